@@ -1,0 +1,219 @@
+import { IdList } from './IdList';
+import type { ChatError } from './ChatError';
+import type { Message, MessageKind, MessageStatus, PendingInfo } from './types';
+
+/** A message as the store holds it: the SDK's fields plus where it stands for this client. */
+export type ChatEntry = Message & {
+  status: MessageStatus;
+  /**
+   * A key that survives the pending → confirmed swap (the pending entry's id), so a list keyed on
+   * it does not re-mount the row when the server's echo replaces the pending entry.
+   */
+  clientKey: string;
+  /** Why a send failed (`status: 'failed'`). */
+  error?: ChatError;
+  /** What a pending or failed send carries (the file, the recipients). */
+  pending?: PendingInfo;
+};
+
+export const MESSAGE_KINDS: readonly MessageKind[] = ['text', 'image', 'file', 'custom'];
+
+/**
+ * The normalized collections. `ids` holds the contiguous, time-ordered history shown in the list;
+ * `byId` also holds messages known only as pins outside the loaded history.
+ */
+export interface ChatIndex {
+  ids: IdList;
+  byId: Map<string, ChatEntry>;
+  pinnedIds: readonly string[];
+  byUser: Map<string, IdList>;
+  byType: Record<MessageKind, IdList>;
+  listed: Set<string>;
+  deleted: Set<string>;
+}
+
+export function emptyIndex(): ChatIndex {
+  return {
+    ids: IdList.empty,
+    byId: new Map(),
+    pinnedIds: [],
+    byUser: new Map(),
+    byType: { text: IdList.empty, image: IdList.empty, file: IdList.empty, custom: IdList.empty },
+    listed: new Set(),
+    deleted: new Set(),
+  };
+}
+
+const timeOf = (index: ChatIndex, id: string | undefined): number =>
+  (id === undefined ? undefined : index.byId.get(id)?.timeMs) ?? 0;
+
+/** First position in `list` whose time is greater than `t` (after equal times: arrival order). */
+function upperBound(index: ChatIndex, list: IdList, t: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (timeOf(index, list.at(mid)) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertSorted(index: ChatIndex, list: IdList, id: string, t: number): IdList {
+  if (list.length === 0 || timeOf(index, list.last()) <= t) return list.insert(list.length, id);
+  return list.insert(upperBound(index, list, t), id);
+}
+
+/** Removes `id` whose time is `t`: binary search to the run of equal times, then a short scan. */
+function removeSorted(index: ChatIndex, list: IdList, id: string, t: number): IdList {
+  if (list.last() === id) return list.removeAt(list.length - 1);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (timeOf(index, list.at(mid)) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length; i++) {
+    const at = list.at(i);
+    if (at === id) return list.removeAt(i);
+    if (timeOf(index, at) > t) break;
+  }
+  const fallback = list.indexOf(id);
+  return fallback >= 0 ? list.removeAt(fallback) : list;
+}
+
+function addToLists(index: ChatIndex, entry: ChatEntry): void {
+  const t = entry.timeMs ?? 0;
+  index.ids = insertSorted(index, index.ids, entry.id, t);
+  index.byType[entry.type] = insertSorted(index, index.byType[entry.type], entry.id, t);
+  index.byUser.set(
+    entry.userId,
+    insertSorted(index, index.byUser.get(entry.userId) ?? IdList.empty, entry.id, t),
+  );
+  index.listed.add(entry.id);
+}
+
+function removeFromLists(index: ChatIndex, entry: ChatEntry): void {
+  const t = entry.timeMs ?? 0;
+  index.ids = removeSorted(index, index.ids, entry.id, t);
+  index.byType[entry.type] = removeSorted(index, index.byType[entry.type], entry.id, t);
+  const byUser = index.byUser.get(entry.userId);
+  if (byUser) {
+    const next = removeSorted(index, byUser, entry.id, t);
+    if (next.length === 0) index.byUser.delete(entry.userId);
+    else index.byUser.set(entry.userId, next);
+  }
+  index.listed.delete(entry.id);
+}
+
+function setPinned(index: ChatIndex, id: string, pinned: boolean): void {
+  const has = index.pinnedIds.includes(id);
+  if (pinned && !has) index.pinnedIds = [...index.pinnedIds, id];
+  else if (!pinned && has) index.pinnedIds = index.pinnedIds.filter((p) => p !== id);
+}
+
+/**
+ * Inserts or replaces one entry. `list: false` keeps it out of the history list (a pin known
+ * before its page of history). Entries of deleted ids are refused (returns false).
+ */
+export function upsertEntry(index: ChatIndex, entry: ChatEntry, list = true): boolean {
+  if (index.deleted.has(entry.id)) return false;
+  const existing = index.byId.get(entry.id);
+  const listed = index.listed.has(entry.id);
+  const pinned = entry.pinned ?? existing?.pinned;
+  const next: ChatEntry = {
+    ...entry,
+    clientKey: existing?.clientKey ?? entry.clientKey,
+    ...(pinned === undefined ? {} : { pinned }),
+  };
+  const moved =
+    listed &&
+    existing !== undefined &&
+    (existing.timeMs !== next.timeMs || existing.type !== next.type || existing.userId !== next.userId);
+  if (moved) removeFromLists(index, existing);
+  index.byId.set(next.id, next);
+  if ((list && !listed) || moved) addToLists(index, next);
+  setPinned(index, next.id, next.pinned === true);
+  return true;
+}
+
+/** Removes an entry everywhere. `tombstone` makes later events for this id be ignored. */
+export function removeEntry(index: ChatIndex, id: string, tombstone: boolean): void {
+  const existing = index.byId.get(id);
+  if (existing && index.listed.has(id)) removeFromLists(index, existing);
+  index.byId.delete(id);
+  setPinned(index, id, false);
+  if (tombstone) index.deleted.add(id);
+}
+
+/**
+ * Adds many entries at once (history pages). Pages older or newer than everything listed are
+ * spliced in chunk-wise; anything interleaved falls back to one sort and rebuild.
+ */
+export function mergeEntries(index: ChatIndex, entries: readonly ChatEntry[]): void {
+  const fresh: ChatEntry[] = [];
+  for (const entry of entries) {
+    if (index.deleted.size > 0 && index.deleted.has(entry.id)) continue;
+    if (index.listed.has(entry.id)) upsertEntry(index, entry);
+    else fresh.push(entry);
+  }
+  if (fresh.length === 0) return;
+  fresh.sort((a, b) => (a.timeMs ?? 0) - (b.timeMs ?? 0));
+  const firstT = timeOf(index, index.ids.first());
+  const lastT = timeOf(index, index.ids.last());
+  const oldest = fresh[0]?.timeMs ?? 0;
+  const newest = fresh[fresh.length - 1]?.timeMs ?? 0;
+  const empty = index.ids.length === 0;
+  const mode = empty || newest <= firstT ? 'prepend' : oldest >= lastT ? 'append' : 'rebuild';
+  let unique = 0;
+  for (const entry of fresh) {
+    // A page may repeat an id: list the first copy only.
+    if (index.listed.has(entry.id)) continue;
+    fresh[unique++] = entry;
+    const existing = index.byId.get(entry.id);
+    const pinned = entry.pinned ?? existing?.pinned;
+    const next: ChatEntry = existing
+      ? { ...entry, clientKey: existing.clientKey, ...(pinned === undefined ? {} : { pinned }) }
+      : entry;
+    index.byId.set(entry.id, next);
+    index.listed.add(entry.id);
+    setPinned(index, entry.id, next.pinned === true);
+  }
+  fresh.length = unique;
+  if (mode === 'rebuild') {
+    rebuildLists(index);
+    return;
+  }
+  const add = (list: IdList, ids: string[]) => (mode === 'prepend' ? list.prepend(ids) : list.append(ids));
+  index.ids = add(index.ids, fresh.map((e) => e.id));
+  const byType = new Map<MessageKind, string[]>();
+  const byUser = new Map<string, string[]>();
+  for (const e of fresh) {
+    const ofType = byType.get(e.type);
+    if (ofType) ofType.push(e.id);
+    else byType.set(e.type, [e.id]);
+    const list = byUser.get(e.userId);
+    if (list) list.push(e.id);
+    else byUser.set(e.userId, [e.id]);
+  }
+  for (const [kind, ids] of byType) index.byType[kind] = add(index.byType[kind], ids);
+  for (const [user, ids] of byUser) index.byUser.set(user, add(index.byUser.get(user) ?? IdList.empty, ids));
+}
+
+/** Rebuilds every ordered list from `listed` (one sort). */
+function rebuildLists(index: ChatIndex): void {
+  const entries = [...index.listed].map((id) => index.byId.get(id)).filter((e) => e !== undefined);
+  entries.sort((a, b) => (a.timeMs ?? 0) - (b.timeMs ?? 0));
+  index.ids = IdList.from(entries.map((e) => e.id));
+  const byType: Record<MessageKind, string[]> = { text: [], image: [], file: [], custom: [] };
+  const byUser = new Map<string, string[]>();
+  for (const e of entries) {
+    byType[e.type].push(e.id);
+    const list = byUser.get(e.userId);
+    if (list) list.push(e.id);
+    else byUser.set(e.userId, [e.id]);
+  }
+  for (const kind of MESSAGE_KINDS) index.byType[kind] = IdList.from(byType[kind]);
+  index.byUser = new Map([...byUser].map(([user, ids]) => [user, IdList.from(ids)]));
+}
