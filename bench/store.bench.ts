@@ -37,8 +37,8 @@ function makeChat(messages: Message[]) {
     deleteMessage: no,
     pin: no,
     unpin: no,
-    on: (e: string, l: (p: never) => void) => emitter.on(e, l),
-    off: (e: string, l: (p: never) => void) => emitter.off(e, l),
+    on: (e: string, l: (p: never) => void) => emitter.on(e, l as (...args: unknown[]) => void),
+    off: (e: string, l: (p: never) => void) => emitter.off(e, l as (...args: unknown[]) => void),
   };
   return { chat, emitter };
 }

@@ -28,3 +28,22 @@ export { createChatStore } from './createChatStore';
 export type { ChatState, ChatStatus, ChatStore, ChatStoreOptions } from './createChatStore';
 export type { ChatActions, SendOptions } from './createChatActions';
 export { getChatStore, releaseChatStore } from './getChatStore';
+export {
+  ReplayError,
+  createReplayClient,
+  toLink,
+  downloadChatDump,
+  saveBlob,
+  sanitizeFilename,
+} from './replay';
+export type {
+  ReplayErrorCode,
+  FetchDownloadUrl,
+  ReplayClient,
+  ReplayClientOptions,
+  ReplayLink,
+  ReplayLinkSource,
+  DownloadChatDumpOptions,
+  DownloadProgress,
+  SaveBlobOptions,
+} from './replay';

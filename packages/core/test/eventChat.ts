@@ -18,8 +18,8 @@ export function createEventChat(messages: Message[] = []) {
     deleteMessage: unsupported,
     pin: unsupported,
     unpin: unsupported,
-    on: (event: string, listener: (payload: never) => void) => emitter.on(event, listener),
-    off: (event: string, listener: (payload: never) => void) => emitter.off(event, listener),
+    on: (event: string, listener: (payload: never) => void) => emitter.on(event, listener as (...args: unknown[]) => void),
+    off: (event: string, listener: (payload: never) => void) => emitter.off(event, listener as (...args: unknown[]) => void),
   };
   return {
     chat,

@@ -1,0 +1,206 @@
+/**
+ * The server half of the Chat Replay API (DESIGN.md section 2): a standard `Request → Response`
+ * handler that the app mounts, so the API token stays on the server and the browser only ever
+ * sees a short-lived storage URL.
+ */
+
+import { callReplayApi, checkOptions } from './callReplayApi';
+
+/** Error codes the handler puts in `{ error: { code, message } }` bodies. */
+export type ReplayHandlerErrorCode =
+  | 'method-not-allowed'
+  | 'invalid-session-id'
+  | 'forbidden'
+  | 'upstream-auth'
+  | 'session-not-found'
+  | 'rate-limited'
+  | 'upstream-error';
+
+/** The body of a successful response: the storage URL and when it stops working (ISO 8601). */
+export interface ReplayLinkBody {
+  url: string;
+  expiresAt: string;
+}
+
+/** The body of every error response. `message` is ours, never the upstream's. */
+export interface ReplayErrorBody {
+  error: { code: ReplayHandlerErrorCode; message: string };
+}
+
+interface CommonOptions {
+  /**
+   * Decides whether this request may read this session's chat (check the app's own session
+   * cookie, meeting membership, ...). Returning `false` or throwing answers 403; the Replay API
+   * is not called.
+   */
+  authorize?: (request: Request, context: { sessionId: string }) => boolean | Promise<boolean>;
+  /**
+   * Where the session id comes from. Default: the `sessionId` query parameter
+   * (`GET /api/chat-replay?sessionId=...`). Override for path routing, e.g.
+   * `(request) => new URL(request.url).pathname.split('/').at(-1)`.
+   */
+  getSessionId?: (request: Request) => string | null | undefined;
+  /** API origin, for proxies and tests. Default: the provider's public API. */
+  apiBase?: string;
+  /** Give up on the Replay API after this long (answers 502). Default 10 000 ms. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  /**
+   * Told about every upstream failure, for server logs. The browser gets only a generic
+   * message; this gets the upstream status and the underlying error (never the token).
+   */
+  onUpstreamError?: (details: {
+    code: ReplayHandlerErrorCode;
+    sessionId: string;
+    status?: number;
+    cause?: unknown;
+  }) => void;
+}
+
+/** Cloudflare RealtimeKit: `Authorization: Bearer <API token>`. */
+export interface CloudflareReplayOptions extends CommonOptions {
+  provider: 'cloudflare';
+  accountId: string;
+  appId: string;
+  apiToken: string;
+}
+
+/** Dyte: Basic auth with `orgId:apiKey`. */
+export interface DyteReplayOptions extends CommonOptions {
+  provider: 'dyte';
+  orgId: string;
+  apiKey: string;
+}
+
+export type ReplayHandlerOptions = CloudflareReplayOptions | DyteReplayOptions;
+
+/** What ids the handler forwards: UUIDs and similar. Anything else is refused before any upstream call. */
+const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+const MESSAGES: Record<ReplayHandlerErrorCode, string> = {
+  'method-not-allowed': 'Only GET is supported.',
+  'invalid-session-id': 'The session id is missing or malformed.',
+  forbidden: 'You are not allowed to download this chat.',
+  'upstream-auth':
+    'The chat service rejected the server’s credentials. The app’s API token needs fixing.',
+  'session-not-found': 'No chat was found for this session.',
+  'rate-limited': 'Too many chat export requests. Retry later.',
+  'upstream-error': 'The chat service did not return a download link. Retry later.',
+};
+
+/**
+ * Creates the app's replay endpoint. It answers `GET ?sessionId=<id>` with
+ * `{ url, expiresAt }` (ISO 8601, `Cache-Control: no-store`), or an error body
+ * `{ error: { code, message } }`: 400 `invalid-session-id`, 403 `forbidden`, 404
+ * `session-not-found`, 405 `method-not-allowed`, 429 `rate-limited` (with `Retry-After`),
+ * 502 `upstream-auth` (the server's token is wrong, not the user) or `upstream-error`.
+ *
+ * @example Next.js route handler (`app/api/chat-replay/route.ts`)
+ * ```ts
+ * import { createReplayHandler } from '@natter/core/server'
+ *
+ * const handler = createReplayHandler({
+ *   provider: 'cloudflare',
+ *   accountId: process.env.CF_ACCOUNT_ID!,
+ *   appId: process.env.RTK_APP_ID!,
+ *   apiToken: process.env.CF_API_TOKEN!,
+ *   authorize: async (request, { sessionId }) => canSeeSession(await getUser(request), sessionId),
+ * })
+ * export { handler as GET }
+ * ```
+ *
+ * @example Node `http` server
+ * ```ts
+ * import { createServer } from 'node:http'
+ * import { createReplayHandler } from '@natter/core/server'
+ *
+ * const handler = createReplayHandler({ provider: 'dyte', orgId, apiKey })
+ * createServer(async (req, res) => {
+ *   if (!req.url?.startsWith('/api/chat-replay')) return void res.writeHead(404).end()
+ *   const response = await handler(new Request(new URL(req.url, 'http://localhost'), { method: req.method }))
+ *   res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text())
+ * }).listen(3000)
+ * ```
+ */
+export function createReplayHandler(
+  options: ReplayHandlerOptions,
+): (request: Request) => Promise<Response> {
+  const credentials = checkOptions(options);
+  const fetchImpl =
+    options.fetch ??
+    ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const getSessionId =
+    options.getSessionId ??
+    ((request: Request) => new URL(request.url).searchParams.get('sessionId'));
+
+  return async function replayHandler(request) {
+    if (request.method === 'OPTIONS') {
+      return new Response(null, {
+        status: 204,
+        headers: { Allow: 'GET, OPTIONS', 'Cache-Control': 'no-store' },
+      });
+    }
+    if (request.method !== 'GET')
+      return errorResponse(405, 'method-not-allowed', { Allow: 'GET, OPTIONS' });
+
+    let sessionId: string | null | undefined;
+    try {
+      sessionId = getSessionId(request);
+    } catch {
+      sessionId = undefined;
+    }
+    if (typeof sessionId !== 'string' || !SAFE_ID.test(sessionId))
+      return errorResponse(400, 'invalid-session-id');
+
+    let allowed = true;
+    if (options.authorize) {
+      try {
+        allowed = (await options.authorize(request, { sessionId })) === true;
+      } catch {
+        allowed = false;
+      }
+    }
+    if (!allowed) return errorResponse(403, 'forbidden');
+
+    const outcome = await callReplayApi(fetchImpl, credentials, sessionId, timeoutMs);
+    if ('link' in outcome) return jsonResponse(200, outcome.link);
+    options.onUpstreamError?.({
+      code: outcome.code,
+      sessionId,
+      ...(outcome.status === undefined ? {} : { status: outcome.status }),
+      ...(outcome.cause === undefined ? {} : { cause: outcome.cause }),
+    });
+    const retryAfter =
+      outcome.retryAfter === undefined ? undefined : { 'Retry-After': outcome.retryAfter };
+    return errorResponse(
+      outcome.code === 'session-not-found' ? 404 : outcome.code === 'rate-limited' ? 429 : 502,
+      outcome.code,
+      retryAfter,
+    );
+  };
+}
+
+function jsonResponse(
+  status: number,
+  body: ReplayLinkBody | ReplayErrorBody,
+  headers?: Record<string, string>,
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...headers,
+    },
+  });
+}
+
+function errorResponse(
+  status: number,
+  code: ReplayHandlerErrorCode,
+  headers?: Record<string, string>,
+): Response {
+  return jsonResponse(status, { error: { code, message: MESSAGES[code] } }, headers);
+}
