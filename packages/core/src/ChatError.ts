@@ -43,10 +43,12 @@ const SDK_CODES: Record<string, ChatErrorCode> = {
 export function toChatError(error: unknown): ChatError {
   if (error instanceof ChatError) return error;
   const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  const sdkCode =
-    (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+  // The SDKs set `code: '0503'` and put `[ERR0503]` in the message; accept either form.
+  const raw =
+    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
       ? error.code
-      : undefined) ?? /ERR\d{4}/.exec(text)?.[0];
+      : undefined;
+  const sdkCode = (raw && /^\d{4}$/.test(raw) ? `ERR${raw}` : raw) ?? /ERR\d{4}/.exec(text)?.[0];
   const mapped = sdkCode ? SDK_CODES[sdkCode] : undefined;
   if (mapped) return new ChatError(mapped, readable(mapped, text), { cause: error, sdkCode });
   if (/network|fetch|socket|offline|disconnect|timeout/i.test(text)) {

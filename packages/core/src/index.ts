@@ -47,3 +47,19 @@ export type {
   DownloadProgress,
   SaveBlobOptions,
 } from './replay';
+export { createLocalChat } from './createLocalChat';
+export { createManualClock, systemClock } from './localChat/createManualClock';
+export type { LocalChatClock, ManualClock } from './localChat/createManualClock';
+export type { ClientErrorLike } from './localChat/createClientError';
+export type {
+  ConversationOptions,
+  FailMode,
+  LocalChat,
+  LocalChatCapabilities,
+  LocalChatEvents,
+  LocalChatFlavor,
+  LocalChatOptions,
+  LocalChatSimulator,
+  LocalParticipant,
+  SimulatedMessageInput,
+} from './localChat/types';
