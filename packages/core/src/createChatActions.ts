@@ -61,7 +61,7 @@ export function createChatActions(internals: StoreInternals): ChatActions {
   };
 
   function fail(error: ChatError): ChatError {
-    internals.commit({ lastError: error });
+    internals.update({ lastError: error });
     return error;
   }
 
@@ -148,7 +148,6 @@ export function createChatActions(internals: StoreInternals): ChatActions {
       rec.resolve = resolve;
       rec.reject = reject;
     });
-    promise.catch(() => undefined); // the failure is also in the state; never an unhandled rejection
     rec.release = internals.hold();
     sendTimes.push(options.now());
     rec.timer = later(() => {
@@ -296,7 +295,7 @@ export function createChatActions(internals: StoreInternals): ChatActions {
     internals.commit();
   }
 
-  return {
+  const actions: ChatActions = {
     sendText: (text, o) => send({ type: 'text', message: text }, o),
     sendImage: (image, o) => send({ type: 'image', image }, o),
     sendFile: (file, o) => send({ type: 'file', file }, o),
@@ -372,5 +371,26 @@ export function createChatActions(internals: StoreInternals): ChatActions {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
     },
+  };
+  // Every failure is also recorded in the state (entry status, lastError), so a caller that does
+  // not await an action must not get an unhandled rejection: mark each returned promise handled.
+  const handled =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      const promise = fn(...args);
+      promise.catch(() => undefined);
+      return promise;
+    };
+  return {
+    ...actions,
+    sendText: handled(actions.sendText),
+    sendImage: handled(actions.sendImage),
+    sendFile: handled(actions.sendFile),
+    send: handled(actions.send),
+    retry: handled(actions.retry),
+    edit: handled(actions.edit),
+    remove: handled(actions.remove),
+    pin: handled(actions.pin),
+    unpin: handled(actions.unpin),
   };
 }

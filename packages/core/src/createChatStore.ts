@@ -74,7 +74,10 @@ export interface StoreInternals {
   index: ChatIndex;
   options: Required<Omit<ChatStoreOptions, 'selfUserId' | 'selfDisplayName'>> &
     Pick<ChatStoreOptions, 'selfUserId' | 'selfDisplayName'>;
+  /** Publishes a change to the collections (bumps `messagesRevision`), plus `extra` fields. */
   commit(extra?: Partial<ChatState>): void;
+  /** Publishes fields that are not messages (errors, flags): `getMessages()` stays the same. */
+  update(extra: Partial<ChatState>): void;
   getState(): ChatState;
   /** Runs `fn` for every applied event until it returns true. */
   onEvent(fn: (kind: 'add' | 'edit' | 'delete' | 'pin', entry: ChatEntry | { id: string }) => boolean): () => void;
@@ -136,6 +139,9 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
         sendingCount: internals.countSending(),
         ...extra,
       });
+    },
+    update(extra) {
+      store.setState(extra);
     },
     getState: store.getState,
     countSending: () => 0,
