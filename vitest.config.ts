@@ -16,6 +16,24 @@ export default defineConfig({
           typecheck: { enabled: false },
         },
       },
+      {
+        resolve,
+        test: {
+          name: 'hooks',
+          root: 'packages/hooks',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'sdk-harness',
+          root: 'packages/sdk-harness',
+          environment: 'jsdom',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.tsx'],
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// `pnpm bench`: runs every benchmark suite, prints its numbers, and rewrites bench/RESULTS.md with
+// the date and machine. `pnpm bench store csv` runs only the named suites.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+
+const SUITES = {
+  store: {
+    title: 'Store (Node)',
+    command: ['node', '--conditions=natter-source', '--expose-gc', '--import', 'tsx', 'bench/store.bench.ts'],
+  },
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(SUITES);
+const sections = {};
+let failed = false;
+
+for (const name of names) {
+  const suite = SUITES[name];
+  if (!suite) {
+    console.error(`unknown suite ${name}; known: ${Object.keys(SUITES).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`\n## ${suite.title}`);
+  const [cmd, ...args] = suite.command;
+  const run = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const rows = [];
+  for (const line of (run.stdout ?? '').split('\n')) {
+    if (!line.startsWith('{')) {
+      if (line.trim()) console.log(line);
+      continue;
+    }
+    const row = JSON.parse(line);
+    rows.push(row);
+    const { suite: _s, name: label, ...numbers } = row;
+    console.log(`${label.padEnd(48)} ${Object.entries(numbers).map(([k, v]) => `${k}=${v}`).join('  ')}`);
+  }
+  if (run.status !== 0) {
+    failed = true;
+    console.error(`suite ${name} exited with ${run.status}`);
+  }
+  sections[name] = { title: suite.title, rows };
+}
+
+// Merge with the sections of suites not run this time, so a partial run keeps the rest.
+const resultsPath = 'bench/RESULTS.json';
+const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
+const date = new Date().toISOString().slice(0, 10);
+const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+for (const [name, section] of Object.entries(sections)) previous[name] = { ...section, date, machine };
+writeFileSync(resultsPath, JSON.stringify(previous, null, 2) + '\n');
+
+let md = '# Benchmark results\n\nWritten by `pnpm bench` (bench/run.mjs); each section keeps the date and machine of its last run.\nTargets are in the issues and in DESIGN.md section 4.\n';
+for (const section of Object.values(previous)) {
+  md += `\n## ${section.title}\n\n${section.date}, ${section.machine}\n\n`;
+  const keys = [...new Set(section.rows.flatMap((r) => Object.keys(r).filter((k) => k !== 'suite' && k !== 'name')))];
+  md += `| benchmark | ${keys.join(' | ')} |\n|---|${keys.map(() => '---').join('|')}|\n`;
+  for (const row of section.rows) md += `| ${row.name} | ${keys.map((k) => row[k] ?? '').join(' | ')} |\n`;
+}
+writeFileSync('bench/RESULTS.md', md);
+console.log('\nwrote bench/RESULTS.md');
+process.exit(failed ? 1 : 0);

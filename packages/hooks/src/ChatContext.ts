@@ -1,0 +1,35 @@
+'use client';
+import { createContext, useContext } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ChatStore, ReplayLinkSource } from '@natter/core';
+
+/** How the export hooks reach the Replay API: the app's own endpoint, never the API token. */
+export type ReplayConfig = ReplayLinkSource & {
+  /** The session whose chat is exported, when the hooks are not given one. */
+  sessionId?: string;
+};
+
+export interface ChatContextValue {
+  store: ChatStore;
+  queryClient: QueryClient;
+  replay: ReplayConfig | undefined;
+  selfUserId: string | undefined;
+}
+
+export const ChatContext = createContext<ChatContextValue | null>(null);
+
+/** The provider's value; throws an error naming `ChatProvider` when there is none. */
+export function useChatContext(hook: string): ChatContextValue {
+  const value = useContext(ChatContext);
+  if (!value) {
+    throw new Error(
+      `${hook} must be used inside <ChatProvider chat={meeting.chat}>, or be given { chat } explicitly.`,
+    );
+  }
+  return value;
+}
+
+/** The provider's value or null, for hooks that can also work from an explicit `chat`. */
+export function useOptionalChatContext(): ChatContextValue | null {
+  return useContext(ChatContext);
+}

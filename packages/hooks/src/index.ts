@@ -1,0 +1,13 @@
+'use client';
+export { ChatProvider } from './ChatProvider';
+export type { ChatProviderProps } from './ChatProvider';
+export type { ChatContextValue, ReplayConfig } from './ChatContext';
+export { useChatStore, useChatSelector, shallowArrayEqual } from './useChatStore';
+export type { ChatHookOptions } from './useChatStore';
+export { useChat } from './useChat';
+export type { UseChatResult } from './useChat';
+export { useMessageIds } from './useMessageIds';
+export { useMessage } from './useMessage';
+export { useMessagesByUser, useMessagesByType } from './useMessagesBy';
+export { usePinned } from './usePinned';
+export type { UsePinnedResult } from './usePinned';
