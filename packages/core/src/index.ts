@@ -63,3 +63,14 @@ export type {
   LocalParticipant,
   SimulatedMessageInput,
 } from './localChat/types';
+export { parseChatDump } from './csv/parseChatDump';
+export type { ParseChatDumpOptions, ChatDumpProgress, ChatDumpResult } from './csv/parseChatDump';
+export { toChatDumpCsv } from './csv/toChatDumpCsv';
+export type { ToChatDumpCsvOptions } from './csv/toChatDumpCsv';
+export { parseChatDumpInWorker } from './csv/parseChatDumpInWorker';
+export type { ParseChatDumpInWorkerOptions, ChatDumpWorkerLike } from './csv/parseChatDumpInWorker';
+export { ChatDumpError } from './csv/ChatDumpError';
+export type { ChatDumpErrorCode, ChatDumpRowError, ChatDumpRowErrorCode } from './csv/ChatDumpError';
+export { CHAT_DUMP_COLUMNS } from './csv/chatDumpColumns';
+export type { DumpMessage, ChatDumpColumn, ChatDumpPayloadType } from './csv/chatDumpColumns';
+export type { ChatDumpInput } from './csv/readChatDumpText';

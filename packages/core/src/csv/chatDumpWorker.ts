@@ -1,0 +1,54 @@
+/**
+ * The chat dump parsing worker (spawned by `parseChatDumpInWorker`). Parses off the main thread
+ * with the same `parseChatDump`, posting messages in packed batches and errors once at the end.
+ */
+import { ChatDumpError } from './ChatDumpError';
+import { packRows } from './chatDumpPacking';
+import type { ChatDumpWorkerRequest, ChatDumpWorkerResponse } from './chatDumpWorkerProtocol';
+import type { ChatDumpInput } from './readChatDumpText';
+import { parseChatDump } from './parseChatDump';
+
+export interface WorkerScope {
+  addEventListener(
+    type: 'message',
+    listener: (event: MessageEvent<ChatDumpWorkerRequest>) => void,
+  ): void;
+  postMessage(message: ChatDumpWorkerResponse, options?: { transfer?: Transferable[] }): void;
+}
+
+/** Wires the protocol onto a worker scope; exported so Node tests can drive it without a browser. */
+export function serveChatDumpWorker(scope: WorkerScope): void {
+  let feed: ReadableStreamDefaultController<Uint8Array> | undefined;
+  scope.addEventListener('message', ({ data }) => {
+    if (data.type === 'chunk') return feed?.enqueue(data.bytes);
+    if (data.type === 'end') return feed?.close();
+    let input: ChatDumpInput;
+    if (data.type === 'parse') input = data.input;
+    else
+      input = new ReadableStream<Uint8Array>({ start: (controller) => void (feed = controller) });
+    parseChatDump(input, {
+      collect: false,
+      batchSize: data.batchSize,
+      batchMs: data.batchMs,
+      yieldBetweenChunks: false,
+      onRows: (batch) => {
+        const { packed, transfer } = packRows(batch);
+        scope.postMessage({ type: 'rows', rows: packed }, { transfer });
+      },
+      onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
+    }).then(
+      ({ errors }) => scope.postMessage({ type: 'done', errors }),
+      (error: unknown) =>
+        scope.postMessage({
+          type: 'failed',
+          code: error instanceof ChatDumpError ? error.code : 'unknown',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  });
+}
+
+// Only when loaded as a worker (no `document`), never when imported by a test or the main bundle.
+if (typeof document === 'undefined' && 'WorkerGlobalScope' in globalThis) {
+  serveChatDumpWorker(self as unknown as WorkerScope);
+}

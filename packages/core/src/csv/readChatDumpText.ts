@@ -1,0 +1,81 @@
+import { ChatDumpError } from './ChatDumpError';
+
+/** What `parseChatDump` accepts: the whole text, a Blob/File, or a byte stream (a `fetch` body). */
+export type ChatDumpInput = string | Blob | ReadableStream<Uint8Array>;
+
+export interface TextChunk {
+  text: string;
+  /** Bytes (Blob, stream) or UTF-16 code units (string) consumed so far. */
+  loaded: number;
+}
+
+/** String input is handed over in slices of this many code units, so progress and aborts work. */
+const STRING_SLICE = 1 << 20;
+
+/**
+ * Yields the input as decoded text chunks (UTF-8, a leading byte-order mark removed), never
+ * holding more than one chunk of a Blob or stream at a time.
+ */
+export async function* readChatDumpText(input: ChatDumpInput): AsyncGenerator<TextChunk> {
+  if (typeof input === 'string') {
+    const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+    for (let start = bom; start < input.length; start += STRING_SLICE) {
+      const end = Math.min(start + STRING_SLICE, input.length);
+      yield { text: input.slice(start, end), loaded: end };
+    }
+    return;
+  }
+  const reader = openReader(input);
+  const decoder = new TextDecoder('utf-8'); // strips a leading BOM, joins split multi-byte characters
+  let loaded = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await read(reader);
+      if (done) break;
+      loaded += value.byteLength;
+      const text = decoder.decode(value, { stream: true });
+      if (text !== '') yield { text, loaded };
+    }
+    finished = true;
+    const rest = decoder.decode();
+    if (rest !== '') yield { text: rest, loaded };
+  } finally {
+    // Stopped early (abort, unusable file): let the source stop producing.
+    if (!finished) reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+function openReader(
+  input: Blob | ReadableStream<Uint8Array>,
+): ReadableStreamDefaultReader<Uint8Array> {
+  try {
+    return (input instanceof Blob ? input.stream() : input).getReader();
+  } catch (error) {
+    throw new ChatDumpError(
+      'read-failed',
+      'The chat dump could not be read: expected a string, a Blob or an unlocked ReadableStream.',
+      { cause: error },
+    );
+  }
+}
+
+async function read(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch (error) {
+    throw new ChatDumpError('read-failed', 'Reading the chat dump failed part way through.', {
+      cause: error,
+    });
+  }
+}
+
+/** Total size when known: string length, Blob size; unknown for streams. */
+export function inputSize(input: ChatDumpInput): number | undefined {
+  if (typeof input === 'string') return input.length;
+  if (input instanceof Blob) return input.size;
+  return undefined;
+}
