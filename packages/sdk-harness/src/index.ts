@@ -1,0 +1,34 @@
+/**
+ * @natter/sdk-harness: the real RealtimeKit and Dyte `meeting.chat` objects, running offline in
+ * jsdom against a local chat server the test controls. Test-only; see README in the sources of
+ * `harness.ts`, `chatServer.ts` and `protoRegistry.ts` for how it works.
+ */
+export { createRealtimeKitHarness } from './createRealtimeKitHarness';
+export type {
+  RealtimeKitChat,
+  RealtimeKitHarness,
+  RealtimeKitMeeting,
+} from './createRealtimeKitHarness';
+export { createDyteHarness } from './createDyteHarness';
+export type { DyteChat, DyteHarness, DyteMeeting } from './createDyteHarness';
+export { recordChatEvents, waitForChatEvent } from './harness';
+export type {
+  ChatEmitter,
+  Harness,
+  HarnessOptions,
+  HarnessSelf,
+  HarnessServer,
+  RemoteDriver,
+  RemoteResult,
+  RemoteText,
+} from './harness';
+export { CHAT_EVENTS, SOCKET_ERROR_EVENT } from './chatServer';
+export type {
+  EmittedChatEvent,
+  ReceivedChatRequest,
+  ServerMessageInput,
+  WireChatMessage,
+} from './chatServer';
+export { MEDIA_EVENTS, ROOM_EVENTS } from './roomServer';
+export { ProtoRegistry, loadSdk } from './protoRegistry';
+export type { ProtoType, SdkKind } from './protoRegistry';
