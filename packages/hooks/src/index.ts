@@ -11,3 +11,12 @@ export { useMessage } from './useMessage';
 export { useMessagesByUser, useMessagesByType } from './useMessagesBy';
 export { usePinned } from './usePinned';
 export type { UsePinnedResult } from './usePinned';
+export { useChatExport } from './useChatExport';
+export type {
+  ChatExportError,
+  ChatExportProgress,
+  ChatExportStatus,
+  UseChatExportOptions,
+  UseChatExportResult,
+} from './useChatExport';
+export { useSelfUserId } from './useSelfUserId';

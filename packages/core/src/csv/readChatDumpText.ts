@@ -25,6 +25,10 @@ export async function* readChatDumpText(input: ChatDumpInput): AsyncGenerator<Te
     }
     return;
   }
+  if (input instanceof Blob && typeof input.stream !== 'function') {
+    yield* readBlobSlices(input);
+    return;
+  }
   const reader = openReader(input);
   const decoder = new TextDecoder('utf-8'); // strips a leading BOM, joins split multi-byte characters
   let loaded = 0;
@@ -45,6 +49,33 @@ export async function* readChatDumpText(input: ChatDumpInput): AsyncGenerator<Te
     if (!finished) reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
+}
+
+/**
+ * For Blobs without `stream()` (older Safari, jsdom): read 1 MiB slices one at a time, through
+ * `arrayBuffer()` or, lacking that too, a `FileReader`.
+ */
+async function* readBlobSlices(blob: Blob): AsyncGenerator<TextChunk> {
+  const decoder = new TextDecoder('utf-8');
+  for (let start = 0; start < blob.size; start += STRING_SLICE) {
+    const end = Math.min(start + STRING_SLICE, blob.size);
+    const bytes = await sliceBytes(blob.slice(start, end));
+    const text = decoder.decode(bytes, { stream: true });
+    if (text !== '') yield { text, loaded: end };
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield { text: rest, loaded: blob.size };
+}
+
+function sliceBytes(slice: Blob): Promise<ArrayBuffer> {
+  if (typeof slice.arrayBuffer === 'function') return slice.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () =>
+      reject(new ChatDumpError('read-failed', 'Reading the chat dump failed part way through.', { cause: reader.error }));
+    reader.readAsArrayBuffer(slice);
+  });
 }
 
 function openReader(

@@ -1,0 +1,229 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLocalChat, releaseChatStore, toChatDumpCsv } from '@natter/core';
+import type { LocalChat, Message } from '@natter/core';
+import { createReplayHandler } from '@natter/core/server';
+import { ChatProvider, useChatExport } from './index';
+
+/**
+ * A real loopback server playing three parts: the app's replay route (createReplayHandler, as an
+ * app would mount it), Dyte's documented Replay API, and the signed storage URL serving the CSV.
+ */
+const dumpMessages: Message[] = [
+  { id: 'm1', type: 'text', userId: 'u1', displayName: 'Ada', time: new Date('2026-01-01T10:00:00Z'), timeMs: Date.parse('2026-01-01T10:00:00Z'), message: 'hello, "world"', pinned: true, isEdited: false },
+  { id: 'm2', type: 'text', userId: 'u2', displayName: 'Grace', time: new Date('2026-01-01T10:01:00Z'), timeMs: Date.parse('2026-01-01T10:01:00Z'), message: 'line one\nline two', pinned: false, isEdited: true },
+];
+let csv = '';
+let server: Server;
+let base = '';
+const state = {
+  apiCalls: 0,
+  expiresInMs: 10 * 60_000,
+  storageMode: 'ok' as 'ok' | 'forbidden' | 'forbidden-once' | 'slow',
+  storageCalls: 0,
+  deadUrl: false,
+};
+
+function handleStorage(res: ServerResponse): void {
+  state.storageCalls++;
+  const refuse = state.storageMode === 'forbidden' || (state.storageMode === 'forbidden-once' && state.storageCalls === 1);
+  if (refuse) {
+    res.writeHead(403, { 'Content-Type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>');
+    return;
+  }
+  const body = Buffer.from(csv, 'utf8');
+  res.writeHead(200, { 'Content-Type': 'text/csv', 'Content-Length': String(body.length) });
+  if (state.storageMode === 'slow') {
+    res.write(body.subarray(0, 10)); // then never finish: the test aborts
+    return;
+  }
+  res.end(body);
+}
+
+async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', base);
+  if (url.pathname === '/v2/sessions/sess-1/chat') {
+    state.apiCalls++;
+    const download = state.deadUrl ? 'http://127.0.0.1:9/closed.csv' : `${base}/storage/sess-1.csv?sig=${state.apiCalls}`;
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        success: true,
+        data: { chat_download_url: download, chat_download_url_expiry: new Date(Date.now() + state.expiresInMs).toISOString() },
+      }),
+    );
+    return;
+  }
+  if (url.pathname.startsWith('/storage/')) return handleStorage(res);
+  if (url.pathname === '/api/chat-replay') {
+    const handler = createReplayHandler({ provider: 'dyte', orgId: 'org', apiKey: 'secret-key', apiBase: base });
+    const response = await handler(new Request(url, { method: req.method ?? 'GET' }));
+    res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
+    return;
+  }
+  res.writeHead(404).end();
+}
+
+beforeAll(async () => {
+  csv = await toChatDumpCsv(dumpMessages, { sessionId: 'sess-1', meetingId: 'meet-1' });
+  server = createServer((req, res) => void route(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+/** jsdom's Blob has no text(); FileReader it has. */
+function readBlob(blob: Blob | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!blob) return reject(new Error('nothing was saved'));
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
+
+const saved: { name: string; blob: Blob }[] = [];
+const chats: LocalChat[] = [];
+beforeEach(() => {
+  Object.assign(state, { apiCalls: 0, expiresInMs: 10 * 60_000, storageMode: 'ok', storageCalls: 0, deadUrl: false });
+  saved.length = 0;
+  let n = 0;
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    saved.push({ name: '', blob });
+    return `blob:test/${++n}`;
+  });
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const last = saved.at(-1);
+    if (last) last.name = this.download;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const chat of chats.splice(0)) {
+    releaseChatStore(chat);
+    chat.dispose();
+  }
+});
+
+function setup(replay = true) {
+  const chat = createLocalChat({ seed: 5, history: 3, latencyMs: 1 });
+  chats.push(chat);
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ChatProvider chat={chat} replay={replay ? { endpoint: `${base}/api/chat-replay`, sessionId: 'sess-1' } : undefined}>
+      {children}
+    </ChatProvider>
+  );
+  return renderHook(() => useChatExport(), { wrapper });
+}
+
+describe('useChatExport', () => {
+  it('downloads the dump with progress and saves chat-<sessionId>.csv; the link is cached until it expires', async () => {
+    const { result } = setup();
+    const statuses: string[] = [];
+    await act(async () => {
+      const done = result.current.download();
+      statuses.push(result.current.status);
+      await done;
+    });
+    expect(result.current.status).toBe('done');
+    expect(result.current.progress?.loaded).toBe(new TextEncoder().encode(csv).length);
+    expect(result.current.progress?.total).toBe(result.current.progress?.loaded);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.name).toBe('chat-sess-1.csv');
+    const text = await readBlob(saved[0]?.blob);
+    expect(text?.split(/\r?\n/)[0]).toBe('id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt');
+    expect(text).toContain('"hello, ""world"""');
+
+    await act(() => result.current.download());
+    expect(state.apiCalls).toBe(1);
+    expect(state.storageCalls).toBe(2);
+  });
+
+  it('asks for a new link once the cached one is within the safety margin of its expiry', async () => {
+    state.expiresInMs = 5_000; // inside the 30 s margin: stale at once
+    const { result } = setup();
+    await act(() => result.current.download());
+    await act(() => result.current.download());
+    expect(state.apiCalls).toBe(2);
+    expect(result.current.status).toBe('done');
+  });
+
+  it('gets a fresh link once when storage answers 403, then succeeds', async () => {
+    state.storageMode = 'forbidden-once';
+    const { result } = setup();
+    await act(() => result.current.download());
+    expect(result.current.status).toBe('done');
+    expect(state.apiCalls).toBe(2);
+    expect(saved).toHaveLength(1);
+  });
+
+  it('fails clearly after one refresh when storage keeps refusing', async () => {
+    state.storageMode = 'forbidden';
+    const { result } = setup();
+    await act(() => result.current.download());
+    expect(result.current.status).toBe('error');
+    expect(result.current.error?.code).toBe('storage-forbidden');
+    expect(result.current.error?.message.length).toBeGreaterThan(10);
+    expect(state.apiCalls).toBe(2);
+    expect(state.storageCalls).toBe(2);
+    expect(saved).toHaveLength(0);
+  });
+
+  it('names a network or CORS failure in its error', async () => {
+    state.deadUrl = true;
+    const { result } = setup();
+    await act(() => result.current.download());
+    expect(result.current.status).toBe('error');
+    expect(result.current.error?.code).toBe('network');
+    expect(result.current.error?.message).toMatch(/CORS|network/i);
+  });
+
+  it('aborts a download under way and saves nothing', async () => {
+    state.storageMode = 'slow';
+    const { result } = setup();
+    let done: Promise<void> = Promise.resolve();
+    act(() => {
+      done = result.current.download();
+    });
+    await waitFor(() => expect(result.current.status).toBe('downloading'));
+    act(() => result.current.abort());
+    await act(() => done);
+    expect(result.current.status).toBe('idle');
+    expect(result.current.error?.code).toBe('aborted');
+    expect(saved).toHaveLength(0);
+  });
+
+  it('loads the dump as messages for a read-only replay', async () => {
+    const { result } = setup();
+    let loaded: Awaited<ReturnType<typeof result.current.load>> | undefined;
+    await act(async () => {
+      loaded = await result.current.load();
+    });
+    expect(loaded?.errors).toEqual([]);
+    expect(loaded?.messages.map((m) => [m.id, m.type === 'text' && m.message, m.pinned])).toEqual([
+      ['m1', 'hello, "world"', true],
+      ['m2', 'line one\nline two', false],
+    ]);
+    expect(result.current.status).toBe('done');
+  });
+
+  it('without a replay endpoint, exports the live messages in the same CSV format', async () => {
+    const { result } = setup(false);
+    expect(result.current.hasReplay).toBe(false);
+    await act(() => result.current.download());
+    expect(result.current.status).toBe('done');
+    const text = await readBlob(saved[0]?.blob);
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt');
+    expect(lines).toHaveLength(4);
+    expect(saved[0]?.name).toBe('chat-export.csv');
+  });
+});

@@ -1,0 +1,244 @@
+'use client';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  ChatDumpError,
+  ReplayError,
+  createReplayClient,
+  downloadChatDump,
+  parseChatDumpInWorker,
+  saveBlob,
+  toChatDumpCsv,
+} from '@natter/core';
+import type { ChatDumpResult, ChatState, ReplayLink } from '@natter/core';
+
+const selectStatus = (s: ChatState) => s.status;
+import { useOptionalChatContext } from './ChatContext';
+import type { ReplayConfig } from './ChatContext';
+import { useChatSelector, useChatStore } from './useChatStore';
+import type { ChatHookOptions } from './useChatStore';
+
+export type ChatExportStatus = 'idle' | 'requesting-url' | 'downloading' | 'parsing' | 'done' | 'error';
+
+export interface ChatExportProgress {
+  loaded: number;
+  /** From `Content-Length`; `undefined` when the server does not say. */
+  total: number | undefined;
+}
+
+export interface ChatExportError {
+  code: string;
+  message: string;
+  cause: unknown;
+}
+
+export interface UseChatExportOptions extends ChatHookOptions {
+  /** The session to export; defaults to the provider's `replay.sessionId`. */
+  sessionId?: string;
+  /** Overrides the provider's replay config. */
+  replay?: ReplayConfig;
+  /** A link counts as expired this long before its expiry. Default 30 s. */
+  safetyMarginMs?: number;
+  /** Meeting id written into a live export (no Replay API). */
+  meetingId?: string;
+}
+
+export interface UseChatExportResult {
+  status: ChatExportStatus;
+  isIdle: boolean;
+  isRequestingUrl: boolean;
+  isDownloading: boolean;
+  isParsing: boolean;
+  isDone: boolean;
+  isError: boolean;
+  progress: ChatExportProgress | null;
+  error: ChatExportError | null;
+  /** Whether a Replay API endpoint is configured; without one `download` exports live messages. */
+  hasReplay: boolean;
+  /** Downloads the session's CSV and saves it (`chat-<sessionId>.csv` by default). */
+  download(options?: { filename?: string }): Promise<void>;
+  /** Downloads and parses the dump for a read-only replay. */
+  load(): Promise<ChatDumpResult>;
+  /** Stops a download or parse under way. */
+  abort(): void;
+  reset(): void;
+}
+
+function toExportError(error: unknown): ChatExportError {
+  if (error instanceof ReplayError || error instanceof ChatDumpError) {
+    return { code: error.code, message: error.message, cause: error };
+  }
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return { code: 'aborted', message: 'The download was cancelled.', cause: error };
+  }
+  const message = error instanceof Error ? error.message : 'The chat could not be exported.';
+  return { code: 'unknown', message, cause: error };
+}
+
+/**
+ * Exports the session's chat through the Chat Replay API: gets the signed link from your app's
+ * endpoint (cached by TanStack Query until shortly before it expires), streams the CSV with
+ * progress, refreshes an expired or refused link once, and saves it. Without a replay endpoint it
+ * writes the live messages in the same CSV format.
+ *
+ * @example
+ * ```tsx
+ * const { download, status, progress, error } = useChatExport({ sessionId })
+ * <button onClick={() => download()} aria-busy={status === 'downloading'}>Download chat</button>
+ * ```
+ */
+export function useChatExport(options: UseChatExportOptions = {}): UseChatExportResult {
+  const context = useOptionalChatContext();
+  const store = useChatStore(options, 'useChatExport');
+  // Subscribing keeps the store attached (and its history loaded) for a live export; `status`
+  // changes rarely, so this costs no re-renders per message.
+  useChatSelector(store, selectStatus);
+  const replay = options.replay ?? context?.replay;
+  const sessionId = options.sessionId ?? replay?.sessionId;
+  const queryClient = context?.queryClient;
+  const [status, setStatus] = useState<ChatExportStatus>('idle');
+  const [progress, setProgress] = useState<ChatExportProgress | null>(null);
+  const [error, setError] = useState<ChatExportError | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const mounted = useRef(true);
+  const meetingId = options.meetingId;
+  const margin = options.safetyMarginMs;
+
+  const endpoint = replay && 'endpoint' in replay ? replay.endpoint : undefined;
+  const fetchDownloadUrl = replay && 'fetchDownloadUrl' in replay ? replay.fetchDownloadUrl : undefined;
+  const client = useMemo(() => {
+    const source = endpoint !== undefined ? { endpoint } : fetchDownloadUrl ? { fetchDownloadUrl } : undefined;
+    return source ? createReplayClient(source, margin === undefined ? {} : { safetyMarginMs: margin }) : undefined;
+  }, [endpoint, fetchDownloadUrl, margin]);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      controller.current?.abort();
+    };
+  }, []);
+
+  const getLink = useCallback(
+    async ({ force, signal }: { force?: boolean; signal?: AbortSignal }): Promise<ReplayLink> => {
+      if (!client || !sessionId) throw new ReplayError('unsupported', 'No replay endpoint or session id is configured.');
+      const queryKey = ['natter', 'chat-replay-link', endpoint ?? 'custom', sessionId];
+      const queryFn = () => client.getDownloadUrl(sessionId, { ...(signal ? { signal } : {}), ...(force ? { force } : {}) });
+      if (!queryClient) return queryFn();
+      if (force) await queryClient.invalidateQueries({ queryKey, exact: true, refetchType: 'none' });
+      return queryClient.fetchQuery({
+        queryKey,
+        queryFn,
+        // The link is server state whose freshness ends at its expiry (minus the safety margin).
+        staleTime: (query) => (query.state.data ? client.msUntilStale(query.state.data as ReplayLink) : 0),
+        gcTime: 10 * 60_000,
+        retry: false,
+      });
+    },
+    [client, sessionId, endpoint, queryClient],
+  );
+
+  const run = useCallback(
+    async <T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+      controller.current?.abort();
+      const own = new AbortController();
+      controller.current = own;
+      setError(null);
+      setProgress(null);
+      try {
+        const result = await task(own.signal);
+        if (mounted.current && controller.current === own) setStatus('done');
+        return result;
+      } catch (caught) {
+        const failure = toExportError(own.signal.aborted ? (own.signal.reason ?? caught) : caught);
+        if (mounted.current && controller.current === own) {
+          setError(failure);
+          setStatus(own.signal.aborted ? 'idle' : 'error');
+        }
+        throw caught;
+      }
+    },
+    [],
+  );
+
+  const fetchDump = useCallback(
+    async (signal: AbortSignal): Promise<Blob> => {
+      setStatus('requesting-url');
+      let last = 0;
+      const blob = await downloadChatDump({
+        getUrl: async (o) => {
+          const link = await getLink({ ...o, signal });
+          if (mounted.current) setStatus('downloading');
+          return link;
+        },
+        signal,
+        onProgress: (p) => {
+          const now = Date.now();
+          // Throttle re-renders to ~20 per second; the final value always lands.
+          if (now - last < 50 && p.loaded !== p.total) return;
+          last = now;
+          if (mounted.current) setProgress({ loaded: p.loaded, total: p.total });
+        },
+      });
+      if (mounted.current) setProgress({ loaded: blob.size, total: blob.size });
+      return blob;
+    },
+    [getLink],
+  );
+
+  const download = useCallback(
+    async ({ filename }: { filename?: string } = {}) => {
+      await run(async (signal) => {
+        const name = filename ?? `chat-${sessionId ?? 'export'}.csv`;
+        if (!client) {
+          // No Replay API (it is off by default for organisations): export what this client holds.
+          const csv = await toChatDumpCsv(
+            store.getMessages().filter((m) => m.status === 'sent'),
+            { sessionId: sessionId ?? '', meetingId: meetingId ?? '' },
+          );
+          signal.throwIfAborted();
+          saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
+          return;
+        }
+        const blob = await fetchDump(signal);
+        saveBlob(blob, name);
+      }).catch(() => undefined);
+    },
+    [run, client, fetchDump, sessionId, meetingId, store],
+  );
+
+  const load = useCallback(
+    () =>
+      run(async (signal) => {
+        const blob = await fetchDump(signal);
+        setStatus('parsing');
+        return parseChatDumpInWorker(blob, { signal });
+      }),
+    [run, fetchDump],
+  );
+
+  const abort = useCallback(() => controller.current?.abort(new DOMException('Cancelled', 'AbortError')), []);
+  const reset = useCallback(() => {
+    controller.current?.abort();
+    controller.current = null;
+    setStatus('idle');
+    setProgress(null);
+    setError(null);
+  }, []);
+
+  return {
+    status,
+    isIdle: status === 'idle',
+    isRequestingUrl: status === 'requesting-url',
+    isDownloading: status === 'downloading',
+    isParsing: status === 'parsing',
+    isDone: status === 'done',
+    isError: status === 'error',
+    progress,
+    error,
+    hasReplay: client !== undefined,
+    download,
+    load,
+    abort,
+    reset,
+  };
+}
