@@ -6,19 +6,36 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', 'bench/.out/**', '**/*.d.ts'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'storybook-static/**',
+      'bench/.out/**',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: 'CallExpression[callee.property.name="only"][callee.object.name=/^(it|test|describe)$/]', message: 'No focused tests.' },
-        { selector: 'CallExpression[callee.property.name="skip"][callee.object.name=/^(it|test|describe)$/]', message: 'No skipped tests.' },
+        {
+          selector:
+            'CallExpression[callee.property.name="only"][callee.object.name=/^(it|test|describe)$/]',
+          message: 'No focused tests.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name="skip"][callee.object.name=/^(it|test|describe)$/]',
+          message: 'No skipped tests.',
+        },
       ],
     },
   },
@@ -38,7 +55,17 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@natter/hooks', '@natter/ui'], message: '@natter/core must not depend on React or on packages above it.' },
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'react-dom/*',
+                '@natter/hooks',
+                '@natter/ui',
+              ],
+              message: '@natter/core must not depend on React or on packages above it.',
+            },
           ],
         },
       ],
@@ -50,7 +77,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ regex: '^(\\.\\./)+(\\.\\./)?packages/|^(\\.\\./){2,}(core|hooks|ui|dev-server)/src', message: 'Import workspace packages by name, not by deep relative path.' }],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(\\.\\./)?packages/|^(\\.\\./){2,}(core|hooks|ui|dev-server)/src',
+              message: 'Import workspace packages by name, not by deep relative path.',
+            },
+          ],
         },
       ],
     },

@@ -6,7 +6,8 @@ import { EventEmitter } from 'node:events';
 import { createChatStore } from '@natter/core';
 import type { ChatLike, Message } from '@natter/core';
 
-const emit = (result: Record<string, unknown>) => console.log(JSON.stringify({ suite: 'store', ...result }));
+const emit = (result: Record<string, unknown>) =>
+  console.log(JSON.stringify({ suite: 'store', ...result }));
 
 function makeMessages(n: number, start = 0): Message[] {
   const out: Message[] = [];
@@ -43,7 +44,8 @@ function makeChat(messages: Message[]) {
   return { chat, emitter };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 
 function benchAppend(n: number): void {
   const { chat, emitter } = makeChat(makeMessages(n));
@@ -61,8 +63,15 @@ function benchAppend(n: number): void {
     if (i >= 1000) samples.push(dt); // first 1000 are warm-up
   }
   samples.sort((a, b) => a - b);
-  if (store.getState().ids.length !== n + extra.length || renders !== extra.length) throw new Error('append bench lost messages');
-  emit({ name: `append one message to ${n.toLocaleString('en')}`, n, p50_us: +percentile(samples, 0.5).toFixed(2), p95_us: +percentile(samples, 0.95).toFixed(2), samples: samples.length });
+  if (store.getState().ids.length !== n + extra.length || renders !== extra.length)
+    throw new Error('append bench lost messages');
+  emit({
+    name: `append one message to ${n.toLocaleString('en')}`,
+    n,
+    p50_us: +percentile(samples, 0.5).toFixed(2),
+    p95_us: +percentile(samples, 0.95).toFixed(2),
+    samples: samples.length,
+  });
   store.destroy();
 }
 
@@ -79,7 +88,12 @@ function benchHydrate(n: number): void {
     store.destroy();
   }
   runs.sort((a, b) => a - b);
-  emit({ name: `hydrate ${n.toLocaleString('en')} messages`, n, median_ms: +percentile(runs, 0.5).toFixed(1), min_ms: +(runs[0] ?? NaN).toFixed(1) });
+  emit({
+    name: `hydrate ${n.toLocaleString('en')} messages`,
+    n,
+    median_ms: +percentile(runs, 0.5).toFixed(1),
+    min_ms: +(runs[0] ?? NaN).toFixed(1),
+  });
 }
 
 function benchHeap(n: number): void {
@@ -96,7 +110,11 @@ function benchHeap(n: number): void {
   store.subscribe(() => undefined);
   gc();
   const after = process.memoryUsage().heapUsed;
-  emit({ name: `heap per stored message (${n.toLocaleString('en')})`, n, bytes_per_message: Math.round((after - before) / n) });
+  emit({
+    name: `heap per stored message (${n.toLocaleString('en')})`,
+    n,
+    bytes_per_message: Math.round((after - before) / n),
+  });
   if (store.getState().ids.length !== n) throw new Error('heap bench lost messages');
   store.destroy();
 }

@@ -9,7 +9,14 @@ const out = join('.vitest-results', 'results.json');
 mkdirSync('.vitest-results', { recursive: true });
 rmSync(out, { force: true });
 
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${out}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync('npx', args, { stdio: 'inherit', env: process.env });
 const code = run.status ?? 1;
 

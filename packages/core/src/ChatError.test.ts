@@ -3,7 +3,9 @@ import { ChatError, toChatError } from './ChatError';
 
 describe('toChatError', () => {
   it('maps the SDKs’ error codes, given bare ("0503") or in the message ("[ERR0503]")', () => {
-    const bare = Object.assign(new Error('[ERR0503]: {Chat} Text Message is too large'), { code: '0503' });
+    const bare = Object.assign(new Error('[ERR0503]: {Chat} Text Message is too large'), {
+      code: '0503',
+    });
     expect(toChatError(bare)).toMatchObject({ code: 'too-long', sdkCode: 'ERR0503' });
     expect(toChatError(new Error('[ERR0013]: rate limited')).code).toBe('rate-limited');
     expect(toChatError(Object.assign(new Error('x'), { code: '0502' })).code).toBe('empty');

@@ -25,7 +25,11 @@ export class ChatError extends Error {
   /** The SDK's own code where one was given (`ERR0503`, ...). */
   readonly sdkCode: string | undefined;
 
-  constructor(code: ChatErrorCode, message: string, options?: { cause?: unknown; sdkCode?: string }) {
+  constructor(
+    code: ChatErrorCode,
+    message: string,
+    options?: { cause?: unknown; sdkCode?: string },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.sdkCode = options?.sdkCode;
@@ -52,10 +56,14 @@ export function toChatError(error: unknown): ChatError {
   const mapped = sdkCode ? SDK_CODES[sdkCode] : undefined;
   if (mapped) return new ChatError(mapped, readable(mapped, text), { cause: error, sdkCode });
   if (/network|fetch|socket|offline|disconnect|timeout/i.test(text)) {
-    return new ChatError('network', 'The message could not reach the server. Check the connection and retry.', {
-      cause: error,
-      ...(sdkCode ? { sdkCode } : {}),
-    });
+    return new ChatError(
+      'network',
+      'The message could not reach the server. Check the connection and retry.',
+      {
+        cause: error,
+        ...(sdkCode ? { sdkCode } : {}),
+      },
+    );
   }
   return new ChatError('unknown', text || 'Something went wrong.', {
     cause: error,

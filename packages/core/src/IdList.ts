@@ -56,7 +56,8 @@ export class IdList {
   /** A new list with `id` inserted before position `index` (`length` appends). */
   insert(index: number, id: string): IdList {
     const length = this.length;
-    if (index < 0 || index > length) throw new RangeError(`insert index ${index} outside 0..${length}`);
+    if (index < 0 || index > length)
+      throw new RangeError(`insert index ${index} outside 0..${length}`);
     if (length === 0) return new IdList([[id]], [0, 1]);
     const c = index === length ? this.chunks.length - 1 : this.chunkOf(index);
     const chunk = this.chunks[c] ?? [];

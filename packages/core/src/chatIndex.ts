@@ -130,7 +130,9 @@ export function upsertEntry(index: ChatIndex, entry: ChatEntry, list = true): bo
   const moved =
     listed &&
     existing !== undefined &&
-    (existing.timeMs !== next.timeMs || existing.type !== next.type || existing.userId !== next.userId);
+    (existing.timeMs !== next.timeMs ||
+      existing.type !== next.type ||
+      existing.userId !== next.userId);
   if (moved) removeFromLists(index, existing);
   index.byId.set(next.id, next);
   if ((list && !listed) || moved) addToLists(index, next);
@@ -185,8 +187,12 @@ export function mergeEntries(index: ChatIndex, entries: readonly ChatEntry[]): v
     rebuildLists(index);
     return;
   }
-  const add = (list: IdList, ids: string[]) => (mode === 'prepend' ? list.prepend(ids) : list.append(ids));
-  index.ids = add(index.ids, fresh.map((e) => e.id));
+  const add = (list: IdList, ids: string[]) =>
+    mode === 'prepend' ? list.prepend(ids) : list.append(ids);
+  index.ids = add(
+    index.ids,
+    fresh.map((e) => e.id),
+  );
   const byType = new Map<MessageKind, string[]>();
   const byUser = new Map<string, string[]>();
   for (const e of fresh) {
@@ -198,7 +204,8 @@ export function mergeEntries(index: ChatIndex, entries: readonly ChatEntry[]): v
     else byUser.set(e.userId, [e.id]);
   }
   for (const [kind, ids] of byType) index.byType[kind] = add(index.byType[kind], ids);
-  for (const [user, ids] of byUser) index.byUser.set(user, add(index.byUser.get(user) ?? IdList.empty, ids));
+  for (const [user, ids] of byUser)
+    index.byUser.set(user, add(index.byUser.get(user) ?? IdList.empty, ids));
 }
 
 /** Rebuilds every ordered list from `listed` (one sort). */

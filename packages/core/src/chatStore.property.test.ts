@@ -51,15 +51,43 @@ type Event =
 
 const id = fc.constantFrom(...IDS, 'zz-unknown');
 const event: fc.Arbitrary<Event> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('add' as const), id, body: fc.string(), pinned: fc.option(fc.boolean(), { nil: undefined }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit' as const), id, body: fc.string(), pinned: fc.option(fc.boolean(), { nil: undefined }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('add' as const),
+      id,
+      body: fc.string(),
+      pinned: fc.option(fc.boolean(), { nil: undefined }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      id,
+      body: fc.string(),
+      pinned: fc.option(fc.boolean(), { nil: undefined }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), id }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('pin' as const, 'unpin' as const), id, body: fc.string() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('pin' as const, 'unpin' as const),
+      id,
+      body: fc.string(),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('malformed' as const),
-      payload: fc.oneof(fc.constant(null), fc.constant(undefined), fc.anything(), fc.record({ action: fc.constantFrom('add', 'edit', 'nope'), message: fc.anything() })),
+      payload: fc.oneof(
+        fc.constant(null),
+        fc.constant(undefined),
+        fc.anything(),
+        fc.record({ action: fc.constantFrom('add', 'edit', 'nope'), message: fc.anything() }),
+      ),
     }),
   },
 );
@@ -107,7 +135,9 @@ describe('chat store under random event sequences', () => {
         }
         expect(s.byId.size).toBe(model.messages.size);
         for (const user of USERS) {
-          expect(s.byUser.get(user)?.toArray() ?? []).toEqual(model.ordered((m) => m.userId === user));
+          expect(s.byUser.get(user)?.toArray() ?? []).toEqual(
+            model.ordered((m) => m.userId === user),
+          );
         }
         expect(s.byType.text.toArray()).toEqual(model.ordered());
         expect(s.byType.image.length).toBe(0);
@@ -125,7 +155,9 @@ describe('chat store under random event sequences', () => {
         const store = createChatStore(fake.chat);
         const stop = store.subscribe(() => undefined);
         for (const mid of order) fake.update('add', message({ id: mid, body: mid }));
-        expect(store.getState().ids.toArray()).toEqual([...order].sort((x, y) => timeOf(x) - timeOf(y)));
+        expect(store.getState().ids.toArray()).toEqual(
+          [...order].sort((x, y) => timeOf(x) - timeOf(y)),
+        );
         stop();
       }),
     );

@@ -13,9 +13,16 @@ afterEach(() => {
   }
 });
 
-function setup(options: Parameters<typeof createLocalChat>[0] = {}, storeOptions: Parameters<typeof createChatStore>[1] = {}) {
+function setup(
+  options: Parameters<typeof createLocalChat>[0] = {},
+  storeOptions: Parameters<typeof createChatStore>[1] = {},
+) {
   const chat = createLocalChat({ seed: 11, latencyMs: 1, history: 3, ...options });
-  const store = createChatStore(chat, { selfUserId: chat.self.userId, logger: { warn: () => undefined }, ...storeOptions });
+  const store = createChatStore(chat, {
+    selfUserId: chat.self.userId,
+    logger: { warn: () => undefined },
+    ...storeOptions,
+  });
   store.subscribe(() => undefined);
   open.push({ chat, store });
   return { chat, store };
@@ -49,7 +56,10 @@ describe('store actions over createLocalChat', () => {
     const spy = vi.spyOn(chat, 'sendTextMessage');
     await store.sendText('one');
     await store.sendText('two');
-    await expect(store.sendText('three')).rejects.toMatchObject({ code: 'rate-limited', message: /Try again in \d+ s/ });
+    await expect(store.sendText('three')).rejects.toMatchObject({
+      code: 'rate-limited',
+      message: /Try again in \d+ s/,
+    });
     expect(spy).toHaveBeenCalledTimes(2);
     expect(texts(store)).not.toContain('three:failed');
   });
@@ -57,7 +67,10 @@ describe('store actions over createLocalChat', () => {
   it('refuses files over the size limit and non-images sent as images', async () => {
     const { store } = setup({}, { maxFileSize: 10 });
     const big = new File(['x'.repeat(11)], 'big.pdf', { type: 'application/pdf' });
-    await expect(store.sendFile(big)).rejects.toMatchObject({ code: 'file-too-large', message: /big\.pdf/ });
+    await expect(store.sendFile(big)).rejects.toMatchObject({
+      code: 'file-too-large',
+      message: /big\.pdf/,
+    });
     const notImage = new File(['x'], 'notes.txt', { type: 'text/plain' });
     await expect(store.sendImage(notImage)).rejects.toMatchObject({ code: 'unsupported' });
   });

@@ -85,7 +85,10 @@ export function createChatActions(internals: StoreInternals): ChatActions {
       );
     }
     if (payload.type === 'image' && file.type !== '' && !file.type.startsWith('image/')) {
-      throw new ChatError('unsupported', `"${file.name}" is not an image. Send it as a file instead.`);
+      throw new ChatError(
+        'unsupported',
+        `"${file.name}" is not an image. Send it as a file instead.`,
+      );
     }
   }
 
@@ -97,11 +100,18 @@ export function createChatActions(internals: StoreInternals): ChatActions {
     while (sendTimes.length > 0 && (sendTimes[0] ?? 0) <= now - windowMs) sendTimes.shift();
     if (sendTimes.length >= limits.maxInvocations) {
       const waitS = Math.ceil(((sendTimes[0] ?? now) + windowMs - now) / 1000);
-      throw new ChatError('rate-limited', `You are sending messages too fast. Try again in ${waitS} s.`);
+      throw new ChatError(
+        'rate-limited',
+        `You are sending messages too fast. Try again in ${waitS} s.`,
+      );
     }
   }
 
-  function pendingEntry(id: string, payload: MessagePayload, peerIds: string[] | undefined): ChatEntry {
+  function pendingEntry(
+    id: string,
+    payload: MessagePayload,
+    peerIds: string[] | undefined,
+  ): ChatEntry {
     const now = options.now();
     const base = {
       id,
@@ -115,9 +125,19 @@ export function createChatActions(internals: StoreInternals): ChatActions {
     };
     switch (payload.type) {
       case 'text':
-        return { ...base, type: 'text', message: payload.message, ...(peerIds ? { pending: { peerIds } } : {}) };
+        return {
+          ...base,
+          type: 'text',
+          message: payload.message,
+          ...(peerIds ? { pending: { peerIds } } : {}),
+        };
       case 'image':
-        return { ...base, type: 'image', link: '', pending: { file: payload.image, ...(peerIds ? { peerIds } : {}) } };
+        return {
+          ...base,
+          type: 'image',
+          link: '',
+          pending: { file: payload.image, ...(peerIds ? { peerIds } : {}) },
+        };
       case 'file':
         return {
           ...base,
@@ -151,7 +171,10 @@ export function createChatActions(internals: StoreInternals): ChatActions {
     rec.release = internals.hold();
     sendTimes.push(options.now());
     rec.timer = later(() => {
-      markFailed(rec, new ChatError('network', 'The server did not confirm the message. Retry to send it again.'));
+      markFailed(
+        rec,
+        new ChatError('network', 'The server did not confirm the message. Retry to send it again.'),
+      );
     }, options.confirmTimeoutMs);
     let call: Promise<void>;
     try {
@@ -192,8 +215,10 @@ export function createChatActions(internals: StoreInternals): ChatActions {
   function matches(rec: PendingSend, entry: ChatEntry): boolean {
     const p = rec.payload;
     if (p.type !== entry.type) return false;
-    if (p.type === 'text' && entry.type === 'text') return entry.message.trim() === p.message.trim();
-    if (p.type === 'file' && entry.type === 'file') return entry.name === p.file.name || entry.size === p.file.size;
+    if (p.type === 'text' && entry.type === 'text')
+      return entry.message.trim() === p.message.trim();
+    if (p.type === 'file' && entry.type === 'file')
+      return entry.name === p.file.name || entry.size === p.file.size;
     return true;
   }
 
@@ -265,7 +290,13 @@ export function createChatActions(internals: StoreInternals): ChatActions {
         return true;
       });
       const timer = later(
-        () => finish(new ChatError('network', 'The server did not confirm the change. Check the connection and retry.')),
+        () =>
+          finish(
+            new ChatError(
+              'network',
+              'The server did not confirm the change. Check the connection and retry.',
+            ),
+          ),
         options.confirmTimeoutMs,
       );
       let promise: Promise<void>;
@@ -281,7 +312,8 @@ export function createChatActions(internals: StoreInternals): ChatActions {
   function requireSent(id: string): ChatEntry {
     const entry = index.byId.get(id);
     if (!entry) throw fail(new ChatError('not-found', 'That message no longer exists.'));
-    if (entry.status !== 'sent') throw fail(new ChatError('unsupported', 'This message has not been sent yet.'));
+    if (entry.status !== 'sent')
+      throw fail(new ChatError('unsupported', 'This message has not been sent yet.'));
     return entry;
   }
 
@@ -302,7 +334,8 @@ export function createChatActions(internals: StoreInternals): ChatActions {
     send,
     async retry(id) {
       const rec = pending.get(id);
-      if (!rec || rec.state !== 'failed') throw fail(new ChatError('not-found', 'There is no failed message to retry.'));
+      if (!rec || rec.state !== 'failed')
+        throw fail(new ChatError('not-found', 'There is no failed message to retry.'));
       try {
         checkRate();
       } catch (error) {
@@ -319,19 +352,23 @@ export function createChatActions(internals: StoreInternals): ChatActions {
     },
     discard,
     async edit(id, content) {
-      const payload: MessagePayload = typeof content === 'string' ? { type: 'text', message: content } : content;
+      const payload: MessagePayload =
+        typeof content === 'string' ? { type: 'text', message: content } : content;
       const entry = requireSent(id);
       try {
         validate(payload);
       } catch (error) {
         throw fail(toChatError(error));
       }
-      if (payload.type === 'text' && entry.type === 'text' && entry.message === payload.message) return entry;
+      if (payload.type === 'text' && entry.type === 'text' && entry.message === payload.message)
+        return entry;
       const call = (): Promise<void> => {
         if (payload.type === 'text') return chat.editTextMessage(id, payload.message);
         if (chat.editMessage) return chat.editMessage(id, payload);
-        if (payload.type === 'image' && chat.editImageMessage) return chat.editImageMessage(id, payload.image);
-        if (payload.type === 'file' && chat.editFileMessage) return chat.editFileMessage(id, payload.file);
+        if (payload.type === 'image' && chat.editImageMessage)
+          return chat.editImageMessage(id, payload.image);
+        if (payload.type === 'file' && chat.editFileMessage)
+          return chat.editFileMessage(id, payload.file);
         return Promise.reject(new ChatError('unsupported', 'This chat cannot edit attachments.'));
       };
       return confirm(

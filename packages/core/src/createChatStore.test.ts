@@ -100,14 +100,18 @@ describe('createChatStore: history', () => {
 
   it('reads pins from fetchPinnedMessages or the Dyte pinned getter', async () => {
     const fake = createEventChat(history(3));
-    Object.defineProperty(fake.chat, 'pinned', { get: () => [text('m1', 2_000, 'text m1', 'u1', { pinned: true })] });
+    Object.defineProperty(fake.chat, 'pinned', {
+      get: () => [text('m1', 2_000, 'text m1', 'u1', { pinned: true })],
+    });
     const store = createChatStore(fake.chat);
     store.subscribe(() => undefined);
     expect(store.getState().pinnedIds).toEqual(['m1']);
 
     const rtk = createEventChat();
     rtk.chat.fetchPublicMessages = async () => history(2);
-    rtk.chat.fetchPinnedMessages = async () => [text('m0', 1_000, 'text m0', 'u1', { pinned: true })];
+    rtk.chat.fetchPinnedMessages = async () => [
+      text('m0', 1_000, 'text m0', 'u1', { pinned: true }),
+    ];
     const rtkStore = createChatStore(rtk.chat);
     rtkStore.subscribe(() => undefined);
     await flush();
@@ -137,8 +141,14 @@ describe('createChatStore: events', () => {
     store.subscribe(() => undefined);
     fake.emitter.emit('chatUpdate', undefined);
     fake.emitter.emit('chatUpdate', { action: 'add' });
-    fake.emitter.emit('chatUpdate', { action: 'add', message: { id: 'x', type: 'text', time: 'not a date', message: 'hi' } });
-    fake.emitter.emit('chatUpdate', { action: 'add', message: { id: 'y', type: 'poll', time: new Date() } });
+    fake.emitter.emit('chatUpdate', {
+      action: 'add',
+      message: { id: 'x', type: 'text', time: 'not a date', message: 'hi' },
+    });
+    fake.emitter.emit('chatUpdate', {
+      action: 'add',
+      message: { id: 'y', type: 'poll', time: new Date() },
+    });
     fake.emitter.emit('chatUpdate', { action: 'explode', message: text('z', 1) });
     fake.emitter.emit('pinMessage', null);
     expect(warn).toHaveBeenCalledTimes(6);

@@ -80,7 +80,9 @@ export interface StoreInternals {
   update(extra: Partial<ChatState>): void;
   getState(): ChatState;
   /** Runs `fn` for every applied event until it returns true. */
-  onEvent(fn: (kind: 'add' | 'edit' | 'delete' | 'pin', entry: ChatEntry | { id: string }) => boolean): () => void;
+  onEvent(
+    fn: (kind: 'add' | 'edit' | 'delete' | 'pin', entry: ChatEntry | { id: string }) => boolean,
+  ): () => void;
   hold(): () => void;
   /** Number of sends waiting for the server; the actions module owns this count. */
   countSending: () => number;
@@ -172,7 +174,8 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
 
   const onChatUpdate = (event: ChatUpdateEvent) => {
     try {
-      if (typeof event !== 'object' || event === null) return warn('chatUpdate without payload', event);
+      if (typeof event !== 'object' || event === null)
+        return warn('chatUpdate without payload', event);
       const { action, message } = event;
       if (action !== 'add' && action !== 'edit' && action !== 'delete') {
         return warn(`chatUpdate with unknown action ${String(action)}`, event);
@@ -277,14 +280,22 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
       }
       mergePins(entriesOf(pinned, 'chat.pinned'));
       const hasPaging = !!chat.fetchPublicMessages || !!chat.getMessages;
-      internals.commit({ status: hasPaging ? 'loading' : 'ready', error: null, hasOlder: hasPaging });
+      internals.commit({
+        status: hasPaging ? 'loading' : 'ready',
+        error: null,
+        hasOlder: hasPaging,
+      });
       if (!hasPaging) return;
       const { messages, more } = await fetchPage(opts.now());
       if (run !== hydration || destroyed) return;
       mergeEntries(index, entriesOf(messages, 'history'));
       internals.commit({ hasOlder: more });
       if (chat.fetchPinnedMessages) {
-        const pins = await chat.fetchPinnedMessages({ timestamp: opts.now(), limit: 100, direction: 'before' });
+        const pins = await chat.fetchPinnedMessages({
+          timestamp: opts.now(),
+          limit: 100,
+          direction: 'before',
+        });
         if (run !== hydration || destroyed) return;
         mergePins(entriesOf(pins, 'pinned history'));
       }
@@ -301,13 +312,20 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
 
   async function fetchPage(before: number): Promise<{ messages: unknown[]; more: boolean }> {
     if (chat.fetchPublicMessages) {
-      const page = await chat.fetchPublicMessages({ timestamp: before, limit: opts.pageSize, direction: 'before' });
+      const page = await chat.fetchPublicMessages({
+        timestamp: before,
+        limit: opts.pageSize,
+        direction: 'before',
+      });
       const list = Array.isArray(page) ? page : [];
       return { messages: list, more: list.length >= opts.pageSize };
     }
     if (chat.getMessages) {
       const page = await chat.getMessages(before, opts.pageSize, true);
-      return { messages: Array.isArray(page?.messages) ? page.messages : [], more: page?.next === true };
+      return {
+        messages: Array.isArray(page?.messages) ? page.messages : [],
+        more: page?.next === true,
+      };
     }
     return { messages: [], more: false };
   }

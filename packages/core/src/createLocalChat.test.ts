@@ -24,8 +24,12 @@ function localFixture(options: LocalChatOptions) {
   return { chat, self: chat.self, remote, dispose: () => chat.dispose() };
 }
 
-describeChatConformance('createLocalChat (realtimekit)', () => localFixture({ flavor: 'realtimekit' }));
-describeChatConformance('createLocalChat (dyte)', () => localFixture({ flavor: 'dyte' }), { emitsPinEvents: false });
+describeChatConformance('createLocalChat (realtimekit)', () =>
+  localFixture({ flavor: 'realtimekit' }),
+);
+describeChatConformance('createLocalChat (dyte)', () => localFixture({ flavor: 'dyte' }), {
+  emitsPinEvents: false,
+});
 describeChatConformance('createLocalChat (realtimekit, 3 ms latency)', () =>
   localFixture({ flavor: 'realtimekit', latencyMs: 3 }),
 );
@@ -83,7 +87,10 @@ describe('createLocalChat: delivery', () => {
     clock.advance(99);
     expect(updates).toHaveLength(0);
     clock.advance(1);
-    expect(only(updates)).toMatchObject({ action: 'add', message: { type: 'text', message: 'hello', userId: 'user-self' } });
+    expect(only(updates)).toMatchObject({
+      action: 'add',
+      message: { type: 'text', message: 'hello', userId: 'user-self' },
+    });
   });
 
   it('keeps deliveries in order when the latency changes', async () => {
@@ -92,7 +99,10 @@ describe('createLocalChat: delivery', () => {
     chat.simulate.setLatency(0);
     await chat.sendTextMessage('second');
     clock.advance(0);
-    expect(updates.map((u) => ('message' in u.message ? u.message.message : undefined))).toEqual(['first', 'second']);
+    expect(updates.map((u) => ('message' in u.message ? u.message.message : undefined))).toEqual([
+      'first',
+      'second',
+    ]);
   });
 
   it('delivers everything pending at once with flush()', async () => {
@@ -128,7 +138,14 @@ describe('createLocalChat: delivery', () => {
     const message = lastAdded(updates) as Message & Record<string, unknown>;
     expect(message.time.getTime()).toBe(Math.floor(START / 1000) * 1000);
     expect(message.timeMs).toBe(START);
-    expect(message).toMatchObject({ isEdited: false, pinned: false, targetUserIds: [], link: '', name: '', size: 0 });
+    expect(message).toMatchObject({
+      isEdited: false,
+      pinned: false,
+      targetUserIds: [],
+      link: '',
+      name: '',
+      size: 0,
+    });
   });
 });
 
@@ -162,7 +179,9 @@ describe('createLocalChat: validation and limits', () => {
     const file = new File(['x'], 'a.txt', { type: 'text/plain' });
     for (let i = 0; i < 20; i++) await chat.sendFileMessage(file);
     expect(() => chat.sendFileMessage(file)).toThrow(expect.objectContaining({ code: '0013' }));
-    await expect(chat.sendImageMessage(new File(['x'], 'a.png', { type: 'image/png' }))).resolves.toBeUndefined();
+    await expect(
+      chat.sendImageMessage(new File(['x'], 'a.png', { type: 'image/png' })),
+    ).resolves.toBeUndefined();
   });
 
   it('rejects edits and pins of unknown ids with 0504, ignores an empty edit', async () => {
@@ -176,13 +195,17 @@ describe('createLocalChat: validation and limits', () => {
     await expect(chat.editTextMessage(id, '')).resolves.toBeUndefined();
     clock.advance(0);
     expect(updates.map((u) => u.action)).toEqual(['add']);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('editTextMessage::message_can_not_be_empty'));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('editTextMessage::message_can_not_be_empty'),
+    );
   });
 });
 
 describe('createLocalChat: private messages', () => {
   it('appends the sender to the caller’s peerIds array and sets targetUserIds', async () => {
-    const { chat, clock, updates } = track(setup({ self: { userId: 'user-me', displayName: 'Me', peerId: 'peer-me' } }));
+    const { chat, clock, updates } = track(
+      setup({ self: { userId: 'user-me', displayName: 'Me', peerId: 'peer-me' } }),
+    );
     const peerIds = ['peer-ada'];
     await chat.sendTextMessage('psst', peerIds);
     expect(peerIds).toEqual(['peer-ada', 'peer-me']);
@@ -194,7 +217,10 @@ describe('createLocalChat: private messages', () => {
     const { chat, clock, updates } = track(setup());
     chat.simulate.receive({ userId: 'user-grace', text: 'just you', private: true });
     clock.advance(0);
-    expect(lastAdded(updates)).toMatchObject({ displayName: 'Grace Hopper', targetUserIds: ['user-grace', 'user-self'] });
+    expect(lastAdded(updates)).toMatchObject({
+      displayName: 'Grace Hopper',
+      targetUserIds: ['user-grace', 'user-self'],
+    });
     expect(() => chat.simulate.receive({ userId: 'user-ada' })).toThrow(TypeError);
   });
 });
@@ -213,7 +239,11 @@ describe('createLocalChat: flavors', () => {
     expect(chat.messages[0]?.pinned).toBe(true);
     await chat.deleteMessage('ghost');
     clock.advance(0);
-    expect(updates.at(-1)).toEqual({ action: 'delete', message: { id: 'ghost' }, messages: chat.messages });
+    expect(updates.at(-1)).toEqual({
+      action: 'delete',
+      message: { id: 'ghost' },
+      messages: chat.messages,
+    });
   });
 
   it('dyte: a pin mutates the message object and emits only the edit; unknown ids are silent', async () => {
@@ -231,22 +261,42 @@ describe('createLocalChat: flavors', () => {
     chat.simulate.delete(id);
     chat.simulate.delete(id);
     clock.advance(0);
-    expect(order).toEqual(['chatUpdate:add', 'chatUpdate:edit', 'chatUpdate:edit', 'chatUpdate:delete']);
+    expect(order).toEqual([
+      'chatUpdate:add',
+      'chatUpdate:edit',
+      'chatUpdate:edit',
+      'chatUpdate:delete',
+    ]);
   });
 
   it('has each flavor’s optional methods, and neither when both are turned off', () => {
     const rtk = track(setup({ flavor: 'realtimekit' })).chat;
     const dyte = track(setup({ flavor: 'dyte' })).chat;
-    const neither = track(setup({ capabilities: { fetchMessages: false, dyteQueries: false } })).chat;
-    expect(['fetchPublicMessages', 'fetchPinnedMessages', 'fetchPrivateMessages'].every((k) => k in rtk)).toBe(true);
-    expect(['getMessages', 'getMessagesByUser', 'getMessagesByType', 'searchMessages', 'pinned'].some((k) => k in rtk)).toBe(false);
-    expect(['getMessages', 'getMessagesByUser', 'getMessagesByType', 'searchMessages', 'pinned'].every((k) => k in dyte)).toBe(true);
+    const neither = track(
+      setup({ capabilities: { fetchMessages: false, dyteQueries: false } }),
+    ).chat;
+    expect(
+      ['fetchPublicMessages', 'fetchPinnedMessages', 'fetchPrivateMessages'].every((k) => k in rtk),
+    ).toBe(true);
+    expect(
+      ['getMessages', 'getMessagesByUser', 'getMessagesByType', 'searchMessages', 'pinned'].some(
+        (k) => k in rtk,
+      ),
+    ).toBe(false);
+    expect(
+      ['getMessages', 'getMessagesByUser', 'getMessagesByType', 'searchMessages', 'pinned'].every(
+        (k) => k in dyte,
+      ),
+    ).toBe(true);
     expect('fetchPublicMessages' in dyte).toBe(false);
     expect(['fetchPublicMessages', 'getMessages', 'pinned'].some((k) => k in neither)).toBe(false);
   });
 });
 
-function historyAt(times: readonly number[], extra: (i: number) => Partial<Message> = () => ({})): Message[] {
+function historyAt(
+  times: readonly number[],
+  extra: (i: number) => Partial<Message> = () => ({}),
+): Message[] {
   return times.map(
     (timeMs, i) =>
       ({
@@ -278,7 +328,11 @@ describe('createLocalChat: history and pagination', () => {
   it('puts only the newest joinHistoryLimit messages in messages; the rest are fetched', async () => {
     const { chat } = track(setup({ history: historyAt(times), joinHistoryLimit: 4 }));
     expect(chat.messages.map((m) => m.id)).toEqual(['m6', 'm7', 'm8', 'm9']);
-    const older = await chat.fetchPublicMessages?.({ timestamp: times[6], limit: 3, direction: 'before' });
+    const older = await chat.fetchPublicMessages?.({
+      timestamp: times[6],
+      limit: 3,
+      direction: 'before',
+    });
     expect(older?.map((m) => m.id)).toEqual(['m3', 'm4', 'm5']);
     expect(older?.[0]).not.toBe(chat.messages[0]);
   });
@@ -289,14 +343,31 @@ describe('createLocalChat: history and pagination', () => {
       targetUserIds: i === 4 ? ['user-ada', 'user-self'] : [],
     }));
     const { chat } = track(setup({ history }));
-    const after = await chat.fetchPublicMessages?.({ timestamp: times[5], limit: 3, direction: 'after' });
+    const after = await chat.fetchPublicMessages?.({
+      timestamp: times[5],
+      limit: 3,
+      direction: 'after',
+    });
     expect(after?.map((m) => m.id)).toEqual(['m6', 'm7', 'm8']);
-    const before = await chat.fetchPublicMessages?.({ timestamp: times[5], limit: 10, direction: 'before' });
+    const before = await chat.fetchPublicMessages?.({
+      timestamp: times[5],
+      limit: 10,
+      direction: 'before',
+    });
     expect(before?.map((m) => m.id)).toEqual(['m0', 'm1', 'm2', 'm3']); // m4 is private
     expect(await chat.fetchPublicMessages?.({ limit: 5, direction: 'after' })).toEqual([]);
-    const pinned = await chat.fetchPinnedMessages?.({ timestamp: START, limit: 10, direction: 'before' });
+    const pinned = await chat.fetchPinnedMessages?.({
+      timestamp: START,
+      limit: 10,
+      direction: 'before',
+    });
     expect(pinned?.map((m) => m.id)).toEqual(['m2', 'm7']);
-    const privately = await chat.fetchPrivateMessages?.({ userId: 'user-ada', timestamp: START, limit: 10, direction: 'before' });
+    const privately = await chat.fetchPrivateMessages?.({
+      userId: 'user-ada',
+      timestamp: START,
+      limit: 10,
+      direction: 'before',
+    });
     expect(privately?.map((m) => m.id)).toEqual(['m4']);
   });
 
@@ -315,7 +386,8 @@ describe('createLocalChat: history and pagination', () => {
 });
 
 describe('createLocalChat: determinism', () => {
-  const snapshot = (chat: LocalChat) => chat.messages.map((m) => [m.id, m.userId, m.type, m.timeMs, 'message' in m ? m.message : '']);
+  const snapshot = (chat: LocalChat) =>
+    chat.messages.map((m) => [m.id, m.userId, m.type, m.timeMs, 'message' in m ? m.message : '']);
 
   it('generates the same history for the same seed and clock, a different one for another seed', () => {
     const a = track(setup({ seed: 42, history: 30 })).chat;
@@ -362,7 +434,12 @@ describe('createLocalChat: files, failures, listeners, dispose', () => {
     const [image, file] = updates.map((u) => u.message as Message);
     expect(updates).toHaveLength(2);
     expect(image).toMatchObject({ type: 'image', link: expect.stringMatching(/^blob:/) });
-    expect(file).toMatchObject({ type: 'file', name: 'notes.txt', size: 5, link: expect.stringMatching(/^blob:/) });
+    expect(file).toMatchObject({
+      type: 'file',
+      name: 'notes.txt',
+      size: 5,
+      link: expect.stringMatching(/^blob:/),
+    });
   });
 
   it('fails the next send by rejecting or by dropping it', async () => {
@@ -375,7 +452,9 @@ describe('createLocalChat: files, failures, listeners, dispose', () => {
     await expect(chat.sendTextMessage('x')).rejects.toBe(custom);
     await chat.sendTextMessage('fine');
     clock.runAll();
-    expect(updates.map((u) => ('message' in u.message ? u.message.message : undefined))).toEqual(['fine']);
+    expect(updates.map((u) => ('message' in u.message ? u.message.message : undefined))).toEqual([
+      'fine',
+    ]);
   });
 
   it('supports addListener, removeListener, once and listenerCount', async () => {

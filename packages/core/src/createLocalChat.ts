@@ -47,18 +47,27 @@ const IMAGE_TYPES = ['image/gif', 'image/jpeg', 'image/png'];
  */
 export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
   const flavor = options.flavor ?? 'realtimekit';
-  const capabilities = { fetchMessages: flavor === 'realtimekit', dyteQueries: flavor === 'dyte', ...options.capabilities };
-  const clock = options.clock ?? (options.now === undefined ? systemClock : createShiftedClock(options.now));
+  const capabilities = {
+    fetchMessages: flavor === 'realtimekit',
+    dyteQueries: flavor === 'dyte',
+    ...options.capabilities,
+  };
+  const clock =
+    options.clock ?? (options.now === undefined ? systemClock : createShiftedClock(options.now));
   const now = (): number => clock.now();
   const random = createRandom(options.seed ?? 1);
-  const self: LocalParticipant = { ...(options.self ?? { userId: 'user-self', displayName: 'You' }) };
+  const self: LocalParticipant = {
+    ...(options.self ?? { userId: 'user-self', displayName: 'You' }),
+  };
   const participants = (options.participants ?? SAMPLE_PARTICIPANTS).map((p) => ({ ...p }));
   const limits: ChatRateLimits = { ...(options.rateLimits ?? { maxInvocations: 180, period: 60 }) };
   const limitText = createRateLimiter(limits, now);
   const limitImage = createRateLimiter({ maxInvocations: 20, period: 60 }, now);
   const limitFile = createRateLimiter({ maxInvocations: 20, period: 60 }, now);
   const limitSendMessage = createRateLimiter({ ...limits }, now);
-  const failures: { mode: FailMode; error?: Error }[] = options.failNext ? [{ mode: options.failNext }] : [];
+  const failures: { mode: FailMode; error?: Error }[] = options.failNext
+    ? [{ mode: options.failNext }]
+    : [];
   const objectUrls = new Set<string>();
   const conversations = new Set<() => void>();
   const emitter = createEmitter<LocalChatEvents>();
@@ -67,32 +76,55 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
 
   function makeLink(file: File): string {
     const url =
-      typeof URL.createObjectURL === 'function' ? URL.createObjectURL(file) : `blob:natter-local/${++placeholderLinks}`;
+      typeof URL.createObjectURL === 'function'
+        ? URL.createObjectURL(file)
+        : `blob:natter-local/${++placeholderLinks}`;
     objectUrls.add(url);
     return url;
   }
 
   function record(sender: LocalParticipant, content: Content, targetUserIds: string[]): Message {
     const timeMs = server.stamp();
-    const base = { id: random.uuid(), userId: sender.userId, displayName: sender.displayName, time: new Date(timeMs) };
+    const base = {
+      id: random.uuid(),
+      userId: sender.userId,
+      displayName: sender.displayName,
+      time: new Date(timeMs),
+    };
     return { ...base, timeMs, isEdited: false, pinned: false, targetUserIds, ...content };
   }
 
   function withContent(stored: Message, content: Content): Message {
     const { id, userId, displayName, time, timeMs, pinned, targetUserIds, channelId } = stored;
-    return { id, userId, displayName, time, timeMs, pinned, targetUserIds, channelId, ...content, isEdited: true };
+    return {
+      id,
+      userId,
+      displayName,
+      time,
+      timeMs,
+      pinned,
+      targetUserIds,
+      channelId,
+      ...content,
+      isEdited: true,
+    };
   }
 
   /** The server accepts a send from the local participant (or a queued failure strikes). */
   function accept(content: () => Content, peerIds: string[] | undefined): void {
     const failure = failures.shift();
     if (failure?.mode === 'reject') {
-      throw failure.error ?? createClientError('0012', 'Simulated failure: the message did not reach the server.');
+      throw (
+        failure.error ??
+        createClientError('0012', 'Simulated failure: the message did not reach the server.')
+      );
     }
     let targetUserIds: string[] = [];
     if (peerIds && peerIds.length > 0) {
       peerIds.push(self.peerId ?? self.userId); // the SDK appends the sender to the caller's array
-      targetUserIds = participants.filter((p) => peerIds.includes(p.peerId ?? p.userId)).map((p) => p.userId);
+      targetUserIds = participants
+        .filter((p) => peerIds.includes(p.peerId ?? p.userId))
+        .map((p) => p.userId);
       targetUserIds.push(self.userId);
     }
     const message = record(self, content(), targetUserIds);
@@ -101,12 +133,14 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
 
   function imageProblem(image: File | undefined): string | undefined {
     if (!image) return 'required_argument_image_can_not_be_empty';
-    if (!IMAGE_TYPES.includes(image.type)) return `image_type_not_supported (${image.type || 'no type'})`;
+    if (!IMAGE_TYPES.includes(image.type))
+      return `image_type_not_supported (${image.type || 'no type'})`;
     return undefined;
   }
 
   async function sendText(text: string, peerIds?: string[]): Promise<void> {
-    if (text.length > chat.maxTextLimit) throw createClientError('0503', 'Max character limit breached');
+    if (text.length > chat.maxTextLimit)
+      throw createClientError('0503', 'Max character limit breached');
     if (!text) throw createClientError('0502', 'Message can not be empty.');
     accept(() => ({ type: 'text', message: text }), peerIds);
   }
@@ -117,13 +151,17 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
   }
   async function sendFile(file: File, peerIds?: string[]): Promise<void> {
     if (!file) return warn('sendFileMessage::required_argument_file_can_not_be_empty');
-    accept(() => ({ type: 'file', link: makeLink(file), name: file.name, size: file.size }), peerIds);
+    accept(
+      () => ({ type: 'file', link: makeLink(file), name: file.name, size: file.size }),
+      peerIds,
+    );
   }
 
   async function setPinned(id: string, pinned: boolean): Promise<void> {
     if (flavor === 'dyte') {
       // Dyte checks its own `messages` and does not wait for the server.
-      if (!chat.messages.some((m) => m.id === id)) throw createClientError('0504', `No message found with id: ${id}`);
+      if (!chat.messages.some((m) => m.id === id))
+        throw createClientError('0504', `No message found with id: ${id}`);
       server.setPinned(id, pinned);
       return;
     }
@@ -139,28 +177,43 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
         : history;
     server.reset(messages);
     const limit = Math.max(0, options.joinHistoryLimit ?? 1000);
-    chat.messages = (limit === 0 ? [] : server.log.slice(-limit)).map((m) => formatWireMessage(m, flavor));
+    chat.messages = (limit === 0 ? [] : server.log.slice(-limit)).map((m) =>
+      formatWireMessage(m, flavor),
+    );
   }
 
   function contentOf(input: SimulatedMessageInput): Content {
-    const given = [input.text, input.image, input.file, input.custom].filter((x) => x !== undefined).length;
-    if (given !== 1) throw new TypeError('simulate.receive() needs exactly one of text, image, file, custom');
+    const given = [input.text, input.image, input.file, input.custom].filter(
+      (x) => x !== undefined,
+    ).length;
+    if (given !== 1)
+      throw new TypeError('simulate.receive() needs exactly one of text, image, file, custom');
     if (input.text !== undefined) return { type: 'text', message: input.text };
     if (input.image) return { type: 'image', link: makeLink(input.image) };
-    if (input.file) return { type: 'file', link: makeLink(input.file), name: input.file.name, size: input.file.size };
+    if (input.file)
+      return {
+        type: 'file',
+        link: makeLink(input.file),
+        name: input.file.name,
+        size: input.file.size,
+      };
     return { type: 'custom', ...input.custom };
   }
 
   const simulate: LocalChatSimulator = {
     receive(input) {
-      const known = input.userId === undefined ? random.pick(participants) : participants.find((p) => p.userId === input.userId);
+      const known =
+        input.userId === undefined
+          ? random.pick(participants)
+          : participants.find((p) => p.userId === input.userId);
       const userId = input.userId ?? known?.userId ?? 'user-guest';
       const sender = { userId, displayName: input.displayName ?? known?.displayName ?? userId };
       const message = record(sender, contentOf(input), input.private ? [userId, self.userId] : []);
       server.add(message);
       return message;
     },
-    edit: (id, text) => server.edit(id, (stored) => withContent(stored, { type: 'text', message: text })),
+    edit: (id, text) =>
+      server.edit(id, (stored) => withContent(stored, { type: 'text', message: text })),
     delete: (id) => server.remove(id),
     pin: (id) => server.setPinned(id, true),
     unpin: (id) => server.setPinned(id, false),
@@ -174,7 +227,14 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
       return server.pending;
     },
     startConversation(conversationOptions) {
-      const context = { clock, random, participants, selfUserId: self.userId, simulate, log: () => server.log };
+      const context = {
+        clock,
+        random,
+        participants,
+        selfUserId: self.userId,
+        simulate,
+        log: () => server.log,
+      };
       const stopConversation = startConversation(context, conversationOptions);
       const stop = (): void => {
         stopConversation();
@@ -223,7 +283,12 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
     },
     async editFileMessage(id, file) {
       if (!file) return warn('editFileMessage::required_argument_file_can_not_be_empty');
-      const content: Content = { type: 'file', link: makeLink(file), name: file.name, size: file.size };
+      const content: Content = {
+        type: 'file',
+        link: makeLink(file),
+        name: file.name,
+        size: file.size,
+      };
       server.edit(id, (stored) => withContent(stored, content));
     },
     async editMessage(id, payload: MessagePayload) {
@@ -247,18 +312,34 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
     dispose() {
       server.dispose();
       for (const stop of [...conversations]) stop();
-      if (typeof URL.revokeObjectURL === 'function') for (const url of objectUrls) URL.revokeObjectURL(url);
+      if (typeof URL.revokeObjectURL === 'function')
+        for (const url of objectUrls) URL.revokeObjectURL(url);
       objectUrls.clear();
       emitter.removeAllListeners();
     },
   };
 
-  const server = createLocalServer({ client: chat, emit: emitter.emit, flavor, clock, latencyMs: options.latencyMs ?? 0 });
-  const queryContext = { log: () => server.log, client: chat, selfUserId: self.userId, flavor, now };
+  const server = createLocalServer({
+    client: chat,
+    emit: emitter.emit,
+    flavor,
+    clock,
+    latencyMs: options.latencyMs ?? 0,
+  });
+  const queryContext = {
+    log: () => server.log,
+    client: chat,
+    selfUserId: self.userId,
+    flavor,
+    now,
+  };
   if (capabilities.fetchMessages) Object.assign(chat, createFetchMethods(queryContext));
   if (capabilities.dyteQueries) {
     Object.assign(chat, createDyteQueries(queryContext));
-    Object.defineProperty(chat, 'pinned', { get: () => chat.messages.filter((m) => m.pinned), enumerable: true });
+    Object.defineProperty(chat, 'pinned', {
+      get: () => chat.messages.filter((m) => m.pinned),
+      enumerable: true,
+    });
   }
   if (options.history !== undefined) loadHistory(options.history);
   return chat;

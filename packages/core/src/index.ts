@@ -70,7 +70,11 @@ export type { ToChatDumpCsvOptions } from './csv/toChatDumpCsv';
 export { parseChatDumpInWorker } from './csv/parseChatDumpInWorker';
 export type { ParseChatDumpInWorkerOptions, ChatDumpWorkerLike } from './csv/parseChatDumpInWorker';
 export { ChatDumpError } from './csv/ChatDumpError';
-export type { ChatDumpErrorCode, ChatDumpRowError, ChatDumpRowErrorCode } from './csv/ChatDumpError';
+export type {
+  ChatDumpErrorCode,
+  ChatDumpRowError,
+  ChatDumpRowErrorCode,
+} from './csv/ChatDumpError';
 export { CHAT_DUMP_COLUMNS } from './csv/chatDumpColumns';
 export type { DumpMessage, ChatDumpColumn, ChatDumpPayloadType } from './csv/chatDumpColumns';
 export type { ChatDumpInput } from './csv/readChatDumpText';

@@ -74,6 +74,9 @@ function toTimeMs(time: unknown, timeMs: unknown): number | undefined {
 function attachments(value: unknown): CustomAttachment[] | undefined {
   if (!Array.isArray(value)) return undefined;
   return value
-    .filter((a): a is CustomAttachment => typeof a === 'object' && a !== null && isString((a as { link?: unknown }).link))
+    .filter(
+      (a): a is CustomAttachment =>
+        typeof a === 'object' && a !== null && isString((a as { link?: unknown }).link),
+    )
     .map((a) => ({ ...a }));
 }

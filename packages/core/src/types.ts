@@ -65,9 +65,7 @@ export type Message = TextMessage | ImageMessage | FileMessage | CustomMessage;
 
 /** What `sendMessage` / `editMessage` take. */
 export type MessagePayload =
-  | { type: 'text'; message: string }
-  | { type: 'image'; image: File }
-  | { type: 'file'; file: File };
+  { type: 'text'; message: string } | { type: 'image'; image: File } | { type: 'file'; file: File };
 
 /** `chatUpdate` event payload. On a delete of an unknown id, `message` may be just `{ id }`. */
 export interface ChatUpdateEvent {

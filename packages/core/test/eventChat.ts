@@ -18,8 +18,10 @@ export function createEventChat(messages: Message[] = []) {
     deleteMessage: unsupported,
     pin: unsupported,
     unpin: unsupported,
-    on: (event: string, listener: (payload: never) => void) => emitter.on(event, listener as (...args: unknown[]) => void),
-    off: (event: string, listener: (payload: never) => void) => emitter.off(event, listener as (...args: unknown[]) => void),
+    on: (event: string, listener: (payload: never) => void) =>
+      emitter.on(event, listener as (...args: unknown[]) => void),
+    off: (event: string, listener: (payload: never) => void) =>
+      emitter.off(event, listener as (...args: unknown[]) => void),
   };
   return {
     chat,
@@ -29,10 +31,27 @@ export function createEventChat(messages: Message[] = []) {
     pinEvent: (pinned: boolean, message: PinEvent['message']) =>
       emitter.emit(pinned ? 'pinMessage' : 'unpinMessage', { message, messages }),
     listenerCount: () =>
-      emitter.listenerCount('chatUpdate') + emitter.listenerCount('pinMessage') + emitter.listenerCount('unpinMessage'),
+      emitter.listenerCount('chatUpdate') +
+      emitter.listenerCount('pinMessage') +
+      emitter.listenerCount('unpinMessage'),
   };
 }
 
-export function text(id: string, t: number, message = `text ${id}`, userId = 'u1', extra: Partial<Message> = {}): Message {
-  return { id, type: 'text', userId, displayName: userId.toUpperCase(), time: new Date(t), timeMs: t, message, ...extra } as Message;
+export function text(
+  id: string,
+  t: number,
+  message = `text ${id}`,
+  userId = 'u1',
+  extra: Partial<Message> = {},
+): Message {
+  return {
+    id,
+    type: 'text',
+    userId,
+    displayName: userId.toUpperCase(),
+    time: new Date(t),
+    timeMs: t,
+    message,
+    ...extra,
+  } as Message;
 }

@@ -58,12 +58,16 @@ export function ChatProvider({
   }, [queryClient, ownQueryClient]);
   // The config is usually written inline: key it on its content, not its identity.
   const replayKey = replay ? JSON.stringify({ ...replay, fetchDownloadUrl: undefined }) : '';
-  const fetchDownloadUrl = replay && 'fetchDownloadUrl' in replay ? replay.fetchDownloadUrl : undefined;
+  const fetchDownloadUrl =
+    replay && 'fetchDownloadUrl' in replay ? replay.fetchDownloadUrl : undefined;
   const stableReplay = useMemo<ReplayConfig | undefined>(
     () =>
       replayKey === ''
         ? undefined
-        : ({ ...JSON.parse(replayKey), ...(fetchDownloadUrl ? { fetchDownloadUrl } : {}) } as ReplayConfig),
+        : ({
+            ...JSON.parse(replayKey),
+            ...(fetchDownloadUrl ? { fetchDownloadUrl } : {}),
+          } as ReplayConfig),
     [replayKey, fetchDownloadUrl],
   );
   const value = useMemo<ChatContextValue>(

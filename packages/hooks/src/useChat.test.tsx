@@ -4,7 +4,14 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalChat, releaseChatStore } from '@natter/core';
 import type { LocalChat } from '@natter/core';
-import { ChatProvider, useChat, useMessage, useMessageIds, useMessagesByType, useMessagesByUser } from './index';
+import {
+  ChatProvider,
+  useChat,
+  useMessage,
+  useMessageIds,
+  useMessagesByType,
+  useMessagesByUser,
+} from './index';
 
 const chats: LocalChat[] = [];
 function makeChat(options: Parameters<typeof createLocalChat>[0] = {}): LocalChat {
@@ -48,7 +55,9 @@ describe('useChat', () => {
     expect(result.current.isSending).toBe(true);
 
     await act(() => sent);
-    const own = result.current.messages.filter((m) => m.type === 'text' && m.message === 'hello there');
+    const own = result.current.messages.filter(
+      (m) => m.type === 'text' && m.message === 'hello there',
+    );
     expect(own).toHaveLength(1);
     expect(own[0]?.status).toBe('sent');
     expect(own[0]?.id).not.toBe(pending?.id);
@@ -70,7 +79,9 @@ describe('useChat', () => {
     expect(result.current.lastError?.message).toMatch(/server|connection/i);
 
     await act(() => result.current.retry(failed?.id ?? ''));
-    const matching = result.current.messages.filter((m) => m.type === 'text' && m.message === 'do not lose me');
+    const matching = result.current.messages.filter(
+      (m) => m.type === 'text' && m.message === 'do not lose me',
+    );
     expect(matching.map((m) => m.status)).toEqual(['sent']);
   });
 
@@ -83,7 +94,9 @@ describe('useChat', () => {
       await expect(result.current.sendText('   ')).rejects.toMatchObject({ code: 'empty' });
     });
     await act(async () => {
-      await expect(result.current.sendText('x'.repeat(11))).rejects.toMatchObject({ code: 'too-long' });
+      await expect(result.current.sendText('x'.repeat(11))).rejects.toMatchObject({
+        code: 'too-long',
+      });
     });
     expect(result.current.lastError?.code).toBe('too-long');
     expect(result.current.messages).toBe(before);
@@ -113,7 +126,9 @@ describe('useChat', () => {
   it('uses an explicit chat over the provider', async () => {
     const provided = makeChat({ history: 2 });
     const explicit = makeChat({ history: 3, seed: 9 });
-    const { result } = renderHook(() => useChat({ chat: explicit }), { wrapper: wrapper(provided) });
+    const { result } = renderHook(() => useChat({ chat: explicit }), {
+      wrapper: wrapper(provided),
+    });
     await waitFor(() => expect(result.current.messages).toHaveLength(3));
   });
 });
@@ -159,13 +174,21 @@ describe('fine-grained hooks', () => {
   it('indexes messages by user and by type on every backend', async () => {
     const chat = makeChat({ history: 0, flavor: 'dyte' });
     const { result } = renderHook(
-      () => ({ alice: useMessagesByUser('alice'), images: useMessagesByType('image'), texts: useMessagesByType('text') }),
+      () => ({
+        alice: useMessagesByUser('alice'),
+        images: useMessagesByType('image'),
+        texts: useMessagesByType('text'),
+      }),
       { wrapper: wrapper(chat) },
     );
     act(() => {
       chat.simulate.receive({ userId: 'alice', displayName: 'Alice', text: 'hi' });
       chat.simulate.receive({ userId: 'bob', displayName: 'Bob', text: 'yo' });
-      chat.simulate.receive({ userId: 'alice', displayName: 'Alice', image: new File(['x'], 'cat.png', { type: 'image/png' }) });
+      chat.simulate.receive({
+        userId: 'alice',
+        displayName: 'Alice',
+        image: new File(['x'], 'cat.png', { type: 'image/png' }),
+      });
       chat.simulate.flush();
     });
     await waitFor(() => expect(result.current.alice).toHaveLength(2));

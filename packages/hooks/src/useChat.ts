@@ -1,5 +1,12 @@
 'use client';
-import type { ChatActions, ChatEntry, ChatError, ChatState, ChatStatus, ChatStore } from '@natter/core';
+import type {
+  ChatActions,
+  ChatEntry,
+  ChatError,
+  ChatState,
+  ChatStatus,
+  ChatStore,
+} from '@natter/core';
 import { useChatSelector, useChatStore } from './useChatStore';
 import type { ChatHookOptions } from './useChatStore';
 

@@ -14,8 +14,28 @@ import { ChatProvider, useChatExport } from './index';
  * app would mount it), Dyte's documented Replay API, and the signed storage URL serving the CSV.
  */
 const dumpMessages: Message[] = [
-  { id: 'm1', type: 'text', userId: 'u1', displayName: 'Ada', time: new Date('2026-01-01T10:00:00Z'), timeMs: Date.parse('2026-01-01T10:00:00Z'), message: 'hello, "world"', pinned: true, isEdited: false },
-  { id: 'm2', type: 'text', userId: 'u2', displayName: 'Grace', time: new Date('2026-01-01T10:01:00Z'), timeMs: Date.parse('2026-01-01T10:01:00Z'), message: 'line one\nline two', pinned: false, isEdited: true },
+  {
+    id: 'm1',
+    type: 'text',
+    userId: 'u1',
+    displayName: 'Ada',
+    time: new Date('2026-01-01T10:00:00Z'),
+    timeMs: Date.parse('2026-01-01T10:00:00Z'),
+    message: 'hello, "world"',
+    pinned: true,
+    isEdited: false,
+  },
+  {
+    id: 'm2',
+    type: 'text',
+    userId: 'u2',
+    displayName: 'Grace',
+    time: new Date('2026-01-01T10:01:00Z'),
+    timeMs: Date.parse('2026-01-01T10:01:00Z'),
+    message: 'line one\nline two',
+    pinned: false,
+    isEdited: true,
+  },
 ];
 let csv = '';
 let server: Server;
@@ -30,9 +50,13 @@ const state = {
 
 function handleStorage(res: ServerResponse): void {
   state.storageCalls++;
-  const refuse = state.storageMode === 'forbidden' || (state.storageMode === 'forbidden-once' && state.storageCalls === 1);
+  const refuse =
+    state.storageMode === 'forbidden' ||
+    (state.storageMode === 'forbidden-once' && state.storageCalls === 1);
   if (refuse) {
-    res.writeHead(403, { 'Content-Type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>');
+    res
+      .writeHead(403, { 'Content-Type': 'application/xml' })
+      .end('<Error><Code>AccessDenied</Code></Error>');
     return;
   }
   const body = Buffer.from(csv, 'utf8');
@@ -48,18 +72,28 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', base);
   if (url.pathname === '/v2/sessions/sess-1/chat') {
     state.apiCalls++;
-    const download = state.deadUrl ? 'http://127.0.0.1:9/closed.csv' : `${base}/storage/sess-1.csv?sig=${state.apiCalls}`;
+    const download = state.deadUrl
+      ? 'http://127.0.0.1:9/closed.csv'
+      : `${base}/storage/sess-1.csv?sig=${state.apiCalls}`;
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(
       JSON.stringify({
         success: true,
-        data: { chat_download_url: download, chat_download_url_expiry: new Date(Date.now() + state.expiresInMs).toISOString() },
+        data: {
+          chat_download_url: download,
+          chat_download_url_expiry: new Date(Date.now() + state.expiresInMs).toISOString(),
+        },
       }),
     );
     return;
   }
   if (url.pathname.startsWith('/storage/')) return handleStorage(res);
   if (url.pathname === '/api/chat-replay') {
-    const handler = createReplayHandler({ provider: 'dyte', orgId: 'org', apiKey: 'secret-key', apiBase: base });
+    const handler = createReplayHandler({
+      provider: 'dyte',
+      orgId: 'org',
+      apiKey: 'secret-key',
+      apiBase: base,
+    });
     const response = await handler(new Request(url, { method: req.method ?? 'GET' }));
     res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
     return;
@@ -92,7 +126,13 @@ function readBlob(blob: Blob | undefined): Promise<string> {
 const saved: { name: string; blob: Blob }[] = [];
 const chats: LocalChat[] = [];
 beforeEach(() => {
-  Object.assign(state, { apiCalls: 0, expiresInMs: 10 * 60_000, storageMode: 'ok', storageCalls: 0, deadUrl: false });
+  Object.assign(state, {
+    apiCalls: 0,
+    expiresInMs: 10 * 60_000,
+    storageMode: 'ok',
+    storageCalls: 0,
+    deadUrl: false,
+  });
   saved.length = 0;
   let n = 0;
   URL.createObjectURL = vi.fn((blob: Blob) => {
@@ -100,7 +140,9 @@ beforeEach(() => {
     return `blob:test/${++n}`;
   });
   URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
     const last = saved.at(-1);
     if (last) last.name = this.download;
   });
@@ -117,7 +159,10 @@ function setup(replay = true) {
   const chat = createLocalChat({ seed: 5, history: 3, latencyMs: 1 });
   chats.push(chat);
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <ChatProvider chat={chat} replay={replay ? { endpoint: `${base}/api/chat-replay`, sessionId: 'sess-1' } : undefined}>
+    <ChatProvider
+      chat={chat}
+      replay={replay ? { endpoint: `${base}/api/chat-replay`, sessionId: 'sess-1' } : undefined}
+    >
       {children}
     </ChatProvider>
   );
@@ -139,7 +184,9 @@ describe('useChatExport', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]?.name).toBe('chat-sess-1.csv');
     const text = await readBlob(saved[0]?.blob);
-    expect(text?.split(/\r?\n/)[0]).toBe('id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt');
+    expect(text?.split(/\r?\n/)[0]).toBe(
+      'id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt',
+    );
     expect(text).toContain('"hello, ""world"""');
 
     await act(() => result.current.download());
@@ -222,7 +269,9 @@ describe('useChatExport', () => {
     expect(result.current.status).toBe('done');
     const text = await readBlob(saved[0]?.blob);
     const lines = text.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt');
+    expect(lines[0]).toBe(
+      'id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt',
+    );
     expect(lines).toHaveLength(4);
     expect(saved[0]?.name).toBe('chat-export.csv');
   });

@@ -17,7 +17,8 @@ import type { ReplayConfig } from './ChatContext';
 import { useChatSelector, useChatStore } from './useChatStore';
 import type { ChatHookOptions } from './useChatStore';
 
-export type ChatExportStatus = 'idle' | 'requesting-url' | 'downloading' | 'parsing' | 'done' | 'error';
+export type ChatExportStatus =
+  'idle' | 'requesting-url' | 'downloading' | 'parsing' | 'done' | 'error';
 
 export interface ChatExportProgress {
   loaded: number;
@@ -104,10 +105,14 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
   const margin = options.safetyMarginMs;
 
   const endpoint = replay && 'endpoint' in replay ? replay.endpoint : undefined;
-  const fetchDownloadUrl = replay && 'fetchDownloadUrl' in replay ? replay.fetchDownloadUrl : undefined;
+  const fetchDownloadUrl =
+    replay && 'fetchDownloadUrl' in replay ? replay.fetchDownloadUrl : undefined;
   const client = useMemo(() => {
-    const source = endpoint !== undefined ? { endpoint } : fetchDownloadUrl ? { fetchDownloadUrl } : undefined;
-    return source ? createReplayClient(source, margin === undefined ? {} : { safetyMarginMs: margin }) : undefined;
+    const source =
+      endpoint !== undefined ? { endpoint } : fetchDownloadUrl ? { fetchDownloadUrl } : undefined;
+    return source
+      ? createReplayClient(source, margin === undefined ? {} : { safetyMarginMs: margin })
+      : undefined;
   }, [endpoint, fetchDownloadUrl, margin]);
 
   useEffect(() => {
@@ -120,16 +125,23 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
 
   const getLink = useCallback(
     async ({ force, signal }: { force?: boolean; signal?: AbortSignal }): Promise<ReplayLink> => {
-      if (!client || !sessionId) throw new ReplayError('unsupported', 'No replay endpoint or session id is configured.');
+      if (!client || !sessionId)
+        throw new ReplayError('unsupported', 'No replay endpoint or session id is configured.');
       const queryKey = ['natter', 'chat-replay-link', endpoint ?? 'custom', sessionId];
-      const queryFn = () => client.getDownloadUrl(sessionId, { ...(signal ? { signal } : {}), ...(force ? { force } : {}) });
+      const queryFn = () =>
+        client.getDownloadUrl(sessionId, {
+          ...(signal ? { signal } : {}),
+          ...(force ? { force } : {}),
+        });
       if (!queryClient) return queryFn();
-      if (force) await queryClient.invalidateQueries({ queryKey, exact: true, refetchType: 'none' });
+      if (force)
+        await queryClient.invalidateQueries({ queryKey, exact: true, refetchType: 'none' });
       return queryClient.fetchQuery({
         queryKey,
         queryFn,
         // The link is server state whose freshness ends at its expiry (minus the safety margin).
-        staleTime: (query) => (query.state.data ? client.msUntilStale(query.state.data as ReplayLink) : 0),
+        staleTime: (query) =>
+          query.state.data ? client.msUntilStale(query.state.data as ReplayLink) : 0,
         gcTime: 10 * 60_000,
         retry: false,
       });
@@ -137,28 +149,25 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
     [client, sessionId, endpoint, queryClient],
   );
 
-  const run = useCallback(
-    async <T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-      controller.current?.abort();
-      const own = new AbortController();
-      controller.current = own;
-      setError(null);
-      setProgress(null);
-      try {
-        const result = await task(own.signal);
-        if (mounted.current && controller.current === own) setStatus('done');
-        return result;
-      } catch (caught) {
-        const failure = toExportError(own.signal.aborted ? (own.signal.reason ?? caught) : caught);
-        if (mounted.current && controller.current === own) {
-          setError(failure);
-          setStatus(own.signal.aborted ? 'idle' : 'error');
-        }
-        throw caught;
+  const run = useCallback(async <T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    controller.current?.abort();
+    const own = new AbortController();
+    controller.current = own;
+    setError(null);
+    setProgress(null);
+    try {
+      const result = await task(own.signal);
+      if (mounted.current && controller.current === own) setStatus('done');
+      return result;
+    } catch (caught) {
+      const failure = toExportError(own.signal.aborted ? (own.signal.reason ?? caught) : caught);
+      if (mounted.current && controller.current === own) {
+        setError(failure);
+        setStatus(own.signal.aborted ? 'idle' : 'error');
       }
-    },
-    [],
-  );
+      throw caught;
+    }
+  }, []);
 
   const fetchDump = useCallback(
     async (signal: AbortSignal): Promise<Blob> => {
@@ -216,7 +225,10 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
     [run, fetchDump],
   );
 
-  const abort = useCallback(() => controller.current?.abort(new DOMException('Cancelled', 'AbortError')), []);
+  const abort = useCallback(
+    () => controller.current?.abort(new DOMException('Cancelled', 'AbortError')),
+    [],
+  );
   const reset = useCallback(() => {
     controller.current?.abort();
     controller.current = null;

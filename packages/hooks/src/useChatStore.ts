@@ -32,7 +32,13 @@ export function useChatSelector<T>(
   selector: (state: ChatState) => T,
   isEqual?: (a: T, b: T) => boolean,
 ): T {
-  return useSyncExternalStoreWithSelector(store.subscribe, store.getState, store.getState, selector, isEqual);
+  return useSyncExternalStoreWithSelector(
+    store.subscribe,
+    store.getState,
+    store.getState,
+    selector,
+    isEqual,
+  );
 }
 
 /** Equality for arrays whose items are stored references. */

@@ -15,13 +15,23 @@ function entries(state: ChatState, ids: IdList | undefined): ChatEntry[] {
 }
 
 /** Messages one participant sent, in time order; works on every backend (the store indexes them). */
-export function useMessagesByUser(userId: string, options: ChatHookOptions = {}): readonly ChatEntry[] {
+export function useMessagesByUser(
+  userId: string,
+  options: ChatHookOptions = {},
+): readonly ChatEntry[] {
   const store = useChatStore(options, 'useMessagesByUser');
-  return useChatSelector(store, (s) => entries(s, s.byUser.get(userId) ?? IdList.empty), shallowArrayEqual);
+  return useChatSelector(
+    store,
+    (s) => entries(s, s.byUser.get(userId) ?? IdList.empty),
+    shallowArrayEqual,
+  );
 }
 
 /** Messages of one kind (`text`, `image`, `file`, `custom`), in time order. */
-export function useMessagesByType(type: MessageKind, options: ChatHookOptions = {}): readonly ChatEntry[] {
+export function useMessagesByType(
+  type: MessageKind,
+  options: ChatHookOptions = {},
+): readonly ChatEntry[] {
   const store = useChatStore(options, 'useMessagesByType');
   return useChatSelector(store, (s) => entries(s, s.byType[type]), shallowArrayEqual);
 }

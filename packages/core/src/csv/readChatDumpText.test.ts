@@ -10,6 +10,8 @@ describe('reading a Blob without stream()', () => {
     Object.defineProperty(blob, 'stream', { value: undefined });
     const { messages, errors } = await parseChatDump(blob);
     expect(errors).toEqual([]);
-    expect(messages.map((m) => [m.id, m.displayName, m.type === 'text' && m.message])).toEqual([['a', 'Zoë 🎉', 'multi\nline']]);
+    expect(messages.map((m) => [m.id, m.displayName, m.type === 'text' && m.message])).toEqual([
+      ['a', 'Zoë 🎉', 'multi\nline'],
+    ]);
   });
 });

@@ -73,7 +73,11 @@ function sliceBytes(slice: Blob): Promise<ArrayBuffer> {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as ArrayBuffer);
     reader.onerror = () =>
-      reject(new ChatDumpError('read-failed', 'Reading the chat dump failed part way through.', { cause: reader.error }));
+      reject(
+        new ChatDumpError('read-failed', 'Reading the chat dump failed part way through.', {
+          cause: reader.error,
+        }),
+      );
     reader.readAsArrayBuffer(slice);
   });
 }

@@ -20,7 +20,9 @@ const DESCRIPTIONS: Record<string, string> = {
  */
 export function createClientError(code: string, detail: string): ClientErrorLike {
   const module = code.startsWith('00') ? 'Client' : 'Chat';
-  const error = new Error(`[ERR${code}]: {${module}} ${DESCRIPTIONS[code] ?? ''}\n${detail}`) as ClientErrorLike;
+  const error = new Error(
+    `[ERR${code}]: {${module}} ${DESCRIPTIONS[code] ?? ''}\n${detail}`,
+  ) as ClientErrorLike;
   error.name = 'ClientError';
   error.code = code;
   return error;

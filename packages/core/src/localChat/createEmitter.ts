@@ -52,7 +52,8 @@ export function createEmitter<Events extends object>(): Emitter<Events> {
     emit(event, payload) {
       const list = listeners.get(event);
       if (!list) return;
-      for (const listener of [...list]) (listener as (payload: Events[typeof event]) => void)(payload);
+      for (const listener of [...list])
+        (listener as (payload: Events[typeof event]) => void)(payload);
     },
     listenerCount(event) {
       return listeners.get(event)?.length ?? 0;

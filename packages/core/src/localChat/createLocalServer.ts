@@ -43,7 +43,13 @@ interface Delivery {
   handle: unknown;
 }
 
-export function createLocalServer({ client, emit, flavor, clock, latencyMs }: LocalServerOptions): LocalServer {
+export function createLocalServer({
+  client,
+  emit,
+  flavor,
+  clock,
+  latencyMs,
+}: LocalServerOptions): LocalServer {
   let log: Message[] = [];
   let lastStamp = -Infinity;
   let latency = latencyMs;

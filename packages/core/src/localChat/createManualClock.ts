@@ -48,7 +48,9 @@ interface Timer {
  * clock.advance(120); // the broadcast arrives now, not before
  * ```
  */
-export function createManualClock(start: number | Date = Date.UTC(2025, 0, 6, 9, 0, 0)): ManualClock {
+export function createManualClock(
+  start: number | Date = Date.UTC(2025, 0, 6, 9, 0, 0),
+): ManualClock {
   let now = new Date(start).getTime();
   let seq = 0;
   const timers = new Set<Timer>();
@@ -57,7 +59,8 @@ export function createManualClock(start: number | Date = Date.UTC(2025, 0, 6, 9,
     let next: Timer | undefined;
     for (const timer of timers) {
       if (timer.due > until) continue;
-      if (!next || timer.due < next.due || (timer.due === next.due && timer.seq < next.seq)) next = timer;
+      if (!next || timer.due < next.due || (timer.due === next.due && timer.seq < next.seq))
+        next = timer;
     }
     return next;
   }
@@ -84,7 +87,12 @@ export function createManualClock(start: number | Date = Date.UTC(2025, 0, 6, 9,
       now = target;
     },
     runAll(limit = 10_000) {
-      for (let ran = 0, timer = nextDue(Infinity); timer && ran < limit; ran++, timer = nextDue(Infinity)) run(timer);
+      for (
+        let ran = 0, timer = nextDue(Infinity);
+        timer && ran < limit;
+        ran++, timer = nextDue(Infinity)
+      )
+        run(timer);
     },
     get pending() {
       return timers.size;

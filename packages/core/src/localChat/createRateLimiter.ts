@@ -16,7 +16,10 @@ export function createRateLimiter(limits: ChatRateLimits, now: () => number): ()
       count = 0;
     }
     if (count >= limits.maxInvocations) {
-      throw createClientError('0013', `Method rate limit ${limits.maxInvocations} invocations/${limits.period}sec exceeded`);
+      throw createClientError(
+        '0013',
+        `Method rate limit ${limits.maxInvocations} invocations/${limits.period}sec exceeded`,
+      );
     }
     count += 1;
   };

@@ -62,9 +62,16 @@ export interface GenerateHistoryOptions {
  * Deterministic sample history: mostly text, every 11th an image, every 17th a file, a few edited
  * and a few pinned. Oldest first, strictly increasing `timeMs`.
  */
-export function generateHistory({ count, senders, random, end, makeLink }: GenerateHistoryOptions): Message[] {
+export function generateHistory({
+  count,
+  senders,
+  random,
+  end,
+  makeLink,
+}: GenerateHistoryOptions): Message[] {
   const times: number[] = [];
-  for (let i = 0, time = end; i < count; i++, time -= 5_000 + random.int(90_000)) times.unshift(time);
+  for (let i = 0, time = end; i < count; i++, time -= 5_000 + random.int(90_000))
+    times.unshift(time);
   return times.map((timeMs, i): Message => {
     const sender = random.pick(senders);
     const base = {
@@ -77,7 +84,8 @@ export function generateHistory({ count, senders, random, end, makeLink }: Gener
       pinned: i % 23 === 7,
       targetUserIds: [],
     };
-    if (i % 11 === 10) return { ...base, type: 'image', link: makeLink(createSampleImage(random, i)) };
+    if (i % 11 === 10)
+      return { ...base, type: 'image', link: makeLink(createSampleImage(random, i)) };
     if (i % 17 === 16) {
       const file = createSampleDocument(random, i);
       return { ...base, type: 'file', link: makeLink(file), name: file.name, size: file.size };

@@ -23,7 +23,9 @@ export function pageMessages(
 ): MessagePage {
   const size = Math.max(0, Math.floor(limit));
   const skip = Math.max(0, Math.floor(offset));
-  const candidates = log.filter((message) => (before ? timeOf(message) < timestamp : timeOf(message) > timestamp));
+  const candidates = log.filter((message) =>
+    before ? timeOf(message) < timestamp : timeOf(message) > timestamp,
+  );
   if (before) {
     const end = Math.max(0, candidates.length - skip);
     const start = Math.max(0, end - size);

@@ -18,7 +18,10 @@ export interface ConversationContext {
  * Every `intervalMs` a seeded action: mostly a remote text, sometimes an image or a file, an edit of a
  * recent remote text, a pin toggle or a delete of a recent remote message. Returns `stop`.
  */
-export function startConversation(context: ConversationContext, options: ConversationOptions = {}): () => void {
+export function startConversation(
+  context: ConversationContext,
+  options: ConversationOptions = {},
+): () => void {
   const { clock, random, participants, selfUserId, simulate } = context;
   const intervalMs = Math.max(1, options.intervalMs ?? 2500);
   let remaining = options.maxActions ?? Infinity;

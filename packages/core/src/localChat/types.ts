@@ -1,5 +1,12 @@
 import type { Logger } from '../logger';
-import type { ChatLike, ChatRateLimits, ChatUpdateEvent, CustomMessage, Message, PinEvent } from '../types';
+import type {
+  ChatLike,
+  ChatRateLimits,
+  ChatUpdateEvent,
+  CustomMessage,
+  Message,
+  PinEvent,
+} from '../types';
 import type { LocalChatClock } from './createManualClock';
 
 /** Which SDK the local chat imitates: event details and the optional methods differ. */
@@ -106,7 +113,10 @@ export interface LocalChatEvents {
   unpinMessage: PinEvent;
 }
 
-type On = <E extends keyof LocalChatEvents>(event: E, listener: (event: LocalChatEvents[E]) => void) => LocalChat;
+type On = <E extends keyof LocalChatEvents>(
+  event: E,
+  listener: (event: LocalChatEvents[E]) => void,
+) => LocalChat;
 
 /** An in-process `meeting.chat` look-alike. See `createLocalChat`. */
 export interface LocalChat extends ChatLike {

@@ -45,13 +45,16 @@ const textOf = (m: ChatUpdateEvent['message']): string | undefined =>
 
 /** `ERR0503` whether the error's `code` is `'0503'` (the SDKs) or `'ERR0503'`. */
 function sdkCodeOf(error: unknown): string | undefined {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
   if (typeof code === 'string') return code.startsWith('ERR') ? code : `ERR${code}`;
   return error instanceof Error ? /ERR\d{4}/.exec(error.message)?.[0] : undefined;
 }
 
 /** Settles with whatever the call did: a synchronous throw (the SDKs' rate limiter) counts as a rejection. */
-async function outcome(call: () => Promise<unknown>): Promise<{ ok: true } | { ok: false; error: unknown }> {
+async function outcome(
+  call: () => Promise<unknown>,
+): Promise<{ ok: true } | { ok: false; error: unknown }> {
   try {
     await call();
     return { ok: true };
@@ -155,15 +158,25 @@ export function describeChatConformance(
       await fixture.dispose();
     });
 
-    const addOf = (text: string) => () => events.updates.find((u) => u.event.action === 'add' && textOf(u.event.message) === text);
-    const waitForAdd = async (text: string): Promise<Seen<ChatUpdateEvent> & { message: Message }> => {
+    const addOf = (text: string) => () =>
+      events.updates.find((u) => u.event.action === 'add' && textOf(u.event.message) === text);
+    const waitForAdd = async (
+      text: string,
+    ): Promise<Seen<ChatUpdateEvent> & { message: Message }> => {
       const seen = await events.waitFor(`the add of "${text}"`, addOf(text));
       if (!isMessage(seen.event.message)) throw new Error('an add event without a message');
       return { ...seen, message: seen.event.message };
     };
-    const waitForUpdate = (action: ChatUpdateEvent['action'], id: string, what: string, test: (m: ChatUpdateEvent['message']) => boolean = () => true) =>
+    const waitForUpdate = (
+      action: ChatUpdateEvent['action'],
+      id: string,
+      what: string,
+      test: (m: ChatUpdateEvent['message']) => boolean = () => true,
+    ) =>
       events.waitFor(what, () =>
-        events.updates.find((u) => u.event.action === action && u.event.message.id === id && test(u.event.message)),
+        events.updates.find(
+          (u) => u.event.action === action && u.event.message.id === id && test(u.event.message),
+        ),
       );
     const remoteMessage = async (): Promise<Message> => {
       const text = unique('remote says');
@@ -176,7 +189,8 @@ export function describeChatConformance(
       return (await waitForAdd(text)).message;
     };
     const countAdds = (text: string): number =>
-      events.updates.filter((u) => u.event.action === 'add' && textOf(u.event.message) === text).length;
+      events.updates.filter((u) => u.event.action === 'add' && textOf(u.event.message) === text)
+        .length;
 
     it('delivers an own text once, as an add from the server, with no local echo', async () => {
       const text = unique('hello');
@@ -186,7 +200,11 @@ export function describeChatConformance(
       await sending;
 
       const added = await waitForAdd(text);
-      expect(added.message).toMatchObject({ type: 'text', message: text, userId: fixture.self.userId });
+      expect(added.message).toMatchObject({
+        type: 'text',
+        message: text,
+        userId: fixture.self.userId,
+      });
       expect(added.message.id).toEqual(expect.any(String));
       expect(added.message.time).toBeInstanceOf(Date);
 
@@ -225,8 +243,18 @@ export function describeChatConformance(
       const text = unique('edited');
       await fixture.remote.edit(original.id, text);
 
-      const seen = await waitForUpdate('edit', original.id, 'the remote edit', (m) => textOf(m) === text);
-      expect(seen.event.message).toMatchObject({ id: original.id, type: 'text', message: text, isEdited: true });
+      const seen = await waitForUpdate(
+        'edit',
+        original.id,
+        'the remote edit',
+        (m) => textOf(m) === text,
+      );
+      expect(seen.event.message).toMatchObject({
+        id: original.id,
+        type: 'text',
+        message: text,
+        isEdited: true,
+      });
       expect(seen.sameArray).toBe(true);
       expect(chat.messages).toHaveLength(lengthBefore);
       expect(chat.messages.find((m) => m.id === original.id)).toMatchObject({ message: text });
@@ -243,18 +271,32 @@ export function describeChatConformance(
     it('shows a remote pin and unpin as edits with message.pinned', async () => {
       const target = await remoteMessage();
       await fixture.remote.pin(target.id);
-      const pinned = await waitForUpdate('edit', target.id, 'the pin edit', (m) => isMessage(m) && m.pinned === true);
+      const pinned = await waitForUpdate(
+        'edit',
+        target.id,
+        'the pin edit',
+        (m) => isMessage(m) && m.pinned === true,
+      );
       expect(pinned.sameArray).toBe(true);
       expect(chat.messages.find((m) => m.id === target.id)?.pinned).toBe(true);
       if (emitsPinEvents) {
-        await events.waitFor('pinMessage', () => events.pins.find((p) => p.event.message.id === target.id));
+        await events.waitFor('pinMessage', () =>
+          events.pins.find((p) => p.event.message.id === target.id),
+        );
       }
 
       await fixture.remote.unpin(target.id);
-      await waitForUpdate('edit', target.id, 'the unpin edit', (m) => isMessage(m) && m.pinned === false);
+      await waitForUpdate(
+        'edit',
+        target.id,
+        'the unpin edit',
+        (m) => isMessage(m) && m.pinned === false,
+      );
       expect(chat.messages.find((m) => m.id === target.id)?.pinned).toBe(false);
       if (emitsPinEvents) {
-        await events.waitFor('unpinMessage', () => events.unpins.find((p) => p.event.message.id === target.id));
+        await events.waitFor('unpinMessage', () =>
+          events.unpins.find((p) => p.event.message.id === target.id),
+        );
       }
     });
 
@@ -267,7 +309,12 @@ export function describeChatConformance(
       await chat.pin(mine.id);
       await waitForUpdate('edit', mine.id, 'the own pin', (m) => isMessage(m) && m.pinned === true);
       await chat.unpin(mine.id);
-      await waitForUpdate('edit', mine.id, 'the own unpin', (m) => isMessage(m) && m.pinned === false);
+      await waitForUpdate(
+        'edit',
+        mine.id,
+        'the own unpin',
+        (m) => isMessage(m) && m.pinned === false,
+      );
 
       await chat.deleteMessage(mine.id);
       await waitForUpdate('delete', mine.id, 'the own delete');
@@ -303,7 +350,9 @@ export function describeChatConformance(
       const marker = unique('after empty');
       await chat.sendTextMessage(marker);
       await waitForAdd(marker);
-      expect(events.updates.filter((u) => u.event.action === 'add' && textOf(u.event.message) === '')).toHaveLength(0);
+      expect(
+        events.updates.filter((u) => u.event.action === 'add' && textOf(u.event.message) === ''),
+      ).toHaveLength(0);
     });
 
     it('rejects a text over maxTextLimit with ERR0503 and accepts one at the limit', async () => {
