@@ -12,6 +12,8 @@ export default tseslint.config(
       'storybook-static/**',
       'bench/.out/**',
       '**/*.d.ts',
+      '**/mockServiceWorker.js',
+      '.vitest-results/**',
     ],
   },
   js.configs.recommended,

@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 const resolve = { conditions: ['natter-source'] };
 
@@ -6,6 +10,23 @@ export default defineConfig({
   resolve,
   test: {
     projects: [
+      {
+        plugins: [
+          storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) }),
+        ],
+        test: {
+          name: 'storybook',
+          setupFiles: ['./.storybook/vitest.setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+            }),
+          },
+        },
+      },
       {
         resolve,
         test: {
@@ -28,10 +49,34 @@ export default defineConfig({
       {
         resolve,
         test: {
+          name: 'ui',
+          root: 'packages/ui',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: ['./test/setup.ts'],
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'dev-server',
+          root: 'packages/dev-server',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        },
+      },
+      {
+        resolve,
+        test: {
           name: 'sdk-harness',
           root: 'packages/sdk-harness',
           environment: 'jsdom',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.tsx'],
+          include: [
+            'src/**/*.test.ts',
+            'test/**/*.test.ts',
+            'src/**/*.test.tsx',
+            'test/**/*.test.tsx',
+          ],
         },
       },
     ],

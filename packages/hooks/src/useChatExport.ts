@@ -173,6 +173,15 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
     async (signal: AbortSignal): Promise<Blob> => {
       setStatus('requesting-url');
       let last = 0;
+      // A dropped update is delivered by a trailing timer, so a slow or stalled stream never
+      // keeps showing a stale value (it used to stay at 0 % until the next chunk).
+      let trailing: ReturnType<typeof setTimeout> | undefined;
+      const publish = (p: ChatExportProgress) => {
+        clearTimeout(trailing);
+        trailing = undefined;
+        last = Date.now();
+        if (mounted.current && !signal.aborted) setProgress({ loaded: p.loaded, total: p.total });
+      };
       const blob = await downloadChatDump({
         getUrl: async (o) => {
           const link = await getLink({ ...o, signal });
@@ -181,13 +190,13 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
         },
         signal,
         onProgress: (p) => {
-          const now = Date.now();
           // Throttle re-renders to ~20 per second; the final value always lands.
-          if (now - last < 50 && p.loaded !== p.total) return;
-          last = now;
-          if (mounted.current) setProgress({ loaded: p.loaded, total: p.total });
+          const wait = 50 - (Date.now() - last);
+          if (wait <= 0 || p.loaded === p.total) return publish(p);
+          clearTimeout(trailing);
+          trailing = setTimeout(() => publish(p), wait);
         },
-      });
+      }).finally(() => clearTimeout(trailing));
       if (mounted.current) setProgress({ loaded: blob.size, total: blob.size });
       return blob;
     },

@@ -53,7 +53,7 @@ export function sanitizeFilename(name: string): string {
   const trim = (value: string) => value.replace(/^[\s.]+|[\s.]+$/g, '');
   let cleaned = trim(
     name
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- stripping control characters from file names is the point
       .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
       .replace(/[/\\<>:"|?*]/g, '_'),
   );

@@ -1,0 +1,186 @@
+'use client';
+import { forwardRef, useCallback, useId, useState } from 'react';
+import type { ComponentPropsWithoutRef, ReactElement, ReactNode } from 'react';
+import type { ChatEntry, ChatLike } from '@natter/core';
+import { Composer } from '../Composer/Composer';
+import { ComposerContext, useComposerControllerRef } from '../Composer/ComposerContext';
+import { useComposerDropZone } from '../Composer/useComposerDropZone';
+import { DownloadChatButton } from '../DownloadChatButton/DownloadChatButton';
+import { ListControllerContext, useListControllerRef } from '../listController';
+import { MessageActions } from '../MessageActions/MessageActions';
+import { MessageList } from '../MessageList/MessageList';
+import { PinBar } from '../PinBar/PinBar';
+import { StringsProvider, useStrings } from '../strings';
+import type { NatterStrings } from '../strings';
+import { cx } from '../utils/cx';
+
+/**
+ * A replaceable part of the panel: `undefined` keeps the default, `null` removes it, a node
+ * replaces it, a function receives the default element (to wrap or decorate it).
+ */
+export type PanelSlot = ReactNode | ((defaultPart: ReactElement) => ReactNode);
+
+export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
+  /**
+   * Colour scheme, as `data-natter-theme`: `light`, `dark`, or `system` (follows
+   * `prefers-color-scheme`). Without it the panel takes the theme of the nearest
+   * `[data-natter-theme]` ancestor, or light when there is none.
+   */
+  theme?: 'light' | 'dark' | 'system';
+  /** Overrides any visible string. */
+  strings?: Partial<NatterStrings>;
+  /** BCP 47 locale for dates and sizes. */
+  locale?: string;
+  /** Offer Pin / Unpin (message menu and pin bar). */
+  canPin?: boolean;
+  canEditOthers?: boolean;
+  canDeleteOthers?: boolean;
+  /** An explicit chat, overriding the `ChatProvider`'s. */
+  chat?: ChatLike;
+  /** Keeps the composer's draft in `sessionStorage` under this key (see `useComposer`). */
+  draftKey?: string;
+  header?: PanelSlot;
+  pinBar?: PanelSlot;
+  list?: PanelSlot;
+  composer?: PanelSlot;
+}
+
+function resolve(slot: PanelSlot | undefined, fallback: ReactElement): ReactNode {
+  if (slot === undefined) return fallback;
+  return typeof slot === 'function' ? slot(fallback) : slot;
+}
+
+function shallowEqual(a: object | undefined, b: object | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+}
+
+/** Keeps the previous object while the new one is shallowly equal (inline `strings={{…}}`). */
+function useShallowStable<T extends object | undefined>(value: T): T {
+  const [kept, setKept] = useState(value);
+  if (kept === value || shallowEqual(kept, value)) return kept;
+  setKept(value);
+  return value;
+}
+
+/**
+ * The ready meeting chat: header (title and download), pin bar, message list and composer. The
+ * whole panel is a drop target for files. Every part can be replaced through a slot.
+ *
+ * @example
+ * ```tsx
+ * import '@natter/ui/styles.css'
+ * <ChatProvider chat={meeting.chat} selfUserId={meeting.self.userId}>
+ *   <ChatPanel theme="dark" canPin />
+ * </ChatProvider>
+ * ```
+ */
+export const ChatPanel = forwardRef<HTMLElement, ChatPanelProps>(function ChatPanel(
+  { strings, locale, ...rest },
+  ref,
+) {
+  const stableStrings = useShallowStable(strings);
+  return (
+    <StringsProvider
+      {...(stableStrings ? { strings: stableStrings } : {})}
+      {...(locale === undefined ? {} : { locale })}
+    >
+      <PanelBody ref={ref} {...rest} />
+    </StringsProvider>
+  );
+});
+
+const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'locale'>>(
+  function PanelBody(
+    {
+      theme,
+      canPin = false,
+      canEditOthers = false,
+      canDeleteOthers = false,
+      chat,
+      draftKey,
+      header,
+      pinBar,
+      list,
+      composer,
+      className,
+      children,
+      ...rest
+    },
+    ref,
+  ) {
+    const { strings } = useStrings();
+    const titleId = useId();
+    const listController = useListControllerRef();
+    const composerController = useComposerControllerRef();
+    const chatProps = chat ? { chat } : {};
+    const { isDragging, getDropZoneProps } = useComposerDropZone({
+      onFiles: (files) => composerController.current?.addFiles(files),
+    });
+    const renderActions = useCallback(
+      (entry: ChatEntry) => (
+        <MessageActions
+          message={entry}
+          canPin={canPin}
+          canEditOthers={canEditOthers}
+          canDeleteOthers={canDeleteOthers}
+          {...(chat ? { chat } : {})}
+        />
+      ),
+      [canPin, canEditOthers, canDeleteOthers, chat],
+    );
+
+    const defaultHeader = (
+      <header className="natter-panel__header">
+        <h2 className="natter-panel__title" id={titleId}>
+          {strings.panelTitle}
+        </h2>
+        <DownloadChatButton {...chatProps} />
+      </header>
+    );
+    const labelled =
+      rest['aria-label'] !== undefined || rest['aria-labelledby'] !== undefined
+        ? {}
+        : header === undefined || typeof header === 'function'
+          ? { 'aria-labelledby': titleId }
+          : { 'aria-label': strings.panelTitle };
+
+    return (
+      <ListControllerContext.Provider value={listController}>
+        <ComposerContext.Provider value={composerController}>
+          <section
+            ref={ref}
+            {...labelled}
+            {...getDropZoneProps(rest)}
+            className={cx('natter-panel', className)}
+            data-natter-theme={theme}
+          >
+            {resolve(header, defaultHeader)}
+            {resolve(pinBar, <PinBar canPin={canPin} {...chatProps} />)}
+            {resolve(
+              list,
+              <MessageList
+                className="natter-panel__list"
+                renderActions={renderActions}
+                {...chatProps}
+              />,
+            )}
+            {resolve(
+              composer,
+              <Composer {...chatProps} {...(draftKey === undefined ? {} : { draftKey })} />,
+            )}
+            {children}
+            {isDragging ? (
+              <div className="natter-panel__drop" aria-hidden="true">
+                <span className="natter-panel__drop-label">{strings.dropFiles}</span>
+              </div>
+            ) : null}
+          </section>
+        </ComposerContext.Provider>
+      </ListControllerContext.Provider>
+    );
+  },
+);

@@ -1,0 +1,148 @@
+'use client';
+import { forwardRef } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
+import { useStrings } from '../strings';
+import { cx } from '../utils/cx';
+import { AttachmentPreview } from './AttachmentPreview';
+import { useComposer } from './useComposer';
+import type { UseComposerOptions } from './useComposer';
+import { useComposerDropZone } from './useComposerDropZone';
+
+export interface ComposerProps
+  extends UseComposerOptions, Omit<ComponentPropsWithoutRef<'form'>, 'children'> {
+  /** Overrides the placeholder from the strings. */
+  placeholder?: string;
+  /** Extra props for the textarea (your handlers run before the composer's). */
+  textareaProps?: ComponentPropsWithoutRef<'textarea'>;
+  /** MIME types or extensions the file picker offers (`accept`); any file by default. */
+  accept?: string;
+}
+
+/**
+ * The message composer: a labelled textarea that grows, Enter sends and Shift+Enter adds a line,
+ * Up edits your last message and Esc cancels, attachments with previews (pick, paste or drop),
+ * a counter near `maxTextLimit`, and validation feedback in an alert region. Drafts survive
+ * unmounting. Build your own with {@link useComposer}.
+ *
+ * @example
+ * ```tsx
+ * <ChatProvider chat={meeting.chat} selfUserId={meeting.self.userId}>
+ *   <Composer draftKey={meeting.meta.meetingId} />
+ * </ChatProvider>
+ * ```
+ */
+export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
+  {
+    chat,
+    store,
+    draftKey,
+    selfUserId,
+    peerIds,
+    imageTypes,
+    counterThreshold,
+    isDisabled,
+    placeholder,
+    textareaProps,
+    accept,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const { strings } = useStrings();
+  const composer = useComposer({
+    ...(chat ? { chat } : {}),
+    ...(store ? { store } : {}),
+    ...(draftKey === undefined ? {} : { draftKey }),
+    ...(selfUserId === undefined ? {} : { selfUserId }),
+    ...(peerIds ? { peerIds } : {}),
+    ...(imageTypes ? { imageTypes } : {}),
+    ...(counterThreshold === undefined ? {} : { counterThreshold }),
+    ...(isDisabled === undefined ? {} : { isDisabled }),
+  });
+  const { ids, attachments, editingMessage, isEditing, error, remaining } = composer;
+  const { getDropZoneProps } = useComposerDropZone({
+    onFiles: composer.addFiles,
+    isDisabled: isDisabled === true || isEditing,
+  });
+
+  return (
+    <form
+      ref={ref}
+      {...composer.getFormProps(getDropZoneProps(rest))}
+      className={cx('natter-composer', className)}
+      data-mode={composer.mode}
+      data-status={composer.status}
+    >
+      {isEditing ? (
+        <div className="natter-composer__editing" id={ids.editing}>
+          <span className="natter-composer__editing-label">{strings.editing}</span>
+          <span className="natter-composer__editing-excerpt">
+            {editingMessage?.type === 'text' ? editingMessage.message : ''}
+          </span>
+          <button
+            {...composer.getCancelEditButtonProps()}
+            className="natter-composer__icon-button"
+            aria-label={strings.cancelEdit}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+      ) : null}
+      {attachments.length > 0 ? (
+        <ul
+          className="natter-composer__attachments"
+          id={ids.attachments}
+          aria-label={strings.attachments}
+        >
+          {attachments.map((attachment) => (
+            <AttachmentPreview
+              key={attachment.id}
+              attachment={attachment}
+              removeButtonProps={composer.getRemoveAttachmentButtonProps(attachment.id)}
+            />
+          ))}
+        </ul>
+      ) : null}
+      <div className="natter-composer__row">
+        <button
+          {...composer.getAttachButtonProps()}
+          className="natter-composer__icon-button natter-composer__attach"
+          aria-label={strings.attach}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M16.5 6.5 8.6 14.4a1.5 1.5 0 0 0 2.1 2.1l7.6-7.6a3 3 0 0 0-4.2-4.2L6.4 12.4a4.5 4.5 0 0 0 6.4 6.4l6.7-6.7" />
+          </svg>
+        </button>
+        <input
+          {...composer.getFileInputProps(accept === undefined ? {} : { accept })}
+          aria-label={strings.attach}
+        />
+        <label className="natter-visually-hidden" htmlFor={ids.textarea}>
+          {strings.composerLabel}
+        </label>
+        <textarea
+          {...composer.getTextareaProps(textareaProps)}
+          className={cx('natter-composer__input', textareaProps?.className)}
+          placeholder={
+            placeholder ?? (attachments.length > 0 ? strings.caption : strings.composerPlaceholder)
+          }
+        />
+        <button {...composer.getSubmitButtonProps()} className="natter-composer__submit">
+          {isEditing ? strings.saveEdit : strings.send}
+        </button>
+      </div>
+      <p className="natter-visually-hidden" id={ids.hint}>
+        {strings.composerHint}
+      </p>
+      {composer.showCounter && remaining !== undefined ? (
+        <span {...composer.getCounterProps()} className="natter-composer__counter">
+          {strings.charactersLeft(remaining)}
+        </span>
+      ) : null}
+      <div {...composer.getErrorProps()} className="natter-composer__error">
+        {error?.message}
+      </div>
+    </form>
+  );
+});

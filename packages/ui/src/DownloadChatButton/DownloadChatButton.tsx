@@ -1,0 +1,123 @@
+'use client';
+import { forwardRef, useRef } from 'react';
+import type { ComponentPropsWithoutRef, MouseEvent } from 'react';
+import { useChatExport } from '@natter/hooks';
+import type { UseChatExportOptions } from '@natter/hooks';
+import { useStrings } from '../strings';
+import { composeHandlers } from '../utils/composeHandlers';
+import { cx } from '../utils/cx';
+import { useMergedRefs } from '../utils/useMergedRefs';
+
+export interface DownloadChatButtonProps
+  extends ComponentPropsWithoutRef<'button'>, UseChatExportOptions {
+  /** The saved file's name. Default `chat-<sessionId>.csv`. */
+  filename?: string;
+}
+
+/**
+ * Downloads the session's chat as CSV (the Chat Replay API through your app's endpoint, or the
+ * live messages when no endpoint is configured) and saves it. Shows progress (`aria-busy`, a
+ * percentage when the size is known) with a Cancel button, and a clear error with Retry.
+ * Props go to the button; the progress, cancel and error parts sit beside it.
+ *
+ * @example
+ * ```tsx
+ * <ChatProvider chat={meeting.chat} replay={{ endpoint: '/api/chat-replay', sessionId }}>
+ *   <DownloadChatButton />
+ * </ChatProvider>
+ * ```
+ */
+export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButtonProps>(
+  function DownloadChatButton(
+    {
+      chat,
+      store,
+      sessionId,
+      replay,
+      safetyMarginMs,
+      meetingId,
+      filename,
+      className,
+      onClick,
+      children,
+      ...rest
+    },
+    ref,
+  ) {
+    const { strings } = useStrings();
+    const exporter = useChatExport({
+      ...(chat ? { chat } : {}),
+      ...(store ? { store } : {}),
+      ...(sessionId === undefined ? {} : { sessionId }),
+      ...(replay ? { replay } : {}),
+      ...(safetyMarginMs === undefined ? {} : { safetyMarginMs }),
+      ...(meetingId === undefined ? {} : { meetingId }),
+    });
+    const buttonRef = useRef<HTMLButtonElement | null>(null);
+    const mergedRef = useMergedRefs(ref, buttonRef);
+    const { status, progress, error } = exporter;
+    const isBusy = status === 'requesting-url' || status === 'downloading' || status === 'parsing';
+    const total = progress?.total;
+    const percent =
+      progress && total !== undefined && total > 0
+        ? Math.min(100, Math.floor((progress.loaded / total) * 100))
+        : undefined;
+    const label =
+      status === 'requesting-url'
+        ? strings.preparingDownload
+        : isBusy
+          ? strings.downloadingChat(percent)
+          : strings.downloadChat;
+    const start = () => void exporter.download(filename === undefined ? {} : { filename });
+
+    return (
+      <span className="natter-download" data-status={status}>
+        <button
+          ref={mergedRef}
+          type="button"
+          {...rest}
+          className={cx('natter-download__button', className)}
+          aria-busy={isBusy || undefined}
+          aria-disabled={isBusy ? true : rest['aria-disabled']}
+          data-status={status}
+          onClick={composeHandlers(onClick, (_event: MouseEvent<HTMLButtonElement>) => {
+            if (!isBusy) start();
+          })}
+        >
+          {children ?? label}
+        </button>
+        {isBusy ? (
+          <>
+            <progress
+              className="natter-download__progress"
+              aria-label={strings.downloadProgress}
+              max={100}
+              {...(percent === undefined ? {} : { value: percent })}
+            />
+            <button
+              type="button"
+              className="natter-download__cancel"
+              onClick={() => {
+                exporter.abort();
+                buttonRef.current?.focus();
+              }}
+            >
+              {strings.cancelDownload}
+            </button>
+          </>
+        ) : null}
+        <span className="natter-download__status natter-visually-hidden" role="status">
+          {status === 'done' ? strings.downloadDone : ''}
+        </span>
+        <span className="natter-download__error" role="alert">
+          {status === 'error' && error ? `${strings.downloadFailed}: ${error.message}` : ''}
+        </span>
+        {status === 'error' ? (
+          <button type="button" className="natter-download__retry" onClick={start}>
+            {strings.retry}
+          </button>
+        ) : null}
+      </span>
+    );
+  },
+);

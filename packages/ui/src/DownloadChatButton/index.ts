@@ -1,0 +1,2 @@
+export { DownloadChatButton } from './DownloadChatButton';
+export type { DownloadChatButtonProps } from './DownloadChatButton';

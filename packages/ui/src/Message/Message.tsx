@@ -1,0 +1,143 @@
+'use client';
+import { forwardRef } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import type { ChatEntry } from '@natter/core';
+import { useStrings } from '../strings';
+import { cx } from '../utils/cx';
+import { stripBidiControls } from './linkify';
+import { MessageContent } from './MessageContent';
+import { MessageTime } from './MessageTime';
+
+export type MessageOrigin = 'local' | 'remote';
+
+export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 'children'> {
+  entry: ChatEntry;
+  /** Own message or someone else's: `data-origin`. Default `remote`. */
+  origin?: MessageOrigin | undefined;
+  /** First message of a run from one sender: shows the name and avatar. Default true. */
+  groupStart?: boolean | undefined;
+  /** Search term to mark in the text. */
+  highlight?: string | undefined;
+  /** Briefly set after a jump to this message: `data-highlighted`. */
+  highlighted?: boolean | undefined;
+  /** Per-message controls (the message-actions menu). */
+  actions?: ReactNode;
+  /** Retry a failed send (`store.retry`). */
+  onRetry?: ((id: string) => void) | undefined;
+  /** Cancel a pending upload (`store.discard`). */
+  onDiscard?: ((id: string) => void) | undefined;
+  /** Open an image in a lightbox; without it, images open their own. */
+  onOpenImage?: ((id: string, src: string) => void) | undefined;
+}
+
+/** Up to two initials of a display name, by user-perceived characters. */
+export function initialsOf(name: string): string {
+  const words = stripBidiControls(name).trim().split(/\s+/).filter(Boolean);
+  return words
+    .slice(0, 2)
+    .map((word) => Array.from(word)[0] ?? '')
+    .join('')
+    .toLocaleUpperCase();
+}
+
+/**
+ * One chat message: sender (name and avatar initials on the first of a group), time, content by
+ * kind, edited and pinned markers, and the send status. State is in `data-origin`, `data-status`,
+ * `data-kind`, `data-state` (pinned|unpinned), `data-edited`, `data-highlighted`.
+ *
+ * @example
+ * ```tsx
+ * <Message entry={entry} origin={entry.userId === selfId ? 'local' : 'remote'} onRetry={store.retry} />
+ * ```
+ */
+export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
+  {
+    entry,
+    origin = 'remote',
+    groupStart = true,
+    highlight,
+    highlighted,
+    actions,
+    onRetry,
+    onDiscard,
+    onOpenImage,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const { strings } = useStrings();
+  const name = entry.displayName || (origin === 'local' ? strings.you : entry.userId);
+  const isPrivate = (entry.targetUserIds?.length ?? 0) > 0;
+  return (
+    <article
+      ref={ref}
+      {...rest}
+      className={cx('natter-message', className)}
+      data-origin={origin}
+      data-status={entry.status}
+      data-kind={entry.type}
+      data-state={entry.pinned ? 'pinned' : 'unpinned'}
+      data-group={groupStart ? 'start' : 'continue'}
+      data-edited={entry.isEdited ? '' : undefined}
+      data-private={isPrivate ? '' : undefined}
+      data-highlighted={highlighted ? '' : undefined}
+      aria-busy={entry.status === 'sending' || undefined}
+    >
+      <div className="natter-avatar" aria-hidden="true">
+        {groupStart ? initialsOf(name) : null}
+      </div>
+      <div className="natter-bubble">
+        <div className="natter-message-meta">
+          <bdi className={cx('natter-sender', !groupStart && 'natter-visually-hidden')}>{name}</bdi>
+          <MessageTime className={cx(!groupStart && 'natter-time-quiet')} date={entry.time} />
+          {isPrivate ? (
+            <span className="natter-marker" data-marker="private">
+              {strings.privateTo(
+                origin === 'remote' ? strings.you : (entry.targetUserIds ?? []).join(', '),
+              )}
+            </span>
+          ) : null}
+          {entry.isEdited ? (
+            <span className="natter-marker" data-marker="edited">
+              {strings.edited}
+            </span>
+          ) : null}
+          {entry.pinned ? (
+            <span className="natter-marker" data-marker="pinned">
+              {strings.pinned}
+            </span>
+          ) : null}
+        </div>
+        <MessageContent
+          entry={entry}
+          senderName={name}
+          highlight={highlight}
+          onOpenImage={onOpenImage}
+          onRetry={onRetry}
+          onDiscard={onDiscard}
+        />
+        {entry.status === 'sending' ? (
+          <span className="natter-message-status">{strings.sending}</span>
+        ) : null}
+        {entry.status === 'failed' ? (
+          <div className="natter-message-error">
+            <span>{strings.failedReason(entry.error?.message ?? strings.failed)}</span>
+            {entry.type !== 'file' && onRetry ? (
+              <button
+                type="button"
+                className="natter-list-button"
+                onClick={() => onRetry(entry.id)}
+              >
+                {strings.retry}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {actions !== undefined && actions !== null ? (
+        <div className="natter-message-actions">{actions}</div>
+      ) : null}
+    </article>
+  );
+});

@@ -1,0 +1,99 @@
+'use client';
+import type { ChatEntry } from '@natter/core';
+import { FileChip } from '../FileChip/FileChip';
+import { ImagePreview } from '../ImagePreview/ImagePreview';
+import { useStrings } from '../strings';
+import { isExternal, safeUrl } from '../utils/safeUrl';
+import { MessageText } from './MessageText';
+
+export interface MessageContentProps {
+  entry: ChatEntry;
+  /** Sender's name as shown, for the image's text alternative. */
+  senderName: string;
+  highlight?: string | undefined;
+  onOpenImage?: ((id: string, src: string) => void) | undefined;
+  onRetry?: ((id: string) => void) | undefined;
+  onDiscard?: ((id: string) => void) | undefined;
+}
+
+/** The body of a message by kind: text, image, file, or a custom message rendered generically. */
+export function MessageContent({
+  entry,
+  senderName,
+  highlight,
+  onOpenImage,
+  onRetry,
+  onDiscard,
+}: MessageContentProps) {
+  const { strings } = useStrings();
+  switch (entry.type) {
+    case 'text':
+      return <MessageText text={entry.message} highlight={highlight} />;
+    case 'image':
+      return (
+        <ImagePreview
+          src={entry.link}
+          file={entry.pending?.file}
+          alt={entry.pending?.file?.name || strings.imageAlt(senderName)}
+          downloadName={entry.pending?.file?.name}
+          onOpen={onOpenImage ? (src) => onOpenImage(entry.id, src) : undefined}
+        />
+      );
+    case 'file':
+      return (
+        <FileChip
+          name={entry.name}
+          size={entry.size}
+          href={entry.link}
+          mimeType={entry.pending?.file?.type}
+          status={entry.status}
+          onCancel={onDiscard ? () => onDiscard(entry.id) : undefined}
+          onRetry={onRetry ? () => onRetry(entry.id) : undefined}
+        />
+      );
+    case 'custom': {
+      const videos = (entry.videos ?? [])
+        .map((video, i) => ({
+          href: safeUrl(video.link),
+          label: video.name || strings.video(i + 1),
+        }))
+        .filter((v): v is { href: string; label: string } => v.href !== undefined);
+      return (
+        <div className="natter-custom">
+          {entry.message ? <MessageText text={entry.message} highlight={highlight} /> : null}
+          {/* HTML from a plugin is untrusted: shown as its source text, never parsed. */}
+          {entry.html ? (
+            <MessageText className="natter-custom-html" text={entry.html} highlight={highlight} />
+          ) : null}
+          {(entry.images ?? []).map((image, i) => (
+            <ImagePreview
+              key={`i${i}`}
+              src={image.link}
+              alt={image.name || strings.imageAlt(senderName)}
+              downloadName={image.name}
+            />
+          ))}
+          {(entry.files ?? []).map((file, i) => (
+            <FileChip
+              key={`f${i}`}
+              name={file.name || strings.attachment(i + 1)}
+              size={file.size}
+              href={file.link}
+              mimeType={file.type}
+            />
+          ))}
+          {videos.map((video, i) => (
+            <a
+              key={`v${i}`}
+              className="natter-link"
+              href={video.href}
+              {...(isExternal(video.href) ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+            >
+              <bdi>{video.label}</bdi>
+            </a>
+          ))}
+        </div>
+      );
+    }
+  }
+}

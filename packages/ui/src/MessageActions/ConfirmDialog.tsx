@@ -1,0 +1,86 @@
+'use client';
+import { useEffect, useId, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+
+export interface ConfirmDialogProps {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm(): void;
+  onCancel(): void;
+  /** Where to render: the themed panel, so `--natter-*` tokens apply. */
+  container: Element;
+}
+
+/**
+ * A small confirmation `alertdialog`: focus starts on Cancel (the safe choice), Tab stays
+ * inside, Esc cancels. Rendered in a portal so a row's `overflow` or `transform` cannot clip it.
+ */
+export function ConfirmDialog({
+  title,
+  body,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+  container,
+}: ConfirmDialogProps) {
+  const id = useId();
+  const dialogRef = useRef<HTMLDivElement | null>(null);
+  const cancelRef = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => cancelRef.current?.focus(), []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onCancel();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const buttons = Array.from(dialogRef.current?.querySelectorAll('button') ?? []);
+    const first = buttons[0];
+    const last = buttons[buttons.length - 1];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  };
+
+  const themed = container.closest('[data-natter-theme]') !== null;
+  return createPortal(
+    <div className="natter-dialog-backdrop" {...(themed ? {} : { 'data-natter-theme': 'light' })}>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- APG dialog: Esc and the Tab loop are handled on the dialog itself */}
+      <div
+        ref={dialogRef}
+        className="natter-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-body`}
+        onKeyDown={onKeyDown}
+      >
+        <h2 className="natter-dialog__title" id={`${id}-title`}>
+          {title}
+        </h2>
+        <p className="natter-dialog__body" id={`${id}-body`}>
+          {body}
+        </p>
+        <div className="natter-dialog__actions">
+          <button ref={cancelRef} type="button" className="natter-button" onClick={onCancel}>
+            {cancelLabel}
+          </button>
+          <button type="button" className="natter-button" data-variant="danger" onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </div>
+      </div>
+    </div>,
+    container,
+  );
+}

@@ -1,0 +1,201 @@
+'use client';
+import { forwardRef, useEffect, useRef, useState } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
+import { toChatError } from '@natter/core';
+import type { ChatEntry } from '@natter/core';
+import { useChatStore, useSelfUserId } from '@natter/hooks';
+import type { ChatHookOptions } from '@natter/hooks';
+import { useComposerContext } from '../Composer/ComposerContext';
+import { useStrings } from '../strings';
+import { cx } from '../utils/cx';
+import { ConfirmDialog } from './ConfirmDialog';
+import { useMenu } from './useMenu';
+import { usePinToggle } from './usePinToggle';
+
+export interface MessageActionsProps extends ComponentPropsWithoutRef<'div'>, ChatHookOptions {
+  message: ChatEntry;
+  /** Offer Pin / Unpin. */
+  canPin?: boolean;
+  /** Offer Edit on other people's messages (own text messages are always editable). */
+  canEditOthers?: boolean;
+  /** Offer Delete on other people's messages (own messages are always deletable). */
+  canDeleteOthers?: boolean;
+  /** The local participant; defaults to the `ChatProvider`'s `selfUserId`. */
+  selfUserId?: string;
+}
+
+interface Item {
+  key: 'edit' | 'pin' | 'copy' | 'delete';
+  label: string;
+  onSelect(): void;
+}
+
+const STATUS_MS = 2000;
+
+function textOf(message: ChatEntry): string | undefined {
+  if (message.type === 'text') return message.message;
+  if (message.type === 'custom' && message.message) return message.message;
+  return undefined;
+}
+
+/**
+ * The per-message menu: Edit (in the composer, through `ComposerContext`), Pin / Unpin, Copy text
+ * and Delete (after a confirmation), each offered only where allowed. Renders nothing when no
+ * action applies. Pass it to `MessageList` as `renderActions`.
+ *
+ * @example
+ * ```tsx
+ * <MessageList renderActions={(m) => <MessageActions message={m} canPin />} />
+ * ```
+ */
+export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
+  function MessageActions(
+    {
+      message,
+      canPin = false,
+      canEditOthers = false,
+      canDeleteOthers = false,
+      selfUserId,
+      chat,
+      store: storeOption,
+      className,
+      ...rest
+    },
+    ref,
+  ) {
+    const { strings } = useStrings();
+    const hookOptions = {
+      ...(chat ? { chat } : {}),
+      ...(storeOption ? { store: storeOption } : {}),
+    };
+    const store = useChatStore(hookOptions, 'MessageActions');
+    const contextSelf = useSelfUserId();
+    const self = selfUserId ?? contextSelf;
+    const composer = useComposerContext();
+    const pin = usePinToggle(message.id, hookOptions);
+    const [confirming, setConfirming] = useState<Element | null>(null);
+    const [status, setStatus] = useState('');
+    const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+    useEffect(() => () => clearTimeout(timer.current), []);
+
+    const say = (text: string) => {
+      setStatus(text);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => setStatus(''), STATUS_MS);
+    };
+
+    const own = self !== undefined && message.userId === self;
+    const sent = message.status === 'sent';
+    const text = textOf(message);
+    const items: Item[] = [];
+    if (composer.isAvailable && message.type === 'text' && sent && (own || canEditOthers)) {
+      items.push({
+        key: 'edit',
+        label: strings.edit,
+        onSelect: () => {
+          if (composer.startEdit(message.id)) composer.focus();
+          else menu.close(true);
+        },
+      });
+    }
+    if (canPin && sent) {
+      items.push({
+        key: 'pin',
+        label: pin.isPinned ? strings.unpin : strings.pin,
+        onSelect: () => {
+          void pin.toggle();
+          menu.close(true);
+        },
+      });
+    }
+    if (text !== undefined && text !== '') {
+      items.push({
+        key: 'copy',
+        label: strings.copyText,
+        onSelect: () => {
+          menu.close(true);
+          const clipboard = globalThis.navigator?.clipboard;
+          if (!clipboard) return say(strings.copyFailed);
+          clipboard.writeText(text).then(
+            () => say(strings.copied),
+            () => say(strings.copyFailed),
+          );
+        },
+      });
+    }
+    if (own || canDeleteOthers) {
+      items.push({
+        key: 'delete',
+        label: strings.delete,
+        onSelect: () => {
+          const button = menu.buttonRef.current;
+          setConfirming(button?.closest('[data-natter-theme]') ?? document.body);
+        },
+      });
+    }
+    const menu = useMenu({ itemCount: items.length });
+
+    // A failed pin is worth saying; the list shows the rest.
+    const pinError = pin.error?.message ?? '';
+    if (items.length === 0) return null;
+
+    const cancelDelete = () => {
+      setConfirming(null);
+      menu.buttonRef.current?.focus();
+    };
+    const confirmDelete = () => {
+      setConfirming(null);
+      composer.focus(); // the row (and this button) is about to go
+      store.remove(message.id).catch((caught: unknown) => say(toChatError(caught).message));
+    };
+
+    return (
+      <div
+        ref={ref}
+        {...rest}
+        className={cx('natter-actions', className)}
+        data-state={menu.isOpen ? 'open' : 'closed'}
+      >
+        <button
+          {...menu.getButtonProps()}
+          className="natter-actions__button"
+          aria-label={strings.messageActions}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <circle cx="5" cy="12" r="1.8" />
+            <circle cx="12" cy="12" r="1.8" />
+            <circle cx="19" cy="12" r="1.8" />
+          </svg>
+        </button>
+        {menu.isOpen ? (
+          <div {...menu.getMenuProps()} className="natter-actions__menu">
+            {items.map((item, index) => (
+              <button
+                key={item.key}
+                {...menu.getItemProps(index, item.onSelect)}
+                className="natter-actions__item"
+                data-action={item.key}
+              >
+                {item.label}
+              </button>
+            ))}
+          </div>
+        ) : null}
+        <span className="natter-actions__status" role="status">
+          {status || pinError}
+        </span>
+        {confirming ? (
+          <ConfirmDialog
+            title={strings.deleteConfirmTitle}
+            body={strings.deleteConfirmBody}
+            confirmLabel={strings.delete}
+            cancelLabel={strings.cancel}
+            onConfirm={confirmDelete}
+            onCancel={cancelDelete}
+            container={confirming}
+          />
+        ) : null}
+      </div>
+    );
+  },
+);

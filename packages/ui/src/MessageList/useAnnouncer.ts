@@ -1,0 +1,60 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChatEntry } from '@natter/core';
+import { useStrings } from '../strings';
+
+const THROTTLE_MS = 1500;
+const MAX_SUMMARY = 160;
+
+/**
+ * Text for a visually hidden polite live region, announcing incoming messages at most once per
+ * {@link THROTTLE_MS}: one message is read as "Name: text", a burst as "N new messages".
+ */
+export function useAnnouncer(): { text: string; announce(entries: readonly ChatEntry[]): void } {
+  const { strings } = useStrings();
+  const [text, setText] = useState('');
+  const queue = useRef<ChatEntry[]>([]);
+  const last = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const stringsRef = useRef(strings);
+  useEffect(() => {
+    stringsRef.current = strings;
+  }, [strings]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const flush = useCallback(() => {
+    timer.current = undefined;
+    const batch = queue.current.splice(0);
+    const first = batch[0];
+    if (!first) return;
+    const s = stringsRef.current;
+    last.current = Date.now();
+    if (batch.length > 1) {
+      setText(s.announceMany(batch.length));
+      return;
+    }
+    const summary =
+      first.type === 'text'
+        ? first.message
+        : first.type === 'image'
+          ? s.imageSummary
+          : first.type === 'file'
+            ? s.fileSummary(first.name)
+            : first.message || s.customSummary;
+    const short = summary.length > MAX_SUMMARY ? `${summary.slice(0, MAX_SUMMARY)}…` : summary;
+    setText(s.announceMessage(first.displayName || first.userId, short));
+  }, []);
+
+  const announce = useCallback(
+    (entries: readonly ChatEntry[]) => {
+      if (entries.length === 0) return;
+      queue.current.push(...entries);
+      if (timer.current !== undefined) return;
+      const wait = Math.max(0, last.current + THROTTLE_MS - Date.now());
+      timer.current = setTimeout(flush, wait);
+    },
+    [flush],
+  );
+
+  return { text, announce };
+}

@@ -1,0 +1,2 @@
+export { PinBar, pinExcerpt } from './PinBar';
+export type { PinBarProps } from './PinBar';

@@ -1,0 +1,59 @@
+'use client';
+// Public entry of @natter/ui. Each component is exported by name below.
+export { defaultStrings, StringsProvider, useStrings } from './strings';
+export type { NatterStrings, StringsProviderProps } from './strings';
+export { ListControllerContext, useJumpToMessage, useListControllerRef } from './listController';
+export type { ListControllerRef, MessageListController } from './listController';
+export { safeUrl } from './utils/safeUrl';
+export { formatBytes } from './utils/format';
+export { MessageList } from './MessageList/MessageList';
+export type { MessageListProps } from './MessageList/MessageList';
+export { Message, initialsOf } from './Message/Message';
+export type { MessageOrigin, MessageProps } from './Message/Message';
+export { MessageText } from './Message/MessageText';
+export type { MessageTextProps } from './Message/MessageText';
+export { MessageTime } from './Message/MessageTime';
+export type { MessageTimeProps } from './Message/MessageTime';
+export { linkify } from './Message/linkify';
+export type { TextPart } from './Message/linkify';
+export { ImagePreview } from './ImagePreview/ImagePreview';
+export type { ImagePreviewProps, ImagePreviewState } from './ImagePreview/ImagePreview';
+export { Lightbox } from './Lightbox/Lightbox';
+export type { LightboxImage, LightboxProps } from './Lightbox/Lightbox';
+export { FileChip } from './FileChip/FileChip';
+export type { FileChipProps } from './FileChip/FileChip';
+export type { FileType } from './FileChip/fileType';
+export { ReplayView } from './ReplayView/ReplayView';
+export type { ReplayViewProps } from './ReplayView/ReplayView';
+export { createStaticChat } from './ReplayView/createStaticChat';
+export { Composer, useComposer, useComposerDropZone, AttachmentPreview } from './Composer';
+export { ComposerContext, useComposerContext, useComposerControllerRef } from './Composer';
+export type {
+  ComposerProps,
+  ComposerMode,
+  ComposerStatus,
+  UseComposerOptions,
+  UseComposerResult,
+  ComposerIds,
+  ComposerPropGetters,
+  ComposerAttachment,
+  AttachmentPreviewProps,
+  UseComposerDropZoneOptions,
+  UseComposerDropZoneResult,
+  ComposerController,
+  ComposerControllerRef,
+  UseComposerContextResult,
+} from './Composer';
+export { PinBar, pinExcerpt } from './PinBar';
+export type { PinBarProps } from './PinBar';
+export { MessageActions, PinToggle, usePinToggle } from './MessageActions';
+export type {
+  MessageActionsProps,
+  PinToggleProps,
+  UsePinToggleOptions,
+  UsePinToggleResult,
+} from './MessageActions';
+export { DownloadChatButton } from './DownloadChatButton';
+export type { DownloadChatButtonProps } from './DownloadChatButton';
+export { ChatPanel } from './ChatPanel';
+export type { ChatPanelProps, PanelSlot } from './ChatPanel';
