@@ -78,3 +78,18 @@ export type {
 export { CHAT_DUMP_COLUMNS } from './csv/chatDumpColumns';
 export type { DumpMessage, ChatDumpColumn, ChatDumpPayloadType } from './csv/chatDumpColumns';
 export type { ChatDumpInput } from './csv/readChatDumpText';
+export { connectDevChat, uploadDevFile } from './devChat';
+export type {
+  ConnectDevChatOptions,
+  DevChat,
+  DevChatEvents,
+  DevChatSocket,
+  DevChatSocketConstructor,
+  DevConnectionState,
+  DevHello,
+  DevRequest,
+  DevSelf,
+  DevServerFrame,
+  DevWireMessage,
+  UploadedFile,
+} from './devChat';

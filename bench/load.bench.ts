@@ -1,0 +1,227 @@
+/**
+ * Load test of the dev server's realtime chat on loopback: N WebSocket clients in one meeting each
+ * send M messages per second for T seconds; every client should receive every message once, in
+ * each sender's order. Prints one JSON line: delivered, lost, duplicated and out-of-order counts,
+ * p50/p95/p99 fan-out latency (send → receipt, same clock), and throughput.
+ *
+ *   node --conditions=natter-source --import tsx bench/load.bench.ts [--clients 200] [--rate 5] [--seconds 30]
+ *
+ * The server runs as its own process (the CLI), so its event loop is not shared with the clients.
+ * Bounded: sending stops after T seconds, draining after at most 15 more, then everything exits.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+interface Socket {
+  readyState: number;
+  send(data: string): void;
+  close(): void;
+  terminate(): void;
+  on(event: 'open' | 'close', listener: () => void): void;
+  on(event: 'message', listener: (data: Buffer) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+}
+// `ws` is the dev server's dependency: resolve it from there.
+const require = createRequire(new URL('../packages/dev-server/package.json', import.meta.url));
+const { WebSocket } = require('ws') as { WebSocket: new (url: string) => Socket };
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '200' },
+    rate: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '30' },
+  },
+});
+const CLIENTS = Math.max(2, Math.min(2000, Number(values.clients)));
+const RATE = Math.max(0.1, Math.min(50, Number(values.rate)));
+const SECONDS = Math.max(1, Math.min(600, Number(values.seconds)));
+const DRAIN_MS = 15_000;
+const API_KEY = 'bench-api-key';
+const PER_SENDER = Math.ceil(RATE * SECONDS) + 2;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'natter-load-'));
+const serverProcess = spawn(
+  process.execPath,
+  [
+    '--conditions=natter-source',
+    '--import',
+    'tsx',
+    'packages/dev-server/src/cli.ts',
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    '--api-key',
+    API_KEY,
+    '--secret',
+    randomBytes(24).toString('hex'),
+    '--rate-limit',
+    '1000000/60',
+    '--quiet',
+  ],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+
+async function main(): Promise<void> {
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    serverProcess.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /natter dev server: (\S+)/.exec(out)?.[1];
+      if (found) resolve(found);
+    });
+    serverProcess.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
+  });
+
+  const meetingId = `load-${Date.now()}`;
+  const tokens: string[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const response = await fetch(`${url}/v1/meetings/${meetingId}/participants`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: `Client ${i}`, userId: `client-${i}` }),
+    });
+    tokens.push(((await response.json()) as { data: { token: string } }).data.token);
+  }
+
+  const seen = new Uint8Array(CLIENTS * CLIENTS * PER_SENDER);
+  const maxSeen = new Int32Array(CLIENTS * CLIENTS).fill(-1);
+  const latencies = new Float64Array(CLIENTS * CLIENTS * PER_SENDER);
+  const acked = new Int32Array(CLIENTS);
+  let delivered = 0;
+  let duplicated = 0;
+  let outOfOrder = 0;
+  let sent = 0;
+  let rejected = 0;
+  let onProgress = (): void => undefined;
+
+  const sockets = await Promise.all(
+    tokens.map(
+      (token, receiver) =>
+        new Promise<Socket>((resolve, reject) => {
+          const ws = new WebSocket(
+            `${url.replace(/^http/, 'ws')}/v1/ws?token=${encodeURIComponent(token)}`,
+          );
+          ws.on('error', reject);
+          ws.on('open', () => ws.send(JSON.stringify({ id: 'hello', type: 'hello' })));
+          ws.on('message', (data) => {
+            const frame = JSON.parse(data.toString()) as {
+              type: string;
+              id?: string;
+              action?: string;
+              message?: { message?: string };
+            };
+            if (frame.type === 'ack') {
+              if (frame.id === 'hello') return resolve(ws);
+              acked[receiver] = (acked[receiver] ?? 0) + 1;
+              return;
+            }
+            if (frame.type === 'error') return void rejected++;
+            if (frame.type !== 'event' || frame.action !== 'add') return;
+            const [s, n, t0] = (frame.message?.message ?? '').split(':').map(Number) as [
+              number,
+              number,
+              number,
+            ];
+            const pair = receiver * CLIENTS + s;
+            const slot = pair * PER_SENDER + n;
+            if (seen[slot]) return void duplicated++;
+            seen[slot] = 1;
+            if (n < (maxSeen[pair] ?? -1)) outOfOrder++;
+            maxSeen[pair] = Math.max(maxSeen[pair] ?? -1, n);
+            latencies[delivered++] = performance.now() - t0;
+            onProgress();
+          });
+        }),
+    ),
+  );
+
+  const counters = new Int32Array(CLIENTS);
+  const intervalMs = 1000 / RATE;
+  const timers: ReturnType<typeof setInterval>[] = [];
+  const started = performance.now();
+  await new Promise<void>((resolve) => {
+    sockets.forEach((ws, sender) => {
+      const startDelay = Math.random() * intervalMs;
+      timers.push(
+        setTimeout(() => {
+          const tick = (): void => {
+            const n = counters[sender] ?? 0;
+            if (performance.now() - started >= SECONDS * 1000 || n >= PER_SENDER - 2) return;
+            counters[sender] = n + 1;
+            sent++;
+            ws.send(
+              JSON.stringify({
+                id: `${sender}-${n}`,
+                type: 'sendText',
+                text: `${sender}:${n}:${performance.now()}`,
+              }),
+            );
+          };
+          tick();
+          timers.push(setInterval(tick, intervalMs));
+        }, startDelay),
+      );
+    });
+    setTimeout(resolve, SECONDS * 1000);
+  });
+  const sendEnded = performance.now();
+  for (const timer of timers) clearInterval(timer);
+
+  await new Promise<void>((resolve) => {
+    const limit = setTimeout(resolve, DRAIN_MS);
+    onProgress = () => {
+      if (delivered >= sent * CLIENTS) {
+        clearTimeout(limit);
+        resolve();
+      }
+    };
+    onProgress();
+  });
+  const drainMs = performance.now() - sendEnded;
+  for (const ws of sockets) ws.terminate();
+
+  const sorted = latencies.subarray(0, delivered).sort();
+  const pick = (p: number) =>
+    +(sorted[Math.min(delivered - 1, Math.floor(delivered * p))] ?? NaN).toFixed(2);
+  const ackedTotal = acked.reduce((a, b) => a + b, 0);
+  console.log(
+    JSON.stringify({
+      suite: 'load',
+      name: `${CLIENTS} clients × ${RATE} msg/s × ${SECONDS} s`,
+      clients: CLIENTS,
+      rate: RATE,
+      seconds: SECONDS,
+      sent,
+      acked: ackedTotal,
+      rejected,
+      expected: sent * CLIENTS,
+      delivered,
+      lost: sent * CLIENTS - delivered,
+      duplicated,
+      out_of_order: outOfOrder,
+      p50_ms: pick(0.5),
+      p95_ms: pick(0.95),
+      p99_ms: pick(0.99),
+      max_ms: pick(1),
+      deliveries_per_s: Math.round(delivered / ((sendEnded - started + drainMs) / 1000)),
+      drain_ms: Math.round(drainMs),
+    }),
+  );
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    serverProcess.kill('SIGTERM');
+    await new Promise((resolve) => serverProcess.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  });

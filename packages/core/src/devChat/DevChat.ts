@@ -1,0 +1,52 @@
+import type { Logger } from '../logger';
+import type { LocalChatEvents } from '../localChat/types';
+import type { ChatLike, ChatRateLimits, FetchMessagesOptions, Message } from '../types';
+import type { DevChatSocketConstructor, DevConnectionState } from './createDevConnection';
+import type { DevSelf } from './devChatProtocol';
+
+export interface ConnectDevChatOptions {
+  /** The dev server's origin, e.g. `http://127.0.0.1:8787` (a `ws:` URL works too). */
+  url: string;
+  /** A participant token from `POST /v1/meetings/:meetingId/participants` (or the open join route). */
+  token: string;
+  /** Default: the global `WebSocket`. On Node 20 pass `WebSocket` from the `ws` package. */
+  WebSocket?: DevChatSocketConstructor;
+  /** For uploads. Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Where refusals of edits and deletes are reported (the SDKs do not await those). Default: silent. */
+  logger?: Logger;
+  /** Reconnect backoff: doubles from `minDelayMs` up to `maxDelayMs`, with jitter. Default 250 / 10 000. */
+  reconnect?: { minDelayMs?: number; maxDelayMs?: number };
+  /** Reject when the first join has not happened within this time. Default 10 000 ms. */
+  connectTimeoutMs?: number;
+}
+
+export interface DevChatEvents extends LocalChatEvents {
+  connectionStateChange: { state: DevConnectionState; reason?: string };
+}
+
+type On = <E extends keyof DevChatEvents>(
+  event: E,
+  listener: (event: DevChatEvents[E]) => void,
+) => DevChat;
+
+/** A `ChatLike` over the dev server, with RealtimeKit's paginated fetches. */
+export interface DevChat extends ChatLike {
+  readonly self: DevSelf;
+  readonly sessionId: string;
+  readonly meetingId: string;
+  maxTextLimit: number;
+  readonly rateLimits: ChatRateLimits;
+  readonly connectionState: DevConnectionState;
+  fetchPublicMessages(options: FetchMessagesOptions): Promise<Message[]>;
+  fetchPinnedMessages(options: FetchMessagesOptions): Promise<Message[]>;
+  fetchPrivateMessages(options: FetchMessagesOptions & { userId: string }): Promise<Message[]>;
+  on: On;
+  off: On;
+  addListener: On;
+  removeListener: On;
+  once: On;
+  listenerCount(event: keyof DevChatEvents): number;
+  /** Closes the socket for good; requests still waiting reject with `0012`. */
+  close(): void;
+}

@@ -1,0 +1,214 @@
+import { createClientError } from '../localChat/createClientError';
+import { createEmitter } from '../localChat/createEmitter';
+import { createRateLimiter } from '../localChat/createRateLimiter';
+import type { ChatRateLimits, FetchMessagesOptions, MessagePayload } from '../types';
+import type { ConnectDevChatOptions, DevChat, DevChatEvents } from './DevChat';
+import { createDevConnection, serverError } from './createDevConnection';
+import type { DevChatSocketConstructor } from './createDevConnection';
+import { createDevMessages, fromWire } from './createDevMessages';
+import type { DevHello, DevWireMessage } from './devChatProtocol';
+import { uploadDevFile } from './uploadDevFile';
+
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+const MAX_PAGE = 500;
+
+/**
+ * Connects to `@natter/dev-server` and resolves once joined, with the history in `messages`. The
+ * object behaves like RealtimeKit's `meeting.chat`: sends resolve when the server accepts them and
+ * the message arrives as `chatUpdate {action:'add'}`; edits and deletes are not awaited; pins are;
+ * validation errors carry the SDK codes. A dropped connection reconnects with backoff and resyncs
+ * from the last sequence number (no duplicates, no gaps); requests made meanwhile are queued.
+ *
+ * @example
+ * ```ts
+ * const chat = await connectDevChat({ url: 'http://127.0.0.1:8787', token });
+ * chat.on('chatUpdate', ({ action, message }) => console.log(action, message.id));
+ * await chat.sendTextMessage('Hello');
+ * chat.close();
+ * ```
+ */
+export async function connectDevChat(options: ConnectDevChatOptions): Promise<DevChat> {
+  const base = options.url.replace(/^ws/i, 'http').replace(/\/+$/, '');
+  const SocketImpl =
+    options.WebSocket ?? (globalThis.WebSocket as unknown as DevChatSocketConstructor | undefined);
+  if (!SocketImpl)
+    throw new TypeError('connectDevChat: no global WebSocket; pass the `WebSocket` option.');
+  const fetchImpl =
+    options.fetch ??
+    ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const warn = (message: string): void => options.logger?.warn(`[dev chat] ${message}`);
+  const emitter = createEmitter<DevChatEvents>();
+  const limits: ChatRateLimits = { maxInvocations: 180, period: 60 };
+  const limitText = createRateLimiter(limits, Date.now);
+  const limitImage = createRateLimiter({ maxInvocations: 20, period: 60 }, Date.now);
+  const limitFile = createRateLimiter({ maxInvocations: 20, period: 60 }, Date.now);
+  const limitSendMessage = createRateLimiter(limits, Date.now);
+  let hello: DevHello | undefined;
+
+  const request = (payload: Parameters<typeof connection.request>[0]) =>
+    connection.request(payload);
+  const unawaited = (what: string, payload: Parameters<typeof connection.request>[0]): void =>
+    void request(payload).catch((error: unknown) => warn(`${what} refused: ${String(error)}`));
+  const withPeers = (peerIds: string[] | undefined) => {
+    if (!peerIds || peerIds.length === 0) return {};
+    peerIds.push(chat.self.userId); // the SDK appends the sender to the caller's array
+    return { peerIds: [...peerIds] };
+  };
+  const upload = (file: File) => uploadDevFile(fetchImpl, base, options.token, file);
+
+  async function sendText(text: string, peerIds?: string[]): Promise<void> {
+    if (text.length > chat.maxTextLimit)
+      throw createClientError('0503', 'Max character limit breached');
+    if (!text) throw createClientError('0502', 'Message can not be empty.');
+    await request({ type: 'sendText', text, ...withPeers(peerIds) });
+  }
+  async function sendUpload(kind: 'image' | 'file', file: File, peerIds?: string[]): Promise<void> {
+    if (!file)
+      return warn(
+        `send${kind === 'image' ? 'Image' : 'File'}Message::required_argument_can_not_be_empty`,
+      );
+    if (kind === 'image' && !IMAGE_TYPES.includes(file.type)) {
+      return warn(`sendImageMessage::image_type_not_supported (${file.type || 'no type'})`);
+    }
+    const { id } = await upload(file);
+    await request({
+      type: kind === 'image' ? 'sendImage' : 'sendFile',
+      fileId: id,
+      ...withPeers(peerIds),
+    });
+  }
+  async function editUpload(kind: 'image' | 'file', messageId: string, file: File): Promise<void> {
+    if (!file || (kind === 'image' && !IMAGE_TYPES.includes(file.type)))
+      return warn(`edit ${kind}: unusable file`);
+    const { id } = await upload(file);
+    unawaited('edit', { type: 'edit', messageId, fileId: id });
+  }
+  const fetchPage = async (
+    kind: 'public' | 'pinned' | 'private',
+    o: FetchMessagesOptions,
+    userId?: string,
+  ) => {
+    const limit = Math.max(1, Math.min(MAX_PAGE, Math.floor(o.limit)));
+    const page = {
+      kind,
+      timestamp: o.timestamp ?? Date.now(),
+      direction: o.direction ?? 'after',
+      limit,
+      ...(userId ? { userId } : {}),
+    };
+    const result = (await request({ type: 'history', ...page })) as { messages: DevWireMessage[] };
+    return result.messages.map(fromWire);
+  };
+
+  const chat: DevChat = {
+    messages: [],
+    maxTextLimit: 2000,
+    get rateLimits() {
+      return limits;
+    },
+    get self() {
+      return hello?.self ?? { userId: '', displayName: '', preset: 'participant' };
+    },
+    get sessionId() {
+      return hello?.sessionId ?? '';
+    },
+    get meetingId() {
+      return hello?.meetingId ?? '';
+    },
+    get connectionState() {
+      return connection.state;
+    },
+    // Rate limits throw synchronously, as the SDKs' decorator does; everything else rejects.
+    sendTextMessage: (text, peerIds) => (limitText(), sendText(text, peerIds)),
+    sendImageMessage: (image, peerIds) => (limitImage(), sendUpload('image', image, peerIds)),
+    sendFileMessage: (file, peerIds) => (limitFile(), sendUpload('file', file, peerIds)),
+    sendMessage(payload: MessagePayload, peerIds) {
+      limitSendMessage();
+      if (payload.type === 'text') return sendText(payload.message, peerIds);
+      if (payload.type === 'image') return sendUpload('image', payload.image, peerIds);
+      if (payload.type === 'file') return sendUpload('file', payload.file, peerIds);
+      warn(`sendMessage::message_type_not_supported (${(payload as { type: string }).type})`);
+      return Promise.resolve();
+    },
+    async editTextMessage(messageId, text) {
+      if (!text) return warn('editTextMessage::message_can_not_be_empty');
+      unawaited('edit', { type: 'edit', messageId, text });
+    },
+    editImageMessage: (messageId, image) => editUpload('image', messageId, image),
+    editFileMessage: (messageId, file) => editUpload('file', messageId, file),
+    async editMessage(messageId, payload: MessagePayload) {
+      if (payload.type === 'text') return chat.editTextMessage(messageId, payload.message);
+      if (payload.type === 'image') return editUpload('image', messageId, payload.image);
+      if (payload.type === 'file') return editUpload('file', messageId, payload.file);
+      warn(`editMessage::message_type_not_supported (${(payload as { type: string }).type})`);
+    },
+    async deleteMessage(messageId) {
+      unawaited('delete', { type: 'delete', messageId });
+    },
+    pin: async (messageId) => void (await request({ type: 'pin', messageId })),
+    unpin: async (messageId) => void (await request({ type: 'unpin', messageId })),
+    fetchPublicMessages: (o) => fetchPage('public', o),
+    fetchPinnedMessages: (o) => fetchPage('pinned', o),
+    fetchPrivateMessages: (o) => fetchPage('private', o, o.userId),
+    on: (event, listener) => (emitter.on(event, listener), chat),
+    addListener: (event, listener) => (emitter.on(event, listener), chat),
+    once: (event, listener) => (emitter.once(event, listener), chat),
+    off: (event, listener) => (emitter.off(event, listener), chat),
+    removeListener: (event, listener) => (emitter.off(event, listener), chat),
+    listenerCount: (event) => emitter.listenerCount(event),
+    close: () => connection.close(),
+  };
+
+  const messages = createDevMessages(chat, emitter.emit);
+  let joined: () => void = () => undefined;
+  let refused: (error: Error) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    joined = resolve;
+    refused = reject;
+  });
+
+  const connection = createDevConnection({
+    wsUrl: `${base.replace(/^http/i, 'ws')}/v1/ws?token=${encodeURIComponent(options.token)}`,
+    WebSocket: SocketImpl,
+    logger: options.logger,
+    minDelayMs: options.reconnect?.minDelayMs ?? 250,
+    maxDelayMs: options.reconnect?.maxDelayMs ?? 10_000,
+    onHello(next) {
+      const first = hello === undefined;
+      hello = next;
+      chat.maxTextLimit = next.maxTextLimit;
+      Object.assign(limits, next.rateLimits);
+      if (first) messages.load(next.messages ?? []);
+      else if (next.resumed && next.changes) messages.resync(next.changes);
+      else messages.reconcile(next.messages ?? []);
+      joined();
+    },
+    onEvent(frame) {
+      const { action, message } = frame;
+      if (action === 'delete') return messages.remove(message.id);
+      if (!('type' in message)) return;
+      if (action === 'add') messages.add(message);
+      else messages.edit(message, action === 'edit' ? undefined : action);
+    },
+    onState(state, reason) {
+      if (state === 'failed')
+        refused(serverError(reason ?? 'failed', 'The dev server refused the connection.'));
+      emitter.emit('connectionStateChange', { state, ...(reason ? { reason } : {}) });
+    },
+  });
+
+  const timeoutMs = options.connectTimeoutMs ?? 10_000;
+  const timer = setTimeout(
+    () => refused(serverError('0012', `Not joined after ${timeoutMs} ms.`)),
+    timeoutMs,
+  );
+  try {
+    await ready;
+  } catch (error) {
+    connection.close();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  return chat;
+}

@@ -1,0 +1,80 @@
+/**
+ * The dev server's WebSocket protocol, as the client sees it. Every request carries a client-unique
+ * `id` and is answered by an `ack` (with a `result`) or an `error` with that `id`; the server also
+ * pushes `event` frames numbered by a per-session sequence. The server (`@natter/dev-server`)
+ * validates every frame on its side.
+ */
+import type { ChatRateLimits } from '../types';
+
+/** A message as the server sends it: links absolute, no SDK placeholders yet. */
+export interface DevWireMessage {
+  id: string;
+  type: 'text' | 'image' | 'file';
+  userId: string;
+  displayName: string;
+  timeMs: number;
+  isEdited: boolean;
+  pinned: boolean;
+  targetUserIds: string[];
+  message?: string;
+  link?: string;
+  name?: string;
+  size?: number;
+}
+
+/** Client → server. `id` doubles as the idempotency key of sends (a resend is not a second message). */
+export type DevRequest =
+  | { type: 'hello'; lastSeq?: number; sessionId?: string }
+  | { type: 'sendText'; text: string; peerIds?: string[] }
+  | { type: 'sendImage' | 'sendFile'; fileId: string; peerIds?: string[] }
+  | { type: 'edit'; messageId: string; text?: string; fileId?: string }
+  | { type: 'delete' | 'pin' | 'unpin'; messageId: string }
+  | {
+      type: 'history';
+      kind: 'public' | 'pinned' | 'private';
+      timestamp?: number;
+      direction: 'before' | 'after';
+      limit: number;
+      userId?: string;
+    }
+  | { type: 'ping' };
+
+export interface DevSelf {
+  userId: string;
+  displayName: string;
+  preset: 'host' | 'participant';
+}
+
+/** The `result` of the `hello` ack. */
+export interface DevHello {
+  sessionId: string;
+  meetingId: string;
+  self: DevSelf;
+  maxTextLimit: number;
+  rateLimits: ChatRateLimits;
+  maxUploadBytes: number;
+  allowedUploadTypes: string[];
+  /** The session's newest sequence number. */
+  seq: number;
+  /** True when the server replays what was missed since `lastSeq` in `changes`. */
+  resumed: boolean;
+  /** A fresh join: the newest messages visible to this participant, oldest first. */
+  messages?: DevWireMessage[];
+  /** A resumed join: each message touched since `lastSeq`, once, in its current state. */
+  changes?: { added: DevWireMessage[]; updated: DevWireMessage[]; deleted: string[] };
+}
+
+/** Server → client. */
+export type DevServerFrame =
+  | { type: 'ack'; id: string; result?: unknown }
+  | { type: 'error'; id: string | null; code: string; message: string }
+  | {
+      type: 'event';
+      seq: number;
+      action: 'add' | 'edit' | 'delete' | 'pin' | 'unpin';
+      message: DevWireMessage | { id: string };
+    };
+
+/** WebSocket close codes the server uses. */
+export const DEV_CLOSE_UNAUTHORIZED = 4401;
+export const DEV_CLOSE_SESSION_ENDED = 4410;

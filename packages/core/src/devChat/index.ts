@@ -1,0 +1,16 @@
+export { connectDevChat } from './connectDevChat';
+export type { ConnectDevChatOptions, DevChat, DevChatEvents } from './DevChat';
+export type {
+  DevChatSocket,
+  DevChatSocketConstructor,
+  DevConnectionState,
+} from './createDevConnection';
+export type {
+  DevHello,
+  DevRequest,
+  DevSelf,
+  DevServerFrame,
+  DevWireMessage,
+} from './devChatProtocol';
+export { uploadDevFile } from './uploadDevFile';
+export type { UploadedFile } from './uploadDevFile';

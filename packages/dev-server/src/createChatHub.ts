@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { WebSocket } from 'ws';
+import type { RawData } from 'ws';
+import { buildHello } from './buildHello';
+import type { MessageStore, SessionRow } from './createMessageStore';
+import { audienceOf } from './createMessageStore';
+import type { FileStore } from './createFileStore';
+import { createRateLimiter } from './createRateLimiter';
+import type { ParticipantClaims } from './createTokenSigner';
+import { ProtocolError, handleChatRequest } from './handleChatRequest';
+import type { ProtocolErrorCode, RequestOutcome, SessionState } from './handleChatRequest';
+import { parseClientFrame } from './parseClientFrame';
+import type { ClientFrame } from './parseClientFrame';
+import { toWireMessage } from './toWireMessage';
+import type { ServerContext } from './types';
+
+/** Close codes the server uses besides 1001 (going away) and 1009 (frame over 1 MiB). */
+export const CLOSE_UNAUTHORIZED = 4401;
+export const CLOSE_SESSION_ENDED = 4410;
+export const CLOSE_TOO_SLOW = 4408;
+
+/** A client that cannot keep up (this much unsent data) is dropped; it reconnects and resyncs. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+interface Connection {
+  ws: WebSocket;
+  claims: ParticipantClaims;
+  session: LiveSession;
+  joined: boolean;
+  alive: boolean;
+}
+
+interface LiveSession extends SessionState {
+  createdAt: number;
+  ended: boolean;
+  connections: Set<Connection>;
+  graceTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+export interface ChatHubOptions {
+  context: ServerContext;
+  store: MessageStore;
+  files: FileStore;
+  onSessionEnded(session: SessionRow): void;
+}
+
+/** Realtime chat: sessions, the WebSocket protocol, broadcasts, resync, grace timers and heartbeats. */
+export function createChatHub({ context, store, files, onSessionEnded }: ChatHubOptions) {
+  const { options, logger } = context;
+  const sessions = new Map<string, LiveSession>();
+  const connections = new Set<Connection>();
+  const limiter = createRateLimiter(options.rateLimits);
+  let closing = false;
+
+  const heartbeat = setInterval(() => {
+    for (const conn of connections) {
+      if (!conn.alive) conn.ws.terminate();
+      else {
+        conn.alive = false;
+        conn.ws.ping();
+      }
+    }
+  }, options.heartbeatMs);
+  heartbeat.unref();
+
+  function live(row: SessionRow): LiveSession {
+    let session = sessions.get(row.id);
+    if (!session) {
+      const counters = store.counters(row.id);
+      session = {
+        id: row.id,
+        meetingId: row.meeting_id,
+        createdAt: row.created_at,
+        ended: false,
+        connections: new Set(),
+        graceTimer: undefined,
+        ...counters,
+      };
+      sessions.set(row.id, session);
+    }
+    return session;
+  }
+
+  /** The meeting's open session, created when there is none. */
+  function activeSession(meetingId: string): SessionRow {
+    return (
+      store.activeSession(meetingId) ?? store.createSession(randomUUID(), meetingId, Date.now())
+    );
+  }
+
+  function sendFrame(ws: WebSocket, frame: object): void {
+    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame));
+  }
+  function sendError(
+    ws: WebSocket,
+    id: string | null,
+    code: ProtocolErrorCode,
+    message: string,
+  ): void {
+    sendFrame(ws, { type: 'error', id, code, message });
+  }
+
+  function publish(session: LiveSession, change: NonNullable<RequestOutcome['change']>): void {
+    const { action, row, seq } = change;
+    const message = action === 'delete' ? { id: row.id } : toWireMessage(row, context.baseUrl());
+    const data = Buffer.from(JSON.stringify({ type: 'event', seq, action, message }));
+    const audience = row.audience === null ? null : audienceOf(row);
+    for (const conn of session.connections) {
+      if (audience && !audience.includes(conn.claims.userId)) continue;
+      if (conn.ws.readyState !== WebSocket.OPEN) continue;
+      if (conn.ws.bufferedAmount > MAX_BUFFERED_BYTES) conn.ws.close(CLOSE_TOO_SLOW, 'too slow');
+      else conn.ws.send(data, { binary: false });
+    }
+  }
+
+  function hello(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>): void {
+    const result = buildHello(store, options, context.baseUrl(), conn.session, conn.claims, frame);
+    conn.joined = true;
+    conn.session.connections.add(conn);
+    clearTimeout(conn.session.graceTimer);
+    conn.session.graceTimer = undefined;
+    sendFrame(conn.ws, { type: 'ack', id: frame.id, result });
+  }
+
+  function onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    if (isBinary)
+      return sendError(conn.ws, null, 'bad-request', 'Binary frames are not part of the protocol.');
+    if (bytes.length > options.maxFrameBytes) {
+      return sendError(
+        conn.ws,
+        null,
+        'bad-request',
+        `Frames are limited to ${options.maxFrameBytes} bytes.`,
+      );
+    }
+    const parsed = parseClientFrame(bytes.toString('utf8'));
+    if (!parsed.ok) return sendError(conn.ws, parsed.id, 'bad-request', parsed.message);
+    const { frame } = parsed;
+    if (conn.session.ended)
+      return sendError(conn.ws, frame.id, 'session-ended', 'This session has ended.');
+    if (frame.type === 'hello') {
+      if (conn.joined) return sendError(conn.ws, frame.id, 'bad-request', 'Already joined.');
+      return hello(conn, frame);
+    }
+    if (!conn.joined) return sendError(conn.ws, frame.id, 'bad-request', 'Send `hello` first.');
+    let outcome: RequestOutcome;
+    try {
+      outcome = handleChatRequest(
+        { store, files, options, baseUrl: context.baseUrl(), takeSend: limiter.take },
+        conn.session,
+        conn.claims,
+        frame,
+      );
+    } catch (error) {
+      if (error instanceof ProtocolError)
+        return sendError(conn.ws, frame.id, error.code, error.message);
+      logger.warn(`request ${frame.type} failed`, error);
+      return sendError(conn.ws, frame.id, 'internal', 'The server could not handle this request.');
+    }
+    sendFrame(conn.ws, { type: 'ack', id: frame.id, result: outcome.result });
+    if (outcome.change) publish(conn.session, outcome.change);
+  }
+
+  function onClose(conn: Connection): void {
+    connections.delete(conn);
+    const { session } = conn;
+    session.connections.delete(conn);
+    if (closing || session.ended || session.connections.size > 0 || session.graceTimer) return;
+    session.graceTimer = setTimeout(() => {
+      session.graceTimer = undefined;
+      if (session.connections.size === 0) endSession(session.id);
+    }, options.sessionGraceMs);
+    session.graceTimer.unref();
+  }
+
+  function endSession(id: string): SessionRow | undefined {
+    const row = store.session(id);
+    if (!row) return undefined;
+    const now = Date.now();
+    const endedNow = store.endSession(id, now);
+    const session = sessions.get(id);
+    if (session) {
+      session.ended = true;
+      clearTimeout(session.graceTimer);
+      sessions.delete(id);
+      for (const conn of session.connections) {
+        sendError(conn.ws, null, 'session-ended', 'This session has ended.');
+        conn.ws.close(CLOSE_SESSION_ENDED, 'session ended');
+      }
+    }
+    const ended = { ...row, ended_at: row.ended_at ?? now };
+    if (endedNow) onSessionEnded(ended);
+    return ended;
+  }
+
+  return {
+    activeSession,
+    endSession,
+    /** Takes over an upgraded socket. `claims` is undefined when the token was refused. */
+    accept(ws: WebSocket, claims: ParticipantClaims | { problem: string }): void {
+      ws.on('error', (error) => logger.warn(`socket error: ${error.message}`));
+      if ('problem' in claims) {
+        sendError(ws, null, 'unauthorized', `The token was refused (${claims.problem}).`);
+        return ws.close(CLOSE_UNAUTHORIZED, 'unauthorized');
+      }
+      const row = claims.sessionId
+        ? store.session(claims.sessionId)
+        : activeSession(claims.meetingId);
+      if (!row || row.meeting_id !== claims.meetingId || row.ended_at !== null) {
+        sendError(ws, null, 'session-ended', 'This session has ended or does not exist.');
+        return ws.close(CLOSE_SESSION_ENDED, 'session ended');
+      }
+      const conn: Connection = { ws, claims, session: live(row), joined: false, alive: true };
+      connections.add(conn);
+      ws.on('pong', () => (conn.alive = true));
+      ws.on('message', (data, isBinary) => onMessage(conn, data, isBinary));
+      ws.on('close', () => onClose(conn));
+    },
+    /** Closes every socket with 1001 and waits (at most `timeoutMs`) for them to go. */
+    async close(timeoutMs = 2000): Promise<void> {
+      closing = true;
+      clearInterval(heartbeat);
+      for (const session of sessions.values()) clearTimeout(session.graceTimer);
+      const gone = [...connections].map(
+        (conn) =>
+          new Promise<void>((resolve) => {
+            if (conn.ws.readyState === WebSocket.CLOSED) return resolve();
+            conn.ws.once('close', () => resolve());
+            conn.ws.close(1001, 'server shutting down');
+          }),
+      );
+      const timer = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+      await Promise.race([Promise.all(gone), timer]);
+      for (const conn of connections) conn.ws.terminate();
+    },
+  };
+}
+
+export type ChatHub = ReturnType<typeof createChatHub>;

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** The schema. Messages are never removed, only tombstoned (`deleted = 1`, content cleared), so a
+ * retried send (same client request id) is recognised even after a delete. */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  meeting_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  ended_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS sessions_active ON sessions (meeting_id) WHERE ended_at IS NULL;
+
+CREATE TABLE IF NOT EXISTS messages (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  client_request_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  text TEXT,
+  file_id TEXT,
+  file_name TEXT,
+  file_size INTEGER,
+  audience TEXT,
+  pinned INTEGER NOT NULL DEFAULT 0,
+  is_edited INTEGER NOT NULL DEFAULT 0,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS messages_request ON messages (session_id, user_id, client_request_id);
+CREATE INDEX IF NOT EXISTS messages_time ON messages (session_id, created_at);
+
+CREATE TABLE IF NOT EXISTS events (
+  session_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  PRIMARY KEY (session_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS files (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  meeting_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  inline INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+`;
+
+/** Opens (creating if needed) `dataDir/natter.db` in WAL mode with the schema applied. */
+export function openDatabase(dataDir: string): Database.Database {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'natter.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  return db;
+}
