@@ -58,6 +58,8 @@ export default defineConfig({
       },
       {
         resolve,
+        // Node-environment tests resolve workspace packages through the SSR conditions.
+        ssr: { resolve: { conditions: ['natter-source'] } },
         test: {
           name: 'dev-server',
           root: 'packages/dev-server',

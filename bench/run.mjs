@@ -6,9 +6,24 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 
 const SUITES = {
+  list: {
+    title: 'Message list in headless Chromium (production React build)',
+    command: ['node', '--conditions=natter-source', '--import', 'tsx', 'bench/list.bench.ts'],
+  },
   store: {
     title: 'Store (Node)',
-    command: ['node', '--conditions=natter-source', '--expose-gc', '--import', 'tsx', 'bench/store.bench.ts'],
+    command: [
+      'node',
+      '--conditions=natter-source',
+      '--expose-gc',
+      '--import',
+      'tsx',
+      'bench/store.bench.ts',
+    ],
+  },
+  load: {
+    title: 'Dev server load (Node, loopback)',
+    command: ['node', '--conditions=natter-source', '--import', 'tsx', 'bench/load.bench.ts'],
   },
 };
 
@@ -25,7 +40,11 @@ for (const name of names) {
   }
   console.log(`\n## ${suite.title}`);
   const [cmd, ...args] = suite.command;
-  const run = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const rows = [];
   for (const line of (run.stdout ?? '').split('\n')) {
     if (!line.startsWith('{')) {
@@ -35,7 +54,11 @@ for (const name of names) {
     const row = JSON.parse(line);
     rows.push(row);
     const { suite: _s, name: label, ...numbers } = row;
-    console.log(`${label.padEnd(48)} ${Object.entries(numbers).map(([k, v]) => `${k}=${v}`).join('  ')}`);
+    console.log(
+      `${label.padEnd(48)} ${Object.entries(numbers)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('  ')}`,
+    );
   }
   if (run.status !== 0) {
     failed = true;
@@ -49,15 +72,22 @@ const resultsPath = 'bench/RESULTS.json';
 const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-for (const [name, section] of Object.entries(sections)) previous[name] = { ...section, date, machine };
+for (const [name, section] of Object.entries(sections))
+  previous[name] = { ...section, date, machine };
 writeFileSync(resultsPath, JSON.stringify(previous, null, 2) + '\n');
 
-let md = '# Benchmark results\n\nWritten by `pnpm bench` (bench/run.mjs); each section keeps the date and machine of its last run.\nTargets are in the issues and in DESIGN.md section 4.\n';
+let md =
+  '# Benchmark results\n\nWritten by `pnpm bench` (bench/run.mjs); each section keeps the date and machine of its last run.\nTargets are in the issues and in DESIGN.md section 4.\n';
 for (const section of Object.values(previous)) {
   md += `\n## ${section.title}\n\n${section.date}, ${section.machine}\n\n`;
-  const keys = [...new Set(section.rows.flatMap((r) => Object.keys(r).filter((k) => k !== 'suite' && k !== 'name')))];
+  const keys = [
+    ...new Set(
+      section.rows.flatMap((r) => Object.keys(r).filter((k) => k !== 'suite' && k !== 'name')),
+    ),
+  ];
   md += `| benchmark | ${keys.join(' | ')} |\n|---|${keys.map(() => '---').join('|')}|\n`;
-  for (const row of section.rows) md += `| ${row.name} | ${keys.map((k) => row[k] ?? '').join(' | ')} |\n`;
+  for (const row of section.rows)
+    md += `| ${row.name} | ${keys.map((k) => row[k] ?? '').join(' | ')} |\n`;
 }
 writeFileSync('bench/RESULTS.md', md);
 console.log('\nwrote bench/RESULTS.md');
