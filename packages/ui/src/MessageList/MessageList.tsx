@@ -16,7 +16,6 @@ import type {
   ReactNode,
   UIEvent,
 } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ChatEntry, ChatLike, ChatStore, IdList } from '@natter/core';
 import { useChatSelector, useChatStore, useSelfUserId } from '@natter/hooks';
 import { ListControllerContext } from '../listController';
@@ -25,6 +24,7 @@ import { useStrings } from '../strings';
 import { composeHandlers } from '../utils/composeHandlers';
 import { cx } from '../utils/cx';
 import { useMergedRefs } from '../utils/useMergedRefs';
+import { useChatVirtualizer } from './useChatVirtualizer';
 import { ChatLightbox } from './ChatLightbox';
 import { MessageRow } from './MessageRow';
 import type { RowShared } from './MessageRow';
@@ -35,6 +35,8 @@ const AT_BOTTOM_PX = 48;
 /** Within this distance of the top, older history is loaded. */
 const LOAD_OLDER_PX = 240;
 const ESTIMATED_ROW_PX = 64;
+/** Rows rendered beyond each edge of the viewport, in pixels. */
+const OVERSCAN_PX = 400;
 const HIGHLIGHT_MS = 2000;
 /** How far back from the end new messages are looked for after an update. */
 const APPEND_SCAN = 1000;
@@ -118,25 +120,20 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   const scrollRef = useRef<HTMLDivElement>(null);
   const ref = useMergedRefs(forwardedRef, scrollRef);
 
-  const getItemKey = useCallback(
-    (index: number) => {
-      const id = ids.at(index) ?? '';
-      return store.getState().byId.get(id)?.clientKey ?? id;
-    },
-    [ids, store],
+  const keyOf = useCallback(
+    (id: string) => store.getState().byId.get(id)?.clientKey ?? id,
+    [store],
   );
-  const estimateSize = useCallback(() => ESTIMATED_ROW_PX, []);
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize,
-    getItemKey,
-    overscan: 6,
-    // Chat mode: keep the reading position across prepends, follow appends at the bottom.
-    anchorTo: 'end',
-    followOnAppend: true,
-    scrollEndThreshold: AT_BOTTOM_PX,
-    useFlushSync: false,
+  const getItemKey = useCallback((index: number) => keyOf(ids.at(index) ?? ''), [ids, keyOf]);
+  // Our own virtualizer (sizes in a Fenwick tree): general-purpose ones rebuild every offset
+  // after a change, which is O(n) per message or measured row at 100k messages.
+  const virtualizer = useChatVirtualizer({
+    ids,
+    keyOf,
+    scrollRef,
+    estimateSize: ESTIMATED_ROW_PX,
+    overscanPx: OVERSCAN_PX,
+    followThresholdPx: AT_BOTTOM_PX,
   });
 
   const [atBottom, setAtBottom] = useState(true);

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SizeTree } from './SizeTree';
+
+describe('SizeTree', () => {
+  it('agrees with plain prefix sums under any sequence of pushes and size changes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 300 }), { maxLength: 200 }),
+        fc.array(
+          fc.oneof(
+            fc.record({ push: fc.array(fc.integer({ min: 1, max: 300 }), { maxLength: 90 }) }),
+            fc.record({ at: fc.nat(), size: fc.integer({ min: 1, max: 300 }) }),
+          ),
+          { maxLength: 40 },
+        ),
+        (initial, ops) => {
+          const tree = new SizeTree(initial);
+          const model = [...initial];
+          for (const op of ops) {
+            if ('push' in op) {
+              tree.push(op.push);
+              model.push(...op.push);
+            } else if (model.length > 0) {
+              const i = op.at % model.length;
+              tree.set(i, op.size);
+              model[i] = op.size;
+            }
+          }
+          const prefix = [0];
+          for (const size of model) prefix.push((prefix.at(-1) ?? 0) + size);
+          expect(tree.length).toBe(model.length);
+          expect(tree.total()).toBe(prefix.at(-1));
+          for (let i = 0; i < model.length; i++) {
+            expect(tree.offsetOf(i)).toBe(prefix[i]);
+            // The row covering its own start, and its last pixel, is itself.
+            expect(tree.indexAt(prefix[i] ?? 0)).toBe(i);
+            expect(tree.indexAt((prefix[i + 1] ?? 0) - 0.5)).toBe(i);
+          }
+          if (model.length > 0) expect(tree.indexAt(1e12)).toBe(model.length - 1);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,334 @@
+'use client';
+import { useEffect, useLayoutEffect, useReducer, useState } from 'react';
+import type { RefObject } from 'react';
+import type { IdList } from '@natter/core';
+import { SizeTree } from './SizeTree';
+
+export interface VirtualRow {
+  index: number;
+  key: string;
+  start: number;
+  size: number;
+}
+
+export interface ChatVirtualizerOptions {
+  ids: IdList;
+  /** The React key (and size-cache key) of a message id: stable across pending → sent. */
+  keyOf: (id: string) => string;
+  scrollRef: RefObject<HTMLElement | null>;
+  estimateSize: number;
+  /** Rows rendered beyond the viewport, in pixels, on each side. */
+  overscanPx: number;
+  /** Within this many pixels of the bottom the list follows new messages. */
+  followThresholdPx: number;
+}
+
+type Align = 'start' | 'center' | 'end' | 'auto';
+
+/**
+ * A virtualizer made for chat. Row sizes live in a Fenwick tree, so mounting 100k rows is one
+ * O(n) pass, and an append, a measurement or a scroll step is O(log n) + the rows on screen.
+ * It follows the bottom while the reader is there, keeps the reading position when history is
+ * prepended or a row above the viewport changes height, and scrolls to any row.
+ */
+export class ChatVirtualizer {
+  private ids: IdList | null = null;
+  private sizes = new SizeTree();
+  /** Measured sizes by row key, so they survive index shifts (prepends, deletes). */
+  private measured = new Map<string, number>();
+  private elements = new Map<string, HTMLElement>();
+  private scrollTop = 0;
+  private viewport = 0;
+  private follow = true;
+  /** `scrollTop` was moved during render or commit; written to the element after the commit. */
+  private scrollDirty = false;
+  /** Where we last scrolled the element ourselves. */
+  private lastWrite: number | null = null;
+  private pendingAnchor: { key: string; offset: number } | null = null;
+  private observer: ResizeObserver | null = null;
+  private listeners = new Set<() => void>();
+  private range = { first: 0, last: -1 };
+  /** A size changed since the last render: rendered positions are stale. */
+  private dirty = false;
+
+  constructor(private options: ChatVirtualizerOptions) {}
+
+  setOptions(options: ChatVirtualizerOptions): void {
+    this.options = options;
+    this.sync(options.ids);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Brings the sizes in line with `ids`: O(k log n) for k appended rows, O(n) otherwise. */
+  private sync(ids: IdList): void {
+    const prev = this.ids;
+    if (prev === ids) return;
+    this.ids = ids;
+    const { keyOf, estimateSize } = this.options;
+    const sizeOf = (id: string) => this.measured.get(keyOf(id)) ?? estimateSize;
+    if (prev && prev.length > 0 && ids.length > prev.length && ids.first() === prev.first()) {
+      if (ids.at(prev.length - 1) === prev.last()) {
+        const added: number[] = [];
+        for (let i = prev.length; i < ids.length; i++) added.push(sizeOf(ids.at(i) ?? ''));
+        this.sizes.push(added);
+        return;
+      }
+    }
+    if (prev && prev.length > 0 && ids.length > prev.length && ids.last() === prev.last()) {
+      const k = ids.length - prev.length;
+      if (ids.at(k) === prev.first()) {
+        const sizes = new Float64Array(ids.length);
+        let added = 0;
+        for (let i = 0; i < k; i++) added += sizes[i] = sizeOf(ids.at(i) ?? '');
+        for (let i = 0; i < prev.length; i++) sizes[k + i] = this.sizes.sizeAt(i);
+        this.sizes = new SizeTree(sizes);
+        // History arrived above: move down by its height so the visible rows stay put (this
+        // render already uses the new position; the element follows after the commit).
+        if (!this.follow) {
+          this.scrollTop += added;
+          this.scrollDirty = true;
+        }
+        return;
+      }
+    }
+    if (
+      prev &&
+      prev.length === ids.length &&
+      ids.length > 1 &&
+      ids.at(ids.length - 2) === prev.at(prev.length - 2) &&
+      ids.first() === prev.first()
+    ) {
+      // The last row was replaced (a pending send confirmed): keep its size.
+      this.sizes.set(
+        ids.length - 1,
+        this.measured.get(keyOf(ids.last() ?? '')) ?? this.sizes.sizeAt(ids.length - 1),
+      );
+      return;
+    }
+    // Anything else (deletes, inserts in the middle, a filter): rebuild, keeping the first
+    // visible row where it is.
+    const anchorIndex = prev && prev.length > 0 ? this.sizes.indexAt(this.scrollTop) : -1;
+    const anchorId = anchorIndex >= 0 ? prev?.at(anchorIndex) : undefined;
+    if (anchorId !== undefined && !this.follow) {
+      this.pendingAnchor = {
+        key: keyOf(anchorId),
+        offset: this.scrollTop - this.sizes.offsetOf(anchorIndex),
+      };
+    }
+    const all = ids.toArray();
+    const sizes = new Float64Array(all.length);
+    for (let i = 0; i < all.length; i++) sizes[i] = sizeOf(all[i] ?? '');
+    this.sizes = new SizeTree(sizes);
+  }
+
+  /** After a commit: apply prepend/anchor corrections, follow the bottom, re-render if stale. */
+  afterCommit(): void {
+    const el = this.options.scrollRef.current;
+    if (!el) return;
+    for (const [key, row] of this.elements) {
+      if (row.isConnected) continue;
+      this.observer?.unobserve(row);
+      this.elements.delete(key);
+    }
+    this.viewport = el.clientHeight;
+    if (this.scrollDirty) this.scrollTo(this.scrollTop);
+    if (this.pendingAnchor && this.ids) {
+      const { key, offset } = this.pendingAnchor;
+      const all = this.ids.toArray();
+      const index = all.findIndex((id) => this.options.keyOf(id) === key);
+      if (index >= 0) this.scrollTo(this.sizes.offsetOf(index) + offset);
+    }
+    this.pendingAnchor = null;
+    if (this.follow) this.scrollTo(Math.max(0, this.sizes.total() - this.viewport));
+    this.refresh();
+  }
+
+  /**
+   * Re-renders when the rows on screen are not all rendered. When only sizes changed, the
+   * rendered rows are moved in place (a style write each) instead: measuring the rows a scroll
+   * step brings in then costs no second React render.
+   */
+  private refresh(): void {
+    const first = this.sizes.indexAt(Math.max(0, this.scrollTop - this.options.overscanPx / 2));
+    const last = this.sizes.indexAt(this.scrollTop + this.viewport + this.options.overscanPx / 2);
+    if (first < this.range.first || last > this.range.last) {
+      this.dirty = false;
+      this.notify();
+    } else if (this.dirty) {
+      this.dirty = false;
+      this.applyPositions();
+    }
+  }
+
+  private applyPositions(): void {
+    let sizer: HTMLElement | null = null;
+    for (const el of this.elements.values()) {
+      const index = Number(el.dataset.index);
+      if (!Number.isInteger(index) || index >= this.sizes.length) continue;
+      el.style.transform = `translateY(${this.sizes.offsetOf(index)}px)`;
+      sizer ??= el.parentElement;
+    }
+    if (sizer) sizer.style.height = `${this.sizes.total()}px`;
+  }
+
+  getTotalSize(): number {
+    return this.sizes.total();
+  }
+
+  getVirtualItems(): VirtualRow[] {
+    const ids = this.ids;
+    if (!ids || ids.length === 0) return [];
+    const { overscanPx, keyOf } = this.options;
+    const first = this.sizes.indexAt(Math.max(0, this.scrollTop - overscanPx));
+    const last = this.sizes.indexAt(this.scrollTop + this.viewport + overscanPx);
+    this.range = { first, last };
+    this.dirty = false;
+    const rows: VirtualRow[] = [];
+    let start = this.sizes.offsetOf(first);
+    for (let index = first; index <= last; index++) {
+      const size = this.sizes.sizeAt(index);
+      rows.push({ index, key: keyOf(ids.at(index) ?? ''), start, size });
+      start += size;
+    }
+    return rows;
+  }
+
+  /** Ref callback for rendered rows (`data-index`, `data-key`): measures now and on resize. */
+  measureElement = (el: HTMLElement | null): void => {
+    if (!el) return;
+    const key = el.dataset.key ?? '';
+    const previous = this.elements.get(key);
+    if (previous === el) return;
+    if (previous) this.observer?.unobserve(previous);
+    this.elements.set(key, el);
+    this.observer ??=
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver((entries) => this.onResize(entries));
+    this.observer?.observe(el);
+    this.record(el, el.offsetHeight);
+  };
+
+  private onResize(entries: ResizeObserverEntry[]): void {
+    for (const entry of entries) {
+      const el = entry.target as HTMLElement;
+      this.record(el, entry.borderBoxSize?.[0]?.blockSize ?? el.offsetHeight);
+    }
+    if (this.follow) this.scrollTo(Math.max(0, this.sizes.total() - this.viewport));
+    else if (this.scrollDirty) this.scrollTo(this.scrollTop);
+    this.refresh();
+  }
+
+  /** Stores a measured size; keeps the view steady when a row above it changes height. */
+  private record(el: HTMLElement, size: number): boolean {
+    if (!(size > 0)) return false;
+    const key = el.dataset.key ?? '';
+    const index = Number(el.dataset.index);
+    this.measured.set(key, size);
+    if (!this.ids || !Number.isInteger(index) || index >= this.sizes.length) return false;
+    if (this.options.keyOf(this.ids.at(index) ?? '') !== key) return false;
+    const start = this.sizes.offsetOf(index);
+    const delta = this.sizes.set(index, size);
+    if (delta === 0) return false;
+    this.dirty = true;
+    if (!this.follow && start < this.scrollTop) {
+      // A row above the viewport changed height: move with it so nothing on screen jumps.
+      this.scrollTop += delta;
+      this.scrollDirty = true;
+    }
+    return true;
+  }
+
+  onScroll(): void {
+    const el = this.options.scrollRef.current;
+    if (!el) return;
+    const own = this.lastWrite !== null && Math.abs(el.scrollTop - this.lastWrite) < 1;
+    this.lastWrite = null;
+    this.scrollTop = el.scrollTop;
+    this.viewport = el.clientHeight;
+    // Our own scroll's event arrives a frame later, when rows may have grown below: only the
+    // reader's scrolling decides whether to follow.
+    if (!own)
+      this.follow =
+        el.scrollHeight - el.scrollTop - el.clientHeight <= this.options.followThresholdPx;
+    // Re-render only when the rows on screen (plus half the overscan) are not all rendered.
+    this.refresh();
+  }
+
+  private scrollTo(top: number): void {
+    const el = this.options.scrollRef.current;
+    this.scrollDirty = false;
+    if (!el) return;
+    el.scrollTop = top;
+    this.scrollTop = el.scrollTop;
+    this.lastWrite = this.scrollTop;
+  }
+
+  scrollToEnd(): void {
+    const el = this.options.scrollRef.current;
+    this.follow = true;
+    if (!el) return;
+    this.viewport = el.clientHeight;
+    this.scrollTo(Math.max(0, this.sizes.total() - this.viewport));
+    this.refresh();
+  }
+
+  scrollToIndex(index: number, { align = 'auto' }: { align?: Align } = {}): void {
+    const el = this.options.scrollRef.current;
+    if (!el || index < 0 || index >= this.sizes.length) return;
+    this.viewport = el.clientHeight;
+    const start = this.sizes.offsetOf(index);
+    const size = this.sizes.sizeAt(index);
+    let top = this.scrollTop;
+    if (align === 'start') top = start;
+    else if (align === 'end') top = start + size - this.viewport;
+    else if (align === 'center') top = start + size / 2 - this.viewport / 2;
+    else if (start < this.scrollTop) top = start;
+    else if (start + size > this.scrollTop + this.viewport) top = start + size - this.viewport;
+    this.follow = index === this.sizes.length - 1 && align !== 'start' && align !== 'center';
+    this.scrollTo(Math.max(0, top));
+    this.refresh();
+  }
+
+  destroy(): void {
+    this.observer?.disconnect();
+    this.elements.clear();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** The hook: one `ChatVirtualizer` per list, re-rendering when the visible rows change. */
+export function useChatVirtualizer(options: ChatVirtualizerOptions): ChatVirtualizer {
+  const [virtualizer] = useState(() => new ChatVirtualizer(options));
+  // Options are pushed on every render (cheap when `ids` is unchanged), so rows are computed
+  // from the current ids in this very render.
+  virtualizer.setOptions(options);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => virtualizer.subscribe(rerender), [virtualizer]);
+  const { scrollRef } = options;
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return undefined;
+    const onScroll = () => virtualizer.onScroll();
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const resize =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => virtualizer.afterCommit());
+    resize?.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      resize?.disconnect();
+    };
+  }, [virtualizer, scrollRef]);
+  useLayoutEffect(() => virtualizer.afterCommit());
+  useEffect(() => () => virtualizer.destroy(), [virtualizer]);
+  return virtualizer;
+}
