@@ -81,6 +81,8 @@ export default defineConfig({
           ],
         },
       },
+      // The harness and the real SDKs once more, in headless Chromium (its own Vite config).
+      'packages/sdk-harness/vitest.browser.config.ts',
     ],
   },
 });

@@ -184,10 +184,9 @@ describe('createLocalChat: validation and limits', () => {
     ).resolves.toBeUndefined();
   });
 
-  it('rejects edits and pins of unknown ids with 0504, ignores an empty edit', async () => {
+  it('rejects pins of unknown ids with 0504, ignores an empty edit', async () => {
     const warn = vi.fn();
     const { chat, clock, updates } = track(setup({ logger: { warn } }));
-    await expect(chat.editTextMessage('nope', 'x')).rejects.toMatchObject({ code: '0504' });
     await expect(chat.pin('nope')).rejects.toMatchObject({ code: '0504' });
     await expect(chat.unpin('nope')).rejects.toMatchObject({ code: '0504' });
     const { id } = chat.simulate.receive({ userId: 'user-ada', text: 'x' });
@@ -198,6 +197,45 @@ describe('createLocalChat: validation and limits', () => {
     expect(warn).toHaveBeenCalledWith(
       expect.stringContaining('editTextMessage::message_can_not_be_empty'),
     );
+  });
+
+  it.each(['realtimekit', 'dyte'] as const)(
+    '%s: an own edit or delete of an id the server does not hold resolves, with no event',
+    async (flavor) => {
+      // Both real SDKs send the request, the server refuses it, and the refusal is swallowed.
+      const warn = vi.fn();
+      const { chat, clock, order } = track(setup({ flavor, logger: { warn } }));
+      const image = new File(['png'], 'a.png', { type: 'image/png' });
+      const file = new File(['txt'], 'a.txt', { type: 'text/plain' });
+      const { editImageMessage, editFileMessage } = chat;
+      if (!editImageMessage || !editFileMessage) throw new Error('an edit method is missing');
+      await expect(chat.editTextMessage('nope', 'x')).resolves.toBeUndefined();
+      await expect(editImageMessage('nope', image)).resolves.toBeUndefined();
+      await expect(editFileMessage('nope', file)).resolves.toBeUndefined();
+      await expect(chat.deleteMessage('nope')).resolves.toBeUndefined();
+      await chat.sendTextMessage('barrier');
+      clock.runAll();
+      expect(order).toEqual(['chatUpdate:add']);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('deleteMessage::server_refused'));
+    },
+  );
+
+  it('sends an own edit and delete of a message the server holds but `messages` does not', async () => {
+    // Only the newest message is in `messages` after join; the older one is still on the server.
+    const times = [START - 2000, START - 1000];
+    const { chat, clock, updates } = track(
+      setup({ history: historyAt(times), joinHistoryLimit: 1 }),
+    );
+    expect(chat.messages.map((m) => m.id)).toEqual(['m1']);
+    await chat.editTextMessage('m0', 'changed');
+    await chat.deleteMessage('m0');
+    clock.runAll();
+    // RealtimeKit emits both without adding the message; `{ id }` is all a delete then carries.
+    expect(updates.map((u) => [u.action, u.message])).toEqual([
+      ['edit', expect.objectContaining({ id: 'm0', message: 'changed', isEdited: true })],
+      ['delete', { id: 'm0' }],
+    ]);
+    expect(chat.messages.map((m) => m.id)).toEqual(['m1']);
   });
 });
 
@@ -226,7 +264,7 @@ describe('createLocalChat: private messages', () => {
 });
 
 describe('createLocalChat: flavors', () => {
-  it('realtimekit: a pin is an edit (new object) then pinMessage; unknown deletes emit { id }', async () => {
+  it('realtimekit: a pin is an edit (new object) then pinMessage; remote deletes of unknown ids emit { id }', async () => {
     const { chat, clock, updates, order } = track(setup({ flavor: 'realtimekit' }));
     const { id } = chat.simulate.receive({ userId: 'user-ada', text: 'pin me' });
     clock.advance(0);
@@ -237,7 +275,7 @@ describe('createLocalChat: flavors', () => {
     expect(order).toEqual(['chatUpdate:add', 'chatUpdate:edit', 'pinMessage']);
     expect(chat.messages[0]).not.toBe(original);
     expect(chat.messages[0]?.pinned).toBe(true);
-    await chat.deleteMessage('ghost');
+    chat.simulate.delete('ghost');
     clock.advance(0);
     expect(updates.at(-1)).toEqual({
       action: 'delete',
@@ -256,7 +294,7 @@ describe('createLocalChat: flavors', () => {
     expect(chat.messages[0]).toBe(original);
     expect(original?.pinned).toBe(true);
     expect(chat.pinned?.map((m) => m.id)).toEqual([id]);
-    await chat.deleteMessage('ghost');
+    chat.simulate.delete('ghost');
     chat.simulate.edit(id, 'changed on the server');
     chat.simulate.delete(id);
     chat.simulate.delete(id);

@@ -30,8 +30,11 @@ const IMAGE_TYPES = ['image/gif', 'image/jpeg', 'image/png'];
 /**
  * An in-process `meeting.chat` that behaves like RealtimeKit's (or Dyte's) chat object: sends resolve
  * at once with no local echo, the message arrives later as `chatUpdate {action:'add'}`; edits, deletes
- * and pins mutate `messages` in place; validation errors carry the SDK codes; simulated participants
- * chat through `chat.simulate`. Storybook and tests use it in place of a real meeting.
+ * and pins mutate `messages` in place; an own edit or delete of an id the server does not hold
+ * resolves with no event (the SDKs swallow the server's refusal), a pin of one rejects `0504`;
+ * validation errors carry the SDK codes; simulated participants chat through `chat.simulate`.
+ * Storybook and tests use it in place of a real meeting. The behaviours are checked against the
+ * real SDKs in `@natter/sdk-harness` (`test/sdkChat.test.ts`).
  *
  * @example
  * ```ts
@@ -157,6 +160,15 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
     );
   }
 
+  /**
+   * An edit by the local participant. The SDKs resolve edits without waiting for the server, and a
+   * refusal (an id the server does not hold) is swallowed: no rejection, no event. Both do this.
+   */
+  function editOwn(method: string, id: string, content: () => Content): void {
+    if (!server.find(id)) return warn(`${method}::server_refused (no message ${id})`);
+    server.edit(id, (stored) => withContent(stored, content()));
+  }
+
   async function setPinned(id: string, pinned: boolean): Promise<void> {
     if (flavor === 'dyte') {
       // Dyte checks its own `messages` and does not wait for the server.
@@ -274,22 +286,21 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
     },
     async editTextMessage(id, text) {
       if (!text) return warn('editTextMessage::message_can_not_be_empty');
-      server.edit(id, (stored) => withContent(stored, { type: 'text', message: text }));
+      editOwn('editTextMessage', id, () => ({ type: 'text', message: text }));
     },
     async editImageMessage(id, image) {
       const problem = imageProblem(image);
       if (problem) return warn(`editImageMessage::${problem}`);
-      server.edit(id, (stored) => withContent(stored, { type: 'image', link: makeLink(image) }));
+      editOwn('editImageMessage', id, () => ({ type: 'image', link: makeLink(image) }));
     },
     async editFileMessage(id, file) {
       if (!file) return warn('editFileMessage::required_argument_file_can_not_be_empty');
-      const content: Content = {
+      editOwn('editFileMessage', id, () => ({
         type: 'file',
         link: makeLink(file),
         name: file.name,
         size: file.size,
-      };
-      server.edit(id, (stored) => withContent(stored, content));
+      }));
     },
     async editMessage(id, payload: MessagePayload) {
       if (payload.type === 'text') return chat.editTextMessage(id, payload.message);
@@ -298,6 +309,8 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
       warn(`editMessage::message_type_not_supported (${(payload as { type: string }).type})`);
     },
     async deleteMessage(id) {
+      // The server refuses an unknown id; both SDKs swallow the refusal: resolved, no event.
+      if (!server.find(id)) return warn(`deleteMessage::server_refused (no message ${id})`);
       server.remove(id);
     },
     pin: (id) => setPinned(id, true),

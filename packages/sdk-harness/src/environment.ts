@@ -4,7 +4,9 @@
  * Only what `init()` and `join()` with audio and video off actually reach is stubbed:
  * `MediaStream` (the audio playback element), `AudioContext` (the audio sampler the media client
  * builds eagerly), `navigator.mediaDevices` (device lists). `RTCPeerConnection` comes from the
- * SDK's own `setupStubs()`.
+ * SDK's own `setupStubs()`. In a real browser the media classes are its own; only
+ * `navigator.mediaDevices` is still replaced (headless Chromium lists no device, and Dyte rejects
+ * without a speaker).
  */
 
 type Restore = () => void;
@@ -115,7 +117,9 @@ export function installMediaStubs(): Restore {
     setGlobal('RTCRtpSender', rtpEndpointStub(), restores);
   if (typeof (globalThis as Record<string, unknown>).RTCRtpReceiver === 'undefined')
     setGlobal('RTCRtpReceiver', rtpEndpointStub(), restores);
-  if (!('mediaDevices' in navigator)) {
+  // Always: jsdom has no `mediaDevices`, and headless Chromium's lists no device at all. An own
+  // property shadows the browser's `Navigator.prototype` getter until the restore deletes it.
+  if (!Object.prototype.hasOwnProperty.call(navigator, 'mediaDevices')) {
     Object.defineProperty(navigator, 'mediaDevices', {
       value: stubMediaDevices,
       configurable: true,
@@ -195,6 +199,13 @@ export function installFetch(routes: FetchRoute[], log: FetchLogEntry[]): Restor
 
 /** An unsigned JWT carrying `payload`; the SDKs decode the token locally and never verify it. */
 export function unsignedJwt(payload: Record<string, unknown>): string {
-  const b64url = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+  // base64url of the UTF-8 JSON, with browser APIs (no `Buffer`): the harness also runs in Chromium.
+  const b64url = (o: unknown): string => {
+    const bytes = new TextEncoder().encode(JSON.stringify(o));
+    return btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+  };
   return `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}.harness-signature`;
 }

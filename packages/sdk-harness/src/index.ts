@@ -1,7 +1,8 @@
 /**
  * @natter/sdk-harness: the real RealtimeKit and Dyte `meeting.chat` objects, running offline in
- * jsdom against a local chat server the test controls. Test-only; see README in the sources of
- * `harness.ts`, `chatServer.ts` and `protoRegistry.ts` for how it works.
+ * jsdom (Vitest project `sdk-harness`) or headless Chromium (`sdk-harness-browser`, configured in
+ * `vitest.browser.config.ts`) against a local chat server the test controls. Test-only; see README
+ * in the sources of `harness.ts`, `chatServer.ts` and `protoRegistry.ts` for how it works.
  */
 export { createRealtimeKitHarness } from './createRealtimeKitHarness';
 export type {

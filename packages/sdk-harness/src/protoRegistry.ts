@@ -11,9 +11,12 @@
  *
  * The harness encodes and decodes every socket frame with these instances, so the bytes the SDK
  * reads are exactly the bytes its own code would accept from the real server.
+ *
+ * This works under Node (jsdom, happy-dom) and in a real browser; only how the harness reaches the
+ * runtime module differs (`protobufRuntime.node.ts`, `protobufRuntime.browser.ts`). In Chromium the
+ * stack names the bundles by URL (`.../@cloudflare/realtimekit/dist/index.es.js?v=...`), which the
+ * browser project keeps by serving the SDKs as they are.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 
 /** The few members of protobuf-ts's `MessageType` the harness uses. */
 export interface ProtoType<T extends object = Record<string, unknown>> {
@@ -53,7 +56,7 @@ function bundleOf(stack: string): SdkKind | undefined {
   return undefined;
 }
 
-interface RuntimeModule {
+export interface RuntimeModule {
   MessageType: { prototype: object };
 }
 
@@ -88,27 +91,23 @@ const SDK_PACKAGE: Record<SdkKind, string> = {
   dyte: '@dytesdk/web-core',
 };
 
+/** Node (jsdom, happy-dom) rather than a real browser, where Vite serves every module. */
+function underNode(): boolean {
+  const p = (globalThis as { process?: { versions?: { node?: unknown } } }).process;
+  return typeof p?.versions?.node === 'string';
+}
+
 /**
- * Install the constructor hook on every build of `@protobuf-ts/runtime` the SDK could load
- * (Node resolves its CommonJS `main`; a bundler would pick the ES `module` build).
+ * Install the constructor hook on the `@protobuf-ts/runtime` the SDK will load. Under Node that is
+ * found from the SDK's own location; in a browser the harness imports the one module instance the
+ * SDKs import too (the browser project's Vite config makes them the same, see
+ * `vitest.browser.config.ts`).
  */
 async function hookRuntimeOf(kind: SdkKind): Promise<void> {
-  const require = createRequire(import.meta.url);
-  const sdkEntry = require.resolve(SDK_PACKAGE[kind]);
-  const sdkRequire = createRequire(sdkEntry);
-  installHook(sdkRequire('@protobuf-ts/runtime') as RuntimeModule);
-  const cjsMain = sdkRequire.resolve('@protobuf-ts/runtime');
-  const pkgDir = path.resolve(path.dirname(cjsMain), '..', '..');
-  const pkg = sdkRequire(path.join(pkgDir, 'package.json')) as { module?: string };
-  if (pkg.module) {
-    try {
-      installHook(
-        (await import(/* @vite-ignore */ path.join(pkgDir, pkg.module))) as RuntimeModule,
-      );
-    } catch {
-      // Best effort: under Node the SDK loads the CommonJS build hooked above.
-    }
-  }
+  const runtimes = underNode()
+    ? await (await import('./protobufRuntime.node')).runtimesOf(SDK_PACKAGE[kind])
+    : [await import('./protobufRuntime.browser')];
+  for (const runtime of runtimes) installHook(runtime);
 }
 
 /** The protobuf types one SDK bundle constructed. */

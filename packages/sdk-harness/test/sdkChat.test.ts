@@ -1,7 +1,7 @@
 /**
  * The real `meeting.chat` of RealtimeKit 2.0.2 and Dyte web-core 3.1.11, offline, against the
  * harness server. Each assertion records an observed behaviour; where the SDKs differ the
- * expectation is in `BEHAVIOUR` below, so the table reads as documentation.
+ * expectation is in `BEHAVIOUR` (`behaviour.ts`), so the table reads as documentation.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatUpdateEvent, PinEvent } from '@natter/core';
@@ -9,6 +9,7 @@ import { createDyteHarness } from '../src/createDyteHarness';
 import { createRealtimeKitHarness } from '../src/createRealtimeKitHarness';
 import { recordChatEvents, waitForChatEvent } from '../src/harness';
 import type { ChatEmitter, Harness, HarnessOptions } from '../src/harness';
+import { BEHAVIOUR } from './behaviour';
 
 /** The members of `meeting.chat` these tests call, common to both SDKs. */
 interface TestChat extends ChatEmitter {
@@ -34,75 +35,6 @@ const SDKS: {
   },
   { name: 'Dyte 3.1.11', create: (o) => createDyteHarness(o) as unknown as Promise<AnyHarness> },
 ];
-
-/** Where the two SDKs differ (observed). */
-const BEHAVIOUR = {
-  'RealtimeKit 2.0.2': {
-    /** Remote pin: the events emitted, in order. */
-    pinEvents: ['chatUpdate:edit', 'pinMessage'],
-    unpinEvents: ['chatUpdate:edit', 'unpinMessage'],
-    /** Pin replaces the message object with a freshly decoded one (RTK) or mutates it (Dyte). */
-    pinKeepsMessageObject: false,
-    /** Events for an edit / delete / pin of an id the client does not have. */
-    unknownEditEvents: ['chatUpdate:edit'],
-    unknownDeleteEvents: ['chatUpdate:delete'],
-    unknownPinEvents: ['chatUpdate:edit', 'pinMessage'],
-    /** `chat.pin()` awaits the server's answer (RTK) or fires and forgets (Dyte). */
-    pinAwaitsServer: true,
-    /** `chat.pin(unknown)`: asks the server (which refuses) or refuses locally. */
-    pinUnknownAsksServer: true,
-    messageKeys: [
-      'displayName',
-      'files',
-      'html',
-      'id',
-      'images',
-      'isEdited',
-      'link',
-      'message',
-      'name',
-      'pinned',
-      'size',
-      'targetUserIds',
-      'time',
-      'timeMs',
-      'type',
-      'userId',
-      'videos',
-    ],
-  },
-  'Dyte 3.1.11': {
-    pinEvents: ['chatUpdate:edit'],
-    unpinEvents: ['chatUpdate:edit'],
-    pinKeepsMessageObject: true,
-    unknownEditEvents: [],
-    unknownDeleteEvents: [],
-    unknownPinEvents: [],
-    pinAwaitsServer: false,
-    pinUnknownAsksServer: false,
-    messageKeys: [
-      'channelId',
-      'channelIndex',
-      'displayName',
-      'files',
-      'html',
-      'id',
-      'images',
-      'isEdited',
-      'link',
-      'message',
-      'name',
-      'pinned',
-      'size',
-      'targetUserIds',
-      'time',
-      'timeMs',
-      'type',
-      'userId',
-      'videos',
-    ],
-  },
-} as const;
 
 const BOB = { userId: 'bob', displayName: 'Bob' };
 
