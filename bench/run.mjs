@@ -6,6 +6,10 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 
 const SUITES = {
+  size: {
+    title: 'Bundle sizes (min + gzip, React/react-dom/TanStack Query external, lazy chunks apart)',
+    command: ['node', 'bench/size.bench.mjs'],
+  },
   list: {
     title: 'Message list in headless Chromium (production React build)',
     command: ['node', '--conditions=natter-source', '--import', 'tsx', 'bench/list.bench.ts'],

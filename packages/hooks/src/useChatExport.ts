@@ -1,17 +1,11 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  ChatDumpError,
-  ReplayError,
-  createReplayClient,
-  downloadChatDump,
-  parseChatDumpInWorker,
-  saveBlob,
-  toChatDumpCsv,
-} from '@natter/core';
-import type { ChatDumpResult, ChatState, ReplayLink } from '@natter/core';
+import type { ChatDumpResult, ChatState, ReplayLink, ReplayLinkSource } from '@natter/core';
 
 const selectStatus = (s: ChatState) => s.status;
+/** Loaded on first use (see exportTasks.ts). */
+const loadTasks = () => import('./exportTasks');
+const DEFAULT_MARGIN_MS = 30_000;
 import { useOptionalChatContext } from './ChatContext';
 import type { ReplayConfig } from './ChatContext';
 import { useChatSelector, useChatStore } from './useChatStore';
@@ -65,11 +59,12 @@ export interface UseChatExportResult {
 }
 
 function toExportError(error: unknown): ChatExportError {
-  if (error instanceof ReplayError || error instanceof ChatDumpError) {
-    return { code: error.code, message: error.message, cause: error };
-  }
   if (error instanceof DOMException && error.name === 'AbortError') {
     return { code: 'aborted', message: 'The download was cancelled.', cause: error };
+  }
+  // ReplayError and ChatDumpError carry a code (checked by shape: they load lazily).
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    return { code: error.code, message: error.message, cause: error };
   }
   const message = error instanceof Error ? error.message : 'The chat could not be exported.';
   return { code: 'unknown', message, cause: error };
@@ -107,13 +102,12 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
   const endpoint = replay && 'endpoint' in replay ? replay.endpoint : undefined;
   const fetchDownloadUrl =
     replay && 'fetchDownloadUrl' in replay ? replay.fetchDownloadUrl : undefined;
-  const client = useMemo(() => {
-    const source =
-      endpoint !== undefined ? { endpoint } : fetchDownloadUrl ? { fetchDownloadUrl } : undefined;
-    return source
-      ? createReplayClient(source, margin === undefined ? {} : { safetyMarginMs: margin })
-      : undefined;
-  }, [endpoint, fetchDownloadUrl, margin]);
+  const source = useMemo<ReplayLinkSource | undefined>(
+    () =>
+      endpoint !== undefined ? { endpoint } : fetchDownloadUrl ? { fetchDownloadUrl } : undefined,
+    [endpoint, fetchDownloadUrl],
+  );
+  const marginMs = margin ?? DEFAULT_MARGIN_MS;
 
   useEffect(() => {
     mounted.current = true;
@@ -125,8 +119,14 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
 
   const getLink = useCallback(
     async ({ force, signal }: { force?: boolean; signal?: AbortSignal }): Promise<ReplayLink> => {
-      if (!client || !sessionId)
-        throw new ReplayError('unsupported', 'No replay endpoint or session id is configured.');
+      const tasks = await loadTasks();
+      if (!source || !sessionId) {
+        throw new tasks.ReplayError(
+          'unsupported',
+          'No replay endpoint or session id is configured.',
+        );
+      }
+      const client = tasks.createReplayClient(source, { safetyMarginMs: marginMs });
       const queryKey = ['natter', 'chat-replay-link', endpoint ?? 'custom', sessionId];
       const queryFn = () =>
         client.getDownloadUrl(sessionId, {
@@ -146,7 +146,7 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
         retry: false,
       });
     },
-    [client, sessionId, endpoint, queryClient],
+    [source, sessionId, endpoint, queryClient, marginMs],
   );
 
   const run = useCallback(async <T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> => {
@@ -182,6 +182,7 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
         last = Date.now();
         if (mounted.current && !signal.aborted) setProgress({ loaded: p.loaded, total: p.total });
       };
+      const { downloadChatDump } = await loadTasks();
       const blob = await downloadChatDump({
         getUrl: async (o) => {
           const link = await getLink({ ...o, signal });
@@ -207,7 +208,8 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
     async ({ filename }: { filename?: string } = {}) => {
       await run(async (signal) => {
         const name = filename ?? `chat-${sessionId ?? 'export'}.csv`;
-        if (!client) {
+        const { saveBlob, toChatDumpCsv } = await loadTasks();
+        if (!source) {
           // No Replay API (it is off by default for organisations): export what this client holds.
           const csv = await toChatDumpCsv(
             store.getMessages().filter((m) => m.status === 'sent'),
@@ -221,7 +223,7 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
         saveBlob(blob, name);
       }).catch(() => undefined);
     },
-    [run, client, fetchDump, sessionId, meetingId, store],
+    [run, source, fetchDump, sessionId, meetingId, store],
   );
 
   const load = useCallback(
@@ -229,6 +231,7 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
       run(async (signal) => {
         const blob = await fetchDump(signal);
         setStatus('parsing');
+        const { parseChatDumpInWorker } = await loadTasks();
         return parseChatDumpInWorker(blob, { signal });
       }),
     [run, fetchDump],
@@ -256,7 +259,7 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
     isError: status === 'error',
     progress,
     error,
-    hasReplay: client !== undefined,
+    hasReplay: source !== undefined,
     download,
     load,
     abort,

@@ -22,7 +22,8 @@ describe('ImagePreview', () => {
 
     const opener = screen.getByRole('button', { name: 'cat.png' });
     await user.click(opener);
-    const dialog = screen.getByRole('dialog', { name: 'Image viewer' });
+    // The lightbox is loaded on first open (React.lazy).
+    const dialog = await screen.findByRole('dialog', { name: 'Image viewer' });
     await expectNoAxeViolations(container);
     expect(screen.queryByRole('button', { name: 'Next image' })).toBeNull();
     await user.keyboard('{Escape}');

@@ -1,11 +1,13 @@
 'use client';
-import { forwardRef, useState } from 'react';
+import { Suspense, forwardRef, lazy, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
-import { Lightbox } from '../Lightbox/Lightbox';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
 import { safeUrl } from '../utils/safeUrl';
 import { useObjectUrl } from './useObjectUrl';
+
+/** Loaded when an image is first opened. */
+const Lightbox = lazy(() => import('../Lightbox/Lightbox').then((m) => ({ default: m.Lightbox })));
 
 export type ImagePreviewState = 'loading' | 'loaded' | 'error';
 
@@ -110,11 +112,13 @@ export const ImagePreview = forwardRef<HTMLDivElement, ImagePreviewProps>(functi
         </div>
       ) : null}
       {open && resolved ? (
-        <Lightbox
-          images={[{ key: resolved, src: resolved, alt, downloadName }]}
-          index={0}
-          onClose={() => setOpen(false)}
-        />
+        <Suspense fallback={null}>
+          <Lightbox
+            images={[{ key: resolved, src: resolved, alt, downloadName }]}
+            index={0}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

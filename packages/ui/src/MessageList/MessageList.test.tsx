@@ -368,7 +368,8 @@ describe('MessageList', () => {
     });
     await user.click(opener);
 
-    const dialog = screen.getByRole('dialog', { name: 'Image viewer' });
+    // The lightbox is loaded on first open (React.lazy).
+    const dialog = await screen.findByRole('dialog', { name: 'Image viewer' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     await expectNoAxeViolations(view.container);
     expect(within(dialog).getByText('Image 2 of 3')).toBeTruthy();

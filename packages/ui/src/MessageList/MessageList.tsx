@@ -1,6 +1,8 @@
 'use client';
 import {
+  Suspense,
   forwardRef,
+  lazy,
   useCallback,
   useContext,
   useEffect,
@@ -25,7 +27,6 @@ import { composeHandlers } from '../utils/composeHandlers';
 import { cx } from '../utils/cx';
 import { useMergedRefs } from '../utils/useMergedRefs';
 import { useChatVirtualizer } from './useChatVirtualizer';
-import { ChatLightbox } from './ChatLightbox';
 import { MessageRow } from './MessageRow';
 import type { RowShared } from './MessageRow';
 import { useAnnouncer } from './useAnnouncer';
@@ -72,6 +73,11 @@ function appendedIds(prev: IdList, next: IdList): string[] {
   }
   return [];
 }
+
+/** The lightbox loads when an image is first opened: most chats never open one. */
+const ChatLightbox = lazy(() =>
+  import('./ChatLightbox').then((m) => ({ default: m.ChatLightbox })),
+);
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -463,7 +469,9 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
         </button>
       ) : null}
       {lightbox ? (
-        <ChatLightbox store={store} start={lightbox} onClose={() => setLightbox(null)} />
+        <Suspense fallback={null}>
+          <ChatLightbox store={store} start={lightbox} onClose={() => setLightbox(null)} />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -1,0 +1,13 @@
+/**
+ * The export machinery, loaded with a dynamic import the first time a download or replay starts:
+ * the Replay API client, the streamed download, the CSV reader/writer and the save trick stay out
+ * of the bundle of apps that never export.
+ */
+export {
+  ReplayError,
+  createReplayClient,
+  downloadChatDump,
+  parseChatDumpInWorker,
+  saveBlob,
+  toChatDumpCsv,
+} from '@natter/core';
