@@ -57,12 +57,16 @@ export const FileChip = forwardRef<HTMLDivElement, FileChipProps>(function FileC
     >
       <FileIcon type={type} />
       <div className="natter-file-body">
-        <span className="natter-file-name" title={shown}>
+        <span className="natter-file-name" title={shown} dir="auto">
           <bdi className="natter-file-stem">{stem}</bdi>
           {extension ? <bdi className="natter-file-ext">{extension}</bdi> : null}
         </span>
         <span className="natter-file-meta">
-          {size ? <span className="natter-file-size">{formatBytes(size, locale)}</span> : null}
+          {size ? (
+            <span className="natter-file-size" dir="auto">
+              {formatBytes(size, locale)}
+            </span>
+          ) : null}
           {status === 'sending' ? (
             <span className="natter-file-state">{strings.fileUploading}</span>
           ) : null}

@@ -42,6 +42,10 @@ export class ChatVirtualizer {
   private follow = true;
   /** `scrollTop` was moved during render or commit; written to the element after the commit. */
   private scrollDirty = false;
+  /** The scroller's block padding: rows start `padStart` below the scroll origin. */
+  private padStart = 0;
+  private padEnd = 0;
+  private padKnown = false;
   /** Where we last scrolled the element ourselves. */
   private lastWrite: number | null = null;
   private pendingAnchor: { key: string; offset: number } | null = null;
@@ -134,7 +138,7 @@ export class ChatVirtualizer {
       this.observer?.unobserve(row);
       this.elements.delete(key);
     }
-    this.viewport = el.clientHeight;
+    this.readBox(el);
     if (this.scrollDirty) this.scrollTo(this.scrollTop);
     if (this.pendingAnchor && this.ids) {
       const { key, offset } = this.pendingAnchor;
@@ -143,8 +147,27 @@ export class ChatVirtualizer {
       if (index >= 0) this.scrollTo(this.sizes.offsetOf(index) + offset);
     }
     this.pendingAnchor = null;
-    if (this.follow) this.scrollTo(Math.max(0, this.sizes.total() - this.viewport));
+    if (this.follow) this.scrollTo(this.maxScroll());
     this.refresh();
+  }
+
+  /** Viewport height and padding (`clientHeight` includes the padding). */
+  private readBox(el: HTMLElement): void {
+    if (el.clientHeight === this.viewport && this.padKnown) return;
+    this.viewport = el.clientHeight;
+    const style = getComputedStyle(el);
+    this.padStart = parseFloat(style.paddingBlockStart || style.paddingTop) || 0;
+    this.padEnd = parseFloat(style.paddingBlockEnd || style.paddingBottom) || 0;
+    this.padKnown = true;
+  }
+
+  private maxScroll(): number {
+    return Math.max(0, this.padStart + this.sizes.total() + this.padEnd - this.viewport);
+  }
+
+  /** The content offset at the top of the viewport. */
+  private contentTop(): number {
+    return this.scrollTop - this.padStart;
   }
 
   /**
@@ -153,8 +176,10 @@ export class ChatVirtualizer {
    * step brings in then costs no second React render.
    */
   private refresh(): void {
-    const first = this.sizes.indexAt(Math.max(0, this.scrollTop - this.options.overscanPx / 2));
-    const last = this.sizes.indexAt(this.scrollTop + this.viewport + this.options.overscanPx / 2);
+    if (this.sizes.length === 0) return;
+    const top = this.contentTop();
+    const first = this.sizes.indexAt(Math.max(0, top - this.options.overscanPx / 2));
+    const last = this.sizes.indexAt(top + this.viewport + this.options.overscanPx / 2);
     if (first < this.range.first || last > this.range.last) {
       this.dirty = false;
       this.notify();
@@ -183,8 +208,9 @@ export class ChatVirtualizer {
     const ids = this.ids;
     if (!ids || ids.length === 0) return [];
     const { overscanPx, keyOf } = this.options;
-    const first = this.sizes.indexAt(Math.max(0, this.scrollTop - overscanPx));
-    const last = this.sizes.indexAt(this.scrollTop + this.viewport + overscanPx);
+    const top = this.contentTop();
+    const first = this.sizes.indexAt(Math.max(0, top - overscanPx));
+    const last = this.sizes.indexAt(top + this.viewport + overscanPx);
     this.range = { first, last };
     this.dirty = false;
     const rows: VirtualRow[] = [];
@@ -218,7 +244,7 @@ export class ChatVirtualizer {
       const el = entry.target as HTMLElement;
       this.record(el, entry.borderBoxSize?.[0]?.blockSize ?? el.offsetHeight);
     }
-    if (this.follow) this.scrollTo(Math.max(0, this.sizes.total() - this.viewport));
+    if (this.follow) this.scrollTo(this.maxScroll());
     else if (this.scrollDirty) this.scrollTo(this.scrollTop);
     this.refresh();
   }
@@ -235,7 +261,7 @@ export class ChatVirtualizer {
     const delta = this.sizes.set(index, size);
     if (delta === 0) return false;
     this.dirty = true;
-    if (!this.follow && start < this.scrollTop) {
+    if (!this.follow && start < this.contentTop()) {
       // A row above the viewport changed height: move with it so nothing on screen jumps.
       this.scrollTop += delta;
       this.scrollDirty = true;
@@ -272,16 +298,16 @@ export class ChatVirtualizer {
     const el = this.options.scrollRef.current;
     this.follow = true;
     if (!el) return;
-    this.viewport = el.clientHeight;
-    this.scrollTo(Math.max(0, this.sizes.total() - this.viewport));
+    this.readBox(el);
+    this.scrollTo(this.maxScroll());
     this.refresh();
   }
 
   scrollToIndex(index: number, { align = 'auto' }: { align?: Align } = {}): void {
     const el = this.options.scrollRef.current;
     if (!el || index < 0 || index >= this.sizes.length) return;
-    this.viewport = el.clientHeight;
-    const start = this.sizes.offsetOf(index);
+    this.readBox(el);
+    const start = this.padStart + this.sizes.offsetOf(index);
     const size = this.sizes.sizeAt(index);
     let top = this.scrollTop;
     if (align === 'start') top = start;

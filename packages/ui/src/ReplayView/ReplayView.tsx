@@ -104,7 +104,7 @@ function ReplayBody({
           />
           <span>{strings.pinnedOnly}</span>
         </label>
-        <output className="natter-replay-count" aria-live="polite">
+        <output className="natter-replay-count" aria-live="polite" dir="auto">
           {strings.matchCount(ids.length, entries.length)}
         </output>
       </search>

@@ -71,7 +71,8 @@ export function formatBytes(bytes: number, locale?: string): string {
       new Intl.NumberFormat(locale, {
         style: 'unit',
         unit,
-        unitDisplay: 'short',
+        // `short` bytes read "786 byte" next to "3.2 kB"; `narrow` gives "786B".
+        unitDisplay: unit === 'byte' ? 'narrow' : 'short',
         maximumFractionDigits: digits,
       }),
   ).format(value);
