@@ -6,10 +6,18 @@ import type { Message } from '@natter/core';
  * The Replay API as stories see it, served in the browser by MSW: the app's own endpoint
  * (`/api/chat-replay`, what `createReplayHandler` answers) and the signed storage URL.
  */
-export type ReplayScenario = 'ok' | 'expired-then-ok' | 'forbidden' | 'endpoint-error' | 'slow';
+export type ReplayScenario =
+  | 'ok'
+  | 'expired-then-ok'
+  | 'forbidden'
+  /** Storage refuses the first two downloads (the first link and its one refresh), then serves. */
+  | 'forbidden-then-ok'
+  | 'endpoint-error'
+  | 'slow';
 
 export function replayHandlers(messages: () => Message[], scenario: ReplayScenario = 'ok') {
   let linkCalls = 0;
+  let storageCalls = 0;
   return [
     http.get('/api/chat-replay', ({ request }) => {
       linkCalls++;
@@ -27,7 +35,8 @@ export function replayHandlers(messages: () => Message[], scenario: ReplayScenar
       });
     }),
     http.get('/storage/chat-dumps/:file', async () => {
-      if (scenario === 'forbidden')
+      storageCalls++;
+      if (scenario === 'forbidden' || (scenario === 'forbidden-then-ok' && storageCalls <= 2))
         return new HttpResponse('<Error><Code>AccessDenied</Code></Error>', { status: 403 });
       const csv = await toChatDumpCsv(messages(), {
         sessionId: 'session-42',

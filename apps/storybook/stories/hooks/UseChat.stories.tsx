@@ -1,57 +1,22 @@
-import { useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { useChat } from '@natter/hooks';
 import { natter } from '../decorators';
-
-/**
- * Build your own chat UI on `useChat()`: messages with their send status, and bound actions that
- * return promises. This whole UI is the 40 lines below.
- */
-function MinimalChat() {
-  const { messages, sendText, retry, lastError, isSending, status } = useChat();
-  const [draft, setDraft] = useState('');
-  return (
-    <section aria-label="Minimal chat" className="story-minimal">
-      <p aria-live="polite">{status === 'ready' ? `${messages.length} messages` : 'Loading…'}</p>
-      <ol aria-label="Messages">
-        {messages.map((m) => (
-          <li key={m.clientKey} data-status={m.status}>
-            <b>{m.displayName}</b>: {m.type === 'text' ? m.message : `[${m.type}]`}{' '}
-            {m.status === 'failed' && (
-              <button type="button" onClick={() => void retry(m.id)}>
-                Retry
-              </button>
-            )}
-          </li>
-        ))}
-      </ol>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          sendText(draft).then(
-            () => undefined,
-            () => undefined,
-          );
-          setDraft('');
-        }}
-      >
-        <label>
-          Message <input value={draft} onChange={(e) => setDraft(e.target.value)} />
-        </label>
-        <button type="submit" disabled={isSending && draft === ''}>
-          Send
-        </button>
-      </form>
-      {lastError && <p role="alert">{lastError.message}</p>}
-    </section>
-  );
-}
+import { MinimalChat } from './MinimalChat';
+import source from './MinimalChat.tsx?raw';
 
 const meta = {
   title: 'Hooks/useChat',
   component: MinimalChat,
-  parameters: { natter: { history: 5 } },
+  parameters: {
+    natter: { history: 5 },
+    docs: {
+      description: {
+        component:
+          'Build your own chat UI on `useChat()`: messages with their send status and bound actions that return promises. The whole UI of this story is the source below.',
+      },
+      source: { code: source, language: 'tsx' },
+    },
+  },
 } satisfies Meta<typeof MinimalChat>;
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -1,0 +1,131 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { MessageActions, MessageList } from '@natter/ui';
+import { natter } from '../decorators';
+import { LONG_TEXT, PEOPLE, sampleHistory } from '../fixtures';
+
+const meta = {
+  title: 'Components/MessageList',
+  component: MessageList,
+  argTypes: {
+    chat: { control: false },
+    store: { control: false },
+    ids: { control: false },
+    renderActions: { control: false },
+  },
+  parameters: {
+    natter: natter({ history: sampleHistory() }),
+    docs: {
+      description: {
+        component: `The chat's messages, virtualized (the DOM stays small at any history length) with variable row heights: a \`role="log"\` whose new messages are announced politely and followed only when the reader is at the bottom (else counted on a "N new messages" button), older history loaded near the top, date separators, sender grouping, roving focus (arrow keys, Home, End) and a lightbox over every image.
+
+\`\`\`tsx
+<ChatProvider chat={meeting.chat} selfUserId={meeting.self.userId}>
+  <MessageList renderActions={(entry) => <MessageActions message={entry} canPin />} />
+</ChatProvider>
+\`\`\``,
+      },
+    },
+  },
+  decorators: [
+    (Story) => (
+      <div className="story-parts">
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof MessageList>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Roving focus: Tab into the log, arrows move between messages, Home/End jump. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const log = await within(canvasElement).findByRole('log', { name: 'Chat messages' });
+    await waitFor(() => expect(log.querySelectorAll('article').length).toBe(11));
+    const focusedIndex = () =>
+      document.activeElement?.closest('[data-index]')?.getAttribute('data-index');
+    log.focus();
+    await userEvent.keyboard('{ArrowUp}');
+    await waitFor(() => expect(focusedIndex()).toBe('10'));
+    await userEvent.keyboard('{ArrowUp}');
+    await waitFor(() => expect(focusedIndex()).toBe('9'));
+    await userEvent.keyboard('{Home}');
+    await waitFor(() => expect(focusedIndex()).toBe('0'));
+    await userEvent.keyboard('{End}');
+    await waitFor(() => expect(focusedIndex()).toBe('10'));
+    // Only the focused message is in the tab order.
+    await expect(log.querySelectorAll('article[tabindex="0"]')).toHaveLength(1);
+  },
+};
+
+export const Empty: Story = {
+  parameters: { natter: natter({ history: 0 }) },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByText('No messages yet. Say hello!'),
+    ).toBeVisible();
+  },
+};
+
+/** A click on any image opens a lightbox over every image of the chat. */
+export const WithImages: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Image from Ada Lovelace' }));
+    const dialog = await canvas.findByRole('dialog', { name: 'Image viewer' });
+    await expect(dialog).toHaveTextContent('Image 1 of 2');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Next image' }));
+    await waitFor(() => expect(dialog).toHaveTextContent('Image 2 of 2'));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+  },
+};
+
+export const WithFiles: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByRole('link', { name: 'Download meeting-notes.txt' }),
+    ).toBeVisible();
+  },
+};
+
+/** Message actions per row (`renderActions`), here with pinning allowed. */
+export const Pinned: Story = {
+  args: { renderActions: (entry) => <MessageActions message={entry} canPin /> },
+  play: async ({ canvasElement }) => {
+    const log = await within(canvasElement).findByRole('log');
+    await waitFor(() =>
+      expect(log.querySelectorAll('article[data-state="pinned"]')).toHaveLength(1),
+    );
+  },
+};
+
+export const LongText: Story = {
+  parameters: {
+    natter: natter({
+      history: sampleHistory()
+        .slice(0, 3)
+        .concat({
+          id: 'long',
+          ...PEOPLE.grace,
+          time: new Date('2026-11-20T15:25:00Z'),
+          timeMs: Date.parse('2026-11-20T15:25:00Z'),
+          type: 'text',
+          message: LONG_TEXT,
+        }),
+    }),
+  },
+};
+
+export const RTL: Story = { globals: { dir: 'rtl' } };
+
+/** `highlight` marks a search term; `selfUserId` decides which messages are own. */
+export const Playground: Story = {
+  args: { highlight: 'slide', selfUserId: 'u-self' },
+  play: async ({ canvasElement }) => {
+    const log = await within(canvasElement).findByRole('log');
+    await waitFor(() => expect(log.querySelectorAll('mark').length).toBeGreaterThan(0));
+  },
+};
