@@ -6,6 +6,18 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 
 const SUITES = {
+  csv: {
+    title:
+      'Chat-dump parsing (Node main thread; Chromium Web Worker), next to merely decoding the bytes',
+    command: [
+      'node',
+      '--conditions=natter-source',
+      '--expose-gc',
+      '--import',
+      'tsx',
+      'bench/csv.bench.ts',
+    ],
+  },
   size: {
     title: 'Bundle sizes (min + gzip, React/react-dom/TanStack Query external, lazy chunks apart)',
     command: ['node', 'bench/size.bench.mjs'],

@@ -1,0 +1,136 @@
+/**
+ * Chat-dump parsing: 10k / 100k / 500k rows, in Node (main thread) and in Chromium (Web Worker,
+ * batches across the boundary), each next to the floor: merely reading and decoding the bytes.
+ * Prints one JSON line per result. `--rows 10000,100000` narrows the run.
+ */
+import { openAsBlob } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { build, defaultClientConditions } from 'vite';
+import { chromium } from 'playwright-core';
+import { parseChatDump } from '@natter/core';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { chatDumpFile } from './csvFixture';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const sizes = arg('rows', '10000,100000,500000').split(',').map(Number);
+const emit = (r: Record<string, unknown>) => console.log(JSON.stringify({ suite: 'csv', ...r }));
+const round = (x: number) => Math.round(x * 10) / 10;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+const files = new Map<number, { path: string; bytes: number }>();
+for (const rows of sizes) files.set(rows, await chatDumpFile(rows));
+
+// Node: the whole parse on the main thread, keeping every message (what a replay holds).
+for (const rows of sizes) {
+  const { path, bytes } = files.get(rows)!;
+  gc();
+  let t = performance.now();
+  const text = new TextDecoder().decode(await readFile(path));
+  const readMs = performance.now() - t;
+  if (text.length === 0) throw new Error('empty fixture');
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+  t = performance.now();
+  const result = await parseChatDump(await openAsBlob(path), {
+    onProgress: () => (peak = Math.max(peak, process.memoryUsage().heapUsed)),
+  });
+  const parseMs = performance.now() - t;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  if (result.messages.length !== rows || result.errors.length !== 0)
+    throw new Error(`node ${rows}: ${result.messages.length} rows, ${result.errors.length} errors`);
+  emit({
+    name: `node ${rows.toLocaleString('en')} rows`,
+    where: 'node main thread',
+    rows,
+    file_mb: round(bytes / 2 ** 20),
+    read_ms: round(readMs),
+    parse_ms: round(parseMs),
+    x_read: round(parseMs / readMs),
+    heap_peak_x_file: round((peak - before) / bytes),
+  });
+}
+
+// Chromium: the worker path, as ReplayView uses it.
+const root = resolve(import.meta.dirname, 'csv');
+const outDir = resolve(import.meta.dirname, '.out/csv-page');
+await build({
+  root,
+  logLevel: 'error',
+  mode: 'production',
+  resolve: { conditions: ['natter-source', ...defaultClientConditions] },
+  build: { outDir, emptyOutDir: true },
+});
+const server = createServer(async (req, res) => {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  const dump = /^\/dump-(\d+)\.csv$/.exec(path);
+  const file = dump
+    ? files.get(Number(dump[1]))?.path
+    : join(outDir, path === '/' ? 'index.html' : path);
+  if (!file) return void res.writeHead(404).end();
+  try {
+    const body = await readFile(file);
+    const type = dump
+      ? 'text/csv'
+      : ({ '.html': 'text/html', '.js': 'text/javascript' }[extname(file)] ??
+        'application/octet-stream');
+    res.writeHead(200, { 'Content-Type': type }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const profile = mkdtempSync(join(tmpdir(), 'natter-csv-'));
+const browser = await chromium.launchPersistentContext(profile, {
+  executablePath: chromiumPath(),
+  headless: true,
+  args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+});
+try {
+  for (const rows of sizes) {
+    const page = await browser.newPage();
+    await page.goto(`${base}/?rows=${rows}`);
+    await page.waitForFunction(
+      () =>
+        (window as { __csv?: unknown; __csvError?: unknown }).__csv ??
+        (window as { __csvError?: unknown }).__csvError,
+      undefined,
+      { timeout: 600_000, polling: 500 },
+    );
+    const { result, error } = await page.evaluate(() => ({
+      result: (window as { __csv?: Record<string, unknown> }).__csv,
+      error: (window as { __csvError?: string }).__csvError,
+    }));
+    await page.close();
+    if (error) throw new Error(`chromium ${rows}: ${error}`);
+    const bytes = files.get(rows)!.bytes;
+    const r = result as Record<string, number>;
+    emit({
+      name: `chromium worker ${rows.toLocaleString('en')} rows`,
+      where: 'chromium worker',
+      rows,
+      file_mb: round(bytes / 2 ** 20),
+      read_ms: r.readMs,
+      parse_ms: r.parseMs,
+      x_read: round((r.parseMs ?? 0) / (r.readMs ?? 1)),
+      main_heap_x_file: round((r.heapDelta ?? 0) / bytes),
+      main_thread_long_tasks: r.longTasks,
+      longest_task_ms: r.longestTask,
+    });
+  }
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+}

@@ -1,0 +1,57 @@
+/** Measures, in the page, reading a dump and parsing it in the worker (see bench/csv.bench.ts). */
+import { parseChatDumpInWorker } from '@natter/core';
+
+declare global {
+  interface Window {
+    __csv?: Record<string, number>;
+    __csvError?: string;
+    gc?: () => void;
+  }
+  interface Performance {
+    memory?: { usedJSHeapSize: number };
+  }
+}
+
+const rows = Number(new URLSearchParams(location.search).get('rows'));
+const heap = () => performance.memory?.usedJSHeapSize ?? 0;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function run(): Promise<Record<string, number>> {
+  const blob = await (await fetch(`/dump-${rows}.csv`)).blob();
+  // The floor: decode the bytes to text and nothing else.
+  window.gc?.();
+  let t = performance.now();
+  const text = await blob.text();
+  const readMs = performance.now() - t;
+  if (text.length === 0) throw new Error('empty');
+  window.gc?.();
+  const longTasks: number[] = [];
+  const observer = new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => longTasks.push(e.duration)),
+  );
+  observer.observe({ type: 'longtask' });
+  const before = heap();
+  let peak = before;
+  t = performance.now();
+  const result = await parseChatDumpInWorker(blob, {
+    onProgress: () => (peak = Math.max(peak, heap())),
+  });
+  const parseMs = performance.now() - t;
+  peak = Math.max(peak, heap());
+  await new Promise((r) => setTimeout(r, 100));
+  observer.disconnect();
+  if (result.messages.length !== rows)
+    throw new Error(`${result.messages.length} rows of ${rows}, ${result.errors.length} errors`);
+  return {
+    readMs: round(readMs),
+    parseMs: round(parseMs),
+    heapDelta: peak - before,
+    longTasks: longTasks.length,
+    longestTask: round(Math.max(0, ...longTasks)),
+  };
+}
+
+run().then(
+  (r) => (window.__csv = r),
+  (e: unknown) => (window.__csvError = e instanceof Error ? `${e.message}\n${e.stack}` : String(e)),
+);
