@@ -4,7 +4,10 @@ import { execFileSync } from 'node:child_process';
 
 let out;
 try {
-  out = execFileSync('npx', ['size-limit', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  out = execFileSync('npx', ['size-limit', '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
 } catch (error) {
   out = error.stdout; // size-limit exits 1 when a budget is exceeded; the JSON is still there
 }
