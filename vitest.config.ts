@@ -69,6 +69,18 @@ export default defineConfig({
       },
       {
         resolve,
+        ssr: { resolve: { conditions: ['natter-source'] } },
+        test: {
+          name: 'e2e',
+          root: 'apps/demo',
+          environment: 'node',
+          include: ['e2e/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve,
         test: {
           name: 'sdk-harness',
           root: 'packages/sdk-harness',

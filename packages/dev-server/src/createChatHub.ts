@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
 import type { RawData } from 'ws';
 import { buildHello } from './buildHello';
+import { createBroadcaster } from './createBroadcaster';
+import type { BroadcastChannel } from './createBroadcaster';
 import type { MessageStore, SessionRow } from './createMessageStore';
 import { audienceOf } from './createMessageStore';
 import type { FileStore } from './createFileStore';
@@ -30,10 +32,20 @@ interface Connection {
   alive: boolean;
 }
 
+/** Someone connected to a session, with how many of their sockets are joined (tabs, devices). */
+interface Presence {
+  userId: string;
+  displayName: string;
+  preset: ParticipantClaims['preset'];
+  sockets: number;
+}
+
 interface LiveSession extends SessionState {
   createdAt: number;
   ended: boolean;
   connections: Set<Connection>;
+  channel: BroadcastChannel;
+  present: Map<string, Presence>;
   graceTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -50,6 +62,10 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
   const sessions = new Map<string, LiveSession>();
   const connections = new Set<Connection>();
   const limiter = createRateLimiter(options.rateLimits);
+  const broadcaster = createBroadcaster({
+    maxBufferedBytes: MAX_BUFFERED_BYTES,
+    onTooSlow: (ws) => ws.close(CLOSE_TOO_SLOW, 'too slow'),
+  });
   let closing = false;
 
   const heartbeat = setInterval(() => {
@@ -67,12 +83,15 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
     let session = sessions.get(row.id);
     if (!session) {
       const counters = store.counters(row.id);
+      const connections = new Set<Connection>();
       session = {
         id: row.id,
         meetingId: row.meeting_id,
         createdAt: row.created_at,
         ended: false,
-        connections: new Set(),
+        connections,
+        channel: broadcaster.channel(connections),
+        present: new Map(),
         graceTimer: undefined,
         ...counters,
       };
@@ -100,25 +119,59 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
     sendFrame(ws, { type: 'error', id, code, message });
   }
 
+  /** Serializes the event once; the broadcaster sends it with the rest of this turn's events. */
   function publish(session: LiveSession, change: NonNullable<RequestOutcome['change']>): void {
     const { action, row, seq } = change;
     const message = action === 'delete' ? { id: row.id } : toWireMessage(row, context.baseUrl());
-    const data = Buffer.from(JSON.stringify({ type: 'event', seq, action, message }));
     const audience = row.audience === null ? null : audienceOf(row);
+    broadcaster.publish(session.channel, JSON.stringify({ seq, action, message }), audience);
+  }
+
+  function participantsOf(session: LiveSession) {
+    return [...session.present.values()].map(({ userId, displayName, preset }) => ({
+      userId,
+      displayName,
+      preset,
+    }));
+  }
+
+  /** Tells everyone else in the session that a participant came or went (first / last socket). */
+  function announce(
+    session: LiveSession,
+    action: 'join' | 'leave',
+    who: Presence,
+    skip?: Connection,
+  ) {
+    const { userId, displayName, preset } = who;
+    const data = Buffer.from(
+      JSON.stringify({ type: 'presence', action, participant: { userId, displayName, preset } }),
+    );
     for (const conn of session.connections) {
-      if (audience && !audience.includes(conn.claims.userId)) continue;
-      if (conn.ws.readyState !== WebSocket.OPEN) continue;
-      if (conn.ws.bufferedAmount > MAX_BUFFERED_BYTES) conn.ws.close(CLOSE_TOO_SLOW, 'too slow');
-      else conn.ws.send(data, { binary: false });
+      if (conn !== skip && conn.ws.readyState === WebSocket.OPEN)
+        conn.ws.send(data, { binary: false });
     }
   }
 
   function hello(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>): void {
     const result = buildHello(store, options, context.baseUrl(), conn.session, conn.claims, frame);
+    const { session, claims } = conn;
     conn.joined = true;
-    conn.session.connections.add(conn);
-    clearTimeout(conn.session.graceTimer);
-    conn.session.graceTimer = undefined;
+    session.connections.add(conn);
+    clearTimeout(session.graceTimer);
+    session.graceTimer = undefined;
+    let presence = session.present.get(claims.userId);
+    if (!presence) {
+      presence = {
+        userId: claims.userId,
+        displayName: claims.displayName,
+        preset: claims.preset,
+        sockets: 0,
+      };
+      session.present.set(claims.userId, presence);
+      announce(session, 'join', presence, conn);
+    }
+    presence.sockets += 1;
+    result.participants = participantsOf(session);
     sendFrame(conn.ws, { type: 'ack', id: frame.id, result });
   }
 
@@ -166,6 +219,11 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
     connections.delete(conn);
     const { session } = conn;
     session.connections.delete(conn);
+    const presence = conn.joined ? session.present.get(conn.claims.userId) : undefined;
+    if (presence && --presence.sockets === 0) {
+      session.present.delete(presence.userId);
+      if (!closing && !session.ended) announce(session, 'leave', presence);
+    }
     if (closing || session.ended || session.connections.size > 0 || session.graceTimer) return;
     session.graceTimer = setTimeout(() => {
       session.graceTimer = undefined;
@@ -184,6 +242,7 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
       session.ended = true;
       clearTimeout(session.graceTimer);
       sessions.delete(id);
+      broadcaster.flush(session.channel);
       for (const conn of session.connections) {
         sendError(conn.ws, null, 'session-ended', 'This session has ended.');
         conn.ws.close(CLOSE_SESSION_ENDED, 'session ended');
@@ -221,6 +280,7 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
     async close(timeoutMs = 2000): Promise<void> {
       closing = true;
       clearInterval(heartbeat);
+      broadcaster.flushAll();
       for (const session of sessions.values()) clearTimeout(session.graceTimer);
       const gone = [...connections].map(
         (conn) =>

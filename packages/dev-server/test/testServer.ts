@@ -64,7 +64,13 @@ export class TestClient {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      this.frames.push(JSON.parse(String(data)) as Frame);
+      const frame = JSON.parse(String(data)) as Frame;
+      // A batch (`events`) is recorded as one `event` frame per event, in order, so tests read
+      // events the same way however the server grouped them.
+      if (frame.type === 'events' && Array.isArray(frame.events)) {
+        for (const event of frame.events as Record<string, unknown>[])
+          this.frames.push({ ...event, type: 'event' });
+      } else this.frames.push(frame);
       for (const waiter of [...this.waiters]) waiter();
     });
     this.closed = new Promise((resolve) => {

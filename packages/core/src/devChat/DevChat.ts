@@ -2,7 +2,7 @@ import type { Logger } from '../logger';
 import type { LocalChatEvents } from '../localChat/types';
 import type { ChatLike, ChatRateLimits, FetchMessagesOptions, Message } from '../types';
 import type { DevChatSocketConstructor, DevConnectionState } from './createDevConnection';
-import type { DevSelf } from './devChatProtocol';
+import type { DevParticipant, DevSelf } from './devChatProtocol';
 
 export interface ConnectDevChatOptions {
   /** The dev server's origin, e.g. `http://127.0.0.1:8787` (a `ws:` URL works too). */
@@ -23,6 +23,8 @@ export interface ConnectDevChatOptions {
 
 export interface DevChatEvents extends LocalChatEvents {
   connectionStateChange: { state: DevConnectionState; reason?: string };
+  /** Someone joined or left (or the list was refreshed on a reconnect). */
+  participantsUpdate: { participants: readonly DevParticipant[] };
 }
 
 type On = <E extends keyof DevChatEvents>(
@@ -38,6 +40,8 @@ export interface DevChat extends ChatLike {
   maxTextLimit: number;
   readonly rateLimits: ChatRateLimits;
   readonly connectionState: DevConnectionState;
+  /** Who is connected to the session now, this participant included; a new array on every change. */
+  readonly participants: readonly DevParticipant[];
   fetchPublicMessages(options: FetchMessagesOptions): Promise<Message[]>;
   fetchPinnedMessages(options: FetchMessagesOptions): Promise<Message[]>;
   fetchPrivateMessages(options: FetchMessagesOptions & { userId: string }): Promise<Message[]>;

@@ -6,7 +6,7 @@ import type { ConnectDevChatOptions, DevChat, DevChatEvents } from './DevChat';
 import { createDevConnection, serverError } from './createDevConnection';
 import type { DevChatSocketConstructor } from './createDevConnection';
 import { createDevMessages, fromWire } from './createDevMessages';
-import type { DevHello, DevWireMessage } from './devChatProtocol';
+import type { DevHello, DevParticipant, DevWireMessage } from './devChatProtocol';
 import { uploadDevFile } from './uploadDevFile';
 
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
@@ -44,6 +44,11 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
   const limitFile = createRateLimiter({ maxInvocations: 20, period: 60 }, Date.now);
   const limitSendMessage = createRateLimiter(limits, Date.now);
   let hello: DevHello | undefined;
+  let participants: readonly DevParticipant[] = [];
+  const setParticipants = (next: readonly DevParticipant[]): void => {
+    participants = next;
+    emitter.emit('participantsUpdate', { participants });
+  };
 
   const request = (payload: Parameters<typeof connection.request>[0]) =>
     connection.request(payload);
@@ -118,6 +123,9 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
     get connectionState() {
       return connection.state;
     },
+    get participants() {
+      return participants;
+    },
     // Rate limits throw synchronously, as the SDKs' decorator does; everything else rejects.
     sendTextMessage: (text, peerIds) => (limitText(), sendText(text, peerIds)),
     sendImageMessage: (image, peerIds) => (limitImage(), sendUpload('image', image, peerIds)),
@@ -178,17 +186,22 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
       hello = next;
       chat.maxTextLimit = next.maxTextLimit;
       Object.assign(limits, next.rateLimits);
+      setParticipants(next.participants ?? [next.self]);
       if (first) messages.load(next.messages ?? []);
       else if (next.resumed && next.changes) messages.resync(next.changes);
       else messages.reconcile(next.messages ?? []);
       joined();
     },
-    onEvent(frame) {
-      const { action, message } = frame;
+    onEvent(event) {
+      const { action, message } = event;
       if (action === 'delete') return messages.remove(message.id);
       if (!('type' in message)) return;
       if (action === 'add') messages.add(message);
       else messages.edit(message, action === 'edit' ? undefined : action);
+    },
+    onPresence(action, participant) {
+      const others = participants.filter((p) => p.userId !== participant.userId);
+      setParticipants(action === 'join' ? [...others, participant] : others);
     },
     onState(state, reason) {
       if (state === 'failed')

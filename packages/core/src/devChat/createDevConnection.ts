@@ -1,7 +1,13 @@
 import type { Logger } from '../logger';
 import { createClientError } from '../localChat/createClientError';
 import { DEV_CLOSE_SESSION_ENDED, DEV_CLOSE_UNAUTHORIZED } from './devChatProtocol';
-import type { DevHello, DevRequest, DevServerFrame } from './devChatProtocol';
+import type {
+  DevEvent,
+  DevHello,
+  DevParticipant,
+  DevRequest,
+  DevServerFrame,
+} from './devChatProtocol';
 
 /** The part of the browser `WebSocket` the client uses; `ws`'s class fits it too. */
 export interface DevChatSocket {
@@ -28,7 +34,8 @@ export interface DevConnectionOptions {
   minDelayMs: number;
   maxDelayMs: number;
   onHello(hello: DevHello): void;
-  onEvent(frame: Extract<DevServerFrame, { type: 'event' }>): void;
+  onEvent(event: DevEvent): void;
+  onPresence(action: 'join' | 'leave', participant: DevParticipant): void;
   onState(state: DevConnectionState, reason?: string): void;
 }
 
@@ -82,12 +89,19 @@ export function createDevConnection(options: DevConnectionOptions) {
     pending.clear();
   }
 
+  function onEvent(event: DevEvent): void {
+    if (lastSeq !== undefined && event.seq <= lastSeq) return; // already seen
+    lastSeq = event.seq;
+    options.onEvent(event);
+  }
+
   function onFrame(frame: DevServerFrame): void {
-    if (frame.type === 'event') {
-      if (lastSeq !== undefined && frame.seq <= lastSeq) return; // already seen
-      lastSeq = frame.seq;
-      return options.onEvent(frame);
+    if (frame.type === 'events') {
+      for (const event of frame.events) onEvent(event);
+      return;
     }
+    if (frame.type === 'event') return onEvent(frame);
+    if (frame.type === 'presence') return options.onPresence(frame.action, frame.participant);
     if (frame.type === 'ack' && frame.id === helloId) {
       const hello = frame.result as DevHello;
       sessionId = hello.sessionId;

@@ -45,6 +45,20 @@ export interface DevSelf {
   preset: 'host' | 'participant';
 }
 
+/** Someone connected to the session (one entry per user, however many sockets they have). */
+export interface DevParticipant {
+  userId: string;
+  displayName: string;
+  preset: 'host' | 'participant';
+}
+
+/** One change of a session, numbered by the session's sequence. */
+export interface DevEvent {
+  seq: number;
+  action: 'add' | 'edit' | 'delete' | 'pin' | 'unpin';
+  message: DevWireMessage | { id: string };
+}
+
 /** The `result` of the `hello` ack. */
 export interface DevHello {
   sessionId: string;
@@ -62,18 +76,20 @@ export interface DevHello {
   messages?: DevWireMessage[];
   /** A resumed join: each message touched since `lastSeq`, once, in its current state. */
   changes?: { added: DevWireMessage[]; updated: DevWireMessage[]; deleted: string[] };
+  /** Who is connected now, this participant included (servers before presence omit it). */
+  participants?: DevParticipant[];
 }
 
 /** Server → client. */
 export type DevServerFrame =
   | { type: 'ack'; id: string; result?: unknown }
   | { type: 'error'; id: string | null; code: string; message: string }
-  | {
-      type: 'event';
-      seq: number;
-      action: 'add' | 'edit' | 'delete' | 'pin' | 'unpin';
-      message: DevWireMessage | { id: string };
-    };
+  /** The events of one server turn, in sequence order. */
+  | { type: 'events'; events: DevEvent[] }
+  /** A single event (servers before batching sent these; still understood). */
+  | ({ type: 'event' } & DevEvent)
+  /** A participant's first socket joined, or their last one left. Not sequenced: `hello` carries the full list. */
+  | { type: 'presence'; action: 'join' | 'leave'; participant: DevParticipant };
 
 /** WebSocket close codes the server uses. */
 export const DEV_CLOSE_UNAUTHORIZED = 4401;

@@ -6,7 +6,9 @@ export type {
   DevConnectionState,
 } from './createDevConnection';
 export type {
+  DevEvent,
   DevHello,
+  DevParticipant,
   DevRequest,
   DevSelf,
   DevServerFrame,

@@ -1,0 +1,265 @@
+/**
+ * The demo end to end: a real demo server (API routes + Vite) and dev server on random ports over
+ * a temp data directory, and Debian's Chromium driven by playwright-core. People join one meeting
+ * from separate browser contexts (separate cookies and storage, like separate machines) and chat
+ * through the UI. Every wait is for a condition, bounded by Playwright's timeouts.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseChatDump } from '@natter/core';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { startDemo } from '../server/startDemo';
+import type { DemoServer } from '../server/startDemo';
+import { makePng } from './makePng';
+
+const WAIT_MS = 15_000;
+
+let dir: string;
+let demo: DemoServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+let ada: Page;
+let grace: Page;
+let carol: Page;
+
+/** Opens a fresh browser context (its own cookies), joins the room and waits to be connected. */
+async function joinAs(name: string, room: string): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  context.setDefaultTimeout(WAIT_MS);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
+  await page.goto(`${demo.url}/?room=${room}`);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await connected(page);
+  return page;
+}
+
+function connected(page: Page): Promise<unknown> {
+  return page.locator('.demo-connection[data-state="connected"]').waitFor();
+}
+
+/** The rendered message bubble containing `text`. */
+function message(page: Page, text: string): Locator {
+  return page.locator('.natter-message', { hasText: text });
+}
+
+async function send(page: Page, text: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: /message/i });
+  await box.fill(text);
+  await box.press('Enter');
+  // Confirmed by the server's broadcast: no longer pending.
+  await page
+    .locator('.natter-message:not([data-status="sending"], [data-status="failed"])', {
+      hasText: text,
+    })
+    .waitFor();
+}
+
+/** Opens the actions menu of the message with `text` and picks `action`. */
+async function act(page: Page, text: string, action: 'Edit' | 'Delete' | 'Pin' | 'Unpin') {
+  const row = message(page, text);
+  await row.hover();
+  await row.getByRole('button', { name: 'Message actions' }).click();
+  // Picked from the keyboard, the menu's accessible path (a pointer click could land on the
+  // next row while the menu fades in).
+  await page.getByRole('menuitem', { name: action, exact: true }).press('Enter');
+}
+
+/** Message ids the page's chat object holds, in order (the demo exposes it on `window`). */
+function heldIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__natterDemo?.chat.messages.map((m) => m.id) ?? []);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'natter-demo-e2e-'));
+  demo = await startDemo({
+    dataDir: join(dir, 'data'),
+    cacheDir: join(dir, 'vite-cache'),
+    port: 0,
+    watch: false,
+    log: () => undefined,
+  });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const room = `e2e-${Date.now().toString(36)}`;
+  ada = await joinAs('Ada Lovelace', room);
+  grace = await joinAs('Grace Hopper', room);
+  carol = await joinAs('Carol Shaw', room);
+}, 120_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await demo?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}, 30_000);
+
+describe('the demo meeting room', () => {
+  it('lists everyone in the room, from the dev server presence', async () => {
+    const tiles = ada.getByRole('list', { name: 'Participants' }).getByRole('listitem');
+    await expect.poll(() => tiles.allInnerTexts(), { timeout: WAIT_MS }).toHaveLength(3);
+    const names = (await tiles.allInnerTexts()).join(' | ');
+    expect(names).toMatch(/Ada Lovelace\s*\(you\)/);
+    expect(names).toContain('Grace Hopper');
+    expect(names).toContain('Carol Shaw');
+  });
+
+  it('delivers text, image and file messages from one person to the others', async () => {
+    await send(ada, 'Hello Grace, shall we start?');
+    await message(grace, 'Hello Grace, shall we start?').waitFor();
+
+    const composer = ada.locator('.natter-composer');
+    await composer.locator('input[type="file"]').setInputFiles({
+      name: 'diagram.png',
+      mimeType: 'image/png',
+      buffer: makePng(120, 80),
+    });
+    await ada.getByRole('textbox', { name: /message/i }).press('Enter');
+    const image = grace.locator('.natter-message[data-kind="image"] img');
+    await image.waitFor();
+    // The image really loads in the other browser (from the dev server's file route).
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+        timeout: WAIT_MS,
+      })
+      .toBe(120);
+
+    await composer.locator('input[type="file"]').setInputFiles({
+      name: 'agenda.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% the agenda\n'),
+    });
+    await ada.getByRole('textbox', { name: /message/i }).press('Enter');
+    const file = grace.locator('.natter-message[data-kind="file"]', { hasText: 'agenda.pdf' });
+    await file.waitFor();
+    await carol.locator('.natter-message[data-kind="file"]', { hasText: 'agenda.pdf' }).waitFor();
+  });
+
+  it('propagates edits, deletes, pins and unpins', async () => {
+    await send(grace, 'The compiler is ready');
+    await message(ada, 'The compiler is ready').waitFor();
+
+    await act(grace, 'The compiler is ready', 'Edit');
+    const box = grace.getByRole('textbox', { name: /message/i });
+    await box.fill('The compiler is ready for review');
+    await box.press('Enter');
+    const edited = message(ada, 'The compiler is ready for review');
+    await edited.locator('[data-marker="edited"]').waitFor();
+
+    const hello = 'Hello Grace, shall we start?';
+    const withState = (page: Page, state: string) =>
+      page.locator(`.natter-message[data-state="${state}"]`, { hasText: hello });
+    await act(ada, hello, 'Pin');
+    await withState(grace, 'pinned').waitFor();
+    await withState(carol, 'pinned').waitFor();
+    await act(ada, hello, 'Unpin');
+    await withState(grace, 'unpinned').waitFor();
+    await withState(carol, 'unpinned').waitFor();
+
+    await send(grace, 'A message to delete');
+    await message(ada, 'A message to delete').waitFor();
+    await act(grace, 'A message to delete', 'Delete');
+    await grace.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    await message(ada, 'A message to delete').waitFor({ state: 'detached' });
+    await message(carol, 'A message to delete').waitFor({ state: 'detached' });
+  });
+
+  it('delivers a private message only to its recipient', async () => {
+    await grace.getByLabel('To').selectOption({ label: 'Ada Lovelace (private)' });
+    await send(grace, 'Psst, only for Ada');
+    await message(ada, 'Psst, only for Ada').getByText('Private to you').waitFor();
+    await grace.getByLabel('To').selectOption({ label: 'Everyone' });
+    // Carol gets what was sent after it, so had she been sent the private one, she would have it.
+    await send(grace, 'Back to everyone');
+    await message(carol, 'Back to everyone').waitFor();
+    await expect(message(carol, 'Psst, only for Ada').count()).resolves.toBe(0);
+    const carolTexts = await carol.evaluate(
+      () => window.__natterDemo?.chat.messages.map((m) => ('message' in m ? m.message : '')) ?? [],
+    );
+    expect(carolTexts).not.toContain('Psst, only for Ada');
+  });
+
+  it('downloads a CSV whose rows match the conversation', async () => {
+    const [download] = await Promise.all([
+      ada.waitForEvent('download'),
+      ada.getByRole('button', { name: 'Download chat' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const path = await download.path();
+    const { messages, errors } = await parseChatDump(readFileSync(path, 'utf8'));
+    expect(errors).toEqual([]);
+    const conversation = await ada.evaluate(() =>
+      (window.__natterDemo?.chat.messages ?? [])
+        .filter((m) => (m.targetUserIds?.length ?? 0) === 0)
+        .map((m) => ({
+          id: m.id,
+          type: m.type,
+          displayName: m.displayName,
+          // The SDK shape carries placeholders (`name: ''` on a text): compare what matters.
+          text: m.type === 'text' ? m.message : undefined,
+          name: m.type === 'file' ? m.name : undefined,
+          isEdited: m.isEdited ?? false,
+        })),
+    );
+    expect(
+      messages.map((m) => ({
+        id: m.id,
+        type: m.type,
+        displayName: m.displayName,
+        text: m.type === 'text' ? m.message : undefined,
+        name: m.type === 'file' ? m.name : undefined,
+        isEdited: m.isEdited ?? false,
+      })),
+    ).toEqual(conversation);
+    expect(messages.map((m) => m.type)).toEqual(['text', 'image', 'file', 'text', 'text']);
+    expect(messages.some((m) => 'message' in m && m.message === 'Psst, only for Ada')).toBe(false);
+  });
+
+  it('keeps the history across a dev server restart; clients resync without duplicates', async () => {
+    const before = await heldIds(ada);
+    await demo.restartDevServer(async () => {
+      await grace.locator('.demo-connection[data-state="reconnecting"]').waitFor();
+      // Sent while the backend is down: kept and delivered once it is back.
+      await grace.getByRole('textbox', { name: /message/i }).fill('Sent while the server was down');
+      await grace.getByRole('textbox', { name: /message/i }).press('Enter');
+    });
+    await Promise.all([connected(ada), connected(grace), connected(carol)]);
+    await message(ada, 'Sent while the server was down').waitFor();
+    await send(carol, 'After the restart');
+    await message(ada, 'After the restart').waitFor();
+    await message(grace, 'After the restart').waitFor();
+
+    for (const page of [ada, grace, carol]) {
+      const ids = await heldIds(page);
+      expect(new Set(ids).size).toBe(ids.length);
+      await expect(message(page, 'Sent while the server was down').count()).resolves.toBe(1);
+      await expect(message(page, 'After the restart').count()).resolves.toBe(1);
+    }
+    const after = await heldIds(ada);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after).toHaveLength(before.length + 2);
+    const publicIds = await ada.evaluate(
+      () =>
+        window.__natterDemo?.chat.messages
+          .filter((m) => (m.targetUserIds?.length ?? 0) === 0)
+          .map((m) => m.id) ?? [],
+    );
+
+    // A fresh page loads the history from the restarted server's database.
+    await carol.getByRole('button', { name: 'Leave' }).click();
+    await carol.getByRole('button', { name: 'Join' }).click();
+    await connected(carol);
+    await message(carol, 'Hello Grace, shall we start?').waitFor();
+    await expect.poll(() => heldIds(carol), { timeout: WAIT_MS }).toEqual(publicIds);
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+import { useEffect, useMemo, useState } from 'react';
+import { ChatProvider } from '@natter/hooks';
+import { ChatPanel, Composer } from '@natter/ui';
+import { ParticipantList } from './ParticipantList';
+import { RecipientPicker } from './RecipientPicker';
+import { ThemeToggle } from './ThemeToggle';
+import type { JoinedMeeting } from './joinMeeting';
+import { useConnectionState, useParticipants } from './useDevChatState';
+import type { Theme } from './useTheme';
+
+declare global {
+  interface Window {
+    /** The live chat object, for tests and for poking at from the devtools console. */
+    __natterDemo?: { chat: JoinedMeeting['chat']; sessionId: string; userId: string };
+  }
+}
+
+export interface MeetingRoomProps {
+  meeting: JoinedMeeting;
+  theme: { theme: Theme; toggle(): void };
+  onLeave(): void;
+}
+
+const CONNECTION_LABEL = {
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  reconnecting: 'Reconnecting…',
+  closed: 'Left',
+  failed: 'Disconnected',
+} as const;
+
+/** The room: who is here, the chat panel (with a recipient picker), theme and leave. */
+export function MeetingRoom({ meeting, theme, onLeave }: MeetingRoomProps) {
+  const { chat, sessionId, userId, displayName, meetingId } = meeting;
+  const participants = useParticipants(chat);
+  const connection = useConnectionState(chat);
+  const [picked, setPicked] = useState('');
+  // A recipient who left is no longer offered: fall back to everyone.
+  const recipient = participants.some((p) => p.userId === picked) ? picked : '';
+  const peerIds = useMemo(() => (recipient ? [recipient] : undefined), [recipient]);
+  // The kit labels private messages with user ids; the room knows the names.
+  const strings = useMemo(() => {
+    const names = new Map(participants.map((p) => [p.userId, p.displayName]));
+    return {
+      privateTo: (ids: string) => {
+        const others = ids.split(', ').filter((id) => id !== userId);
+        if (ids === 'You' || others.length === 0) return 'Private to you';
+        return `Private to ${others.map((id) => names.get(id) ?? id).join(', ')}`;
+      },
+    };
+  }, [participants, userId]);
+
+  useEffect(() => {
+    window.__natterDemo = { chat, sessionId, userId };
+    return () => {
+      if (window.__natterDemo?.chat === chat) delete window.__natterDemo;
+    };
+  }, [chat, sessionId, userId]);
+
+  return (
+    <div className="demo-room">
+      <header className="demo-topbar">
+        <h1 className="demo-topbar__title">
+          Natter demo <span className="demo-muted">· {meetingId}</span>
+        </h1>
+        <span className="demo-connection" data-state={connection} role="status">
+          {CONNECTION_LABEL[connection]}
+        </span>
+        <span className="demo-topbar__spacer" />
+        <span className="demo-muted">
+          Signed in as <bdi>{displayName}</bdi>
+        </span>
+        <ThemeToggle theme={theme} />
+        <button type="button" className="demo-button demo-button--danger" onClick={onLeave}>
+          Leave
+        </button>
+      </header>
+      <div className="demo-body">
+        <ParticipantList participants={participants} selfUserId={userId} />
+        <ChatProvider
+          chat={chat}
+          selfUserId={userId}
+          selfDisplayName={displayName}
+          replay={{ endpoint: '/api/chat-replay', sessionId }}
+        >
+          <ChatPanel
+            className="demo-chat"
+            canPin
+            strings={strings}
+            composer={
+              <div className="demo-composer">
+                <RecipientPicker
+                  participants={participants}
+                  selfUserId={userId}
+                  value={recipient}
+                  onChange={setPicked}
+                />
+                <Composer draftKey={`natter-demo:${meetingId}`} {...(peerIds ? { peerIds } : {})} />
+              </div>
+            }
+          />
+        </ChatProvider>
+      </div>
+    </div>
+  );
+}
