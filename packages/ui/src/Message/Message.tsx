@@ -28,6 +28,8 @@ export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 
   onDiscard?: ((id: string) => void) | undefined;
   /** Open an image in a lightbox; without it, images open their own. */
   onOpenImage?: ((id: string, src: string) => void) | undefined;
+  /** Display names for user ids (private-message recipients); ids are shown when it returns nothing. */
+  nameOf?: ((userId: string) => string | undefined) | undefined;
 }
 
 /** Up to two initials of a display name, by user-perceived characters. */
@@ -61,6 +63,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
     onRetry,
     onDiscard,
     onOpenImage,
+    nameOf,
     className,
     ...rest
   },
@@ -69,6 +72,8 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
   const { strings } = useStrings();
   const name = entry.displayName || (origin === 'local' ? strings.you : entry.userId);
   const isPrivate = (entry.targetUserIds?.length ?? 0) > 0;
+  // The SDKs add the sender to the recipients: name only the others.
+  const recipients = (entry.targetUserIds ?? []).filter((id) => id !== entry.userId);
   return (
     <article
       ref={ref}
@@ -94,7 +99,9 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
           {isPrivate ? (
             <span className="natter-marker" data-marker="private">
               {strings.privateTo(
-                origin === 'remote' ? strings.you : (entry.targetUserIds ?? []).join(', '),
+                origin === 'remote'
+                  ? strings.you
+                  : recipients.map((id) => nameOf?.(id) || id).join(', '),
               )}
             </span>
           ) : null}

@@ -369,6 +369,11 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
       renderActions: hasActions ? callActions : undefined,
       onRetry: (id) => void store.retry(id).catch(() => undefined),
       onDiscard: (id) => store.discard(id),
+      nameOf: (userId) => {
+        const state = store.getState();
+        const last = state.byUser.get(userId)?.last();
+        return last === undefined ? undefined : state.byId.get(last)?.displayName || undefined;
+      },
       onOpenImage: (id, src) => {
         const entry = store.getState().byId.get(id);
         const alt = stringsRef.current.imageAlt(entry?.displayName || entry?.userId || '');

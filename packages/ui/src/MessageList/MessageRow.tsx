@@ -20,6 +20,7 @@ export interface RowShared {
   onRetry: (id: string) => void;
   onDiscard: (id: string) => void;
   onOpenImage: (id: string, src: string) => void;
+  nameOf: (userId: string) => string | undefined;
 }
 
 export interface MessageRowProps {
@@ -76,6 +77,7 @@ export const MessageRow = memo(function MessageRow({
         onRetry={shared.onRetry}
         onDiscard={shared.onDiscard}
         onOpenImage={shared.onOpenImage}
+        nameOf={shared.nameOf}
         tabIndex={tabbable ? 0 : -1}
         data-natter-message=""
       />

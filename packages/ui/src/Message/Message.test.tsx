@@ -1,0 +1,50 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { ChatEntry } from '@natter/core';
+import { expectNoAxeViolations } from '../../test/axe';
+import { Message } from './Message';
+
+const entry = (extra: Partial<ChatEntry>): ChatEntry =>
+  ({
+    id: 'm1',
+    type: 'text',
+    message: 'just between us',
+    userId: 'u-self',
+    displayName: 'You',
+    time: new Date('2026-01-01T10:00:00Z'),
+    timeMs: Date.parse('2026-01-01T10:00:00Z'),
+    status: 'sent',
+    clientKey: 'm1',
+    ...extra,
+  }) as ChatEntry;
+
+describe('Message', () => {
+  it('names the recipients of a private message, not the sender the SDK adds to them', async () => {
+    const names: Record<string, string> = { 'u-ada': 'Ada Lovelace' };
+    const { container } = render(
+      <Message
+        entry={entry({ targetUserIds: ['u-ada', 'u-self'] })}
+        origin="local"
+        groupStart
+        nameOf={(id) => names[id]}
+      />,
+    );
+    await expectNoAxeViolations(container);
+    expect(screen.getByText('Private to Ada Lovelace')).toBeTruthy();
+  });
+
+  it('shows the id of a recipient it has no name for, and "you" on messages sent to you', () => {
+    const { rerender } = render(
+      <Message entry={entry({ targetUserIds: ['u-zed'] })} origin="local" groupStart />,
+    );
+    expect(screen.getByText('Private to u-zed')).toBeTruthy();
+    rerender(
+      <Message
+        entry={entry({ userId: 'u-ada', displayName: 'Ada', targetUserIds: ['u-self', 'u-ada'] })}
+        origin="remote"
+        groupStart
+      />,
+    );
+    expect(screen.getByText('Private to You')).toBeTruthy();
+  });
+});
