@@ -33,6 +33,10 @@ const FALSE_WORDS = new Set(['false', 'f', '0', 'no', 'n']);
  * a blank cell → `undefined` (flag absent); anything else → `null` (invalid).
  */
 export function parseBooleanCell(cell: string): boolean | undefined | null {
+  // What the kit and the Replay API write, without the trim + lowercase + lookup.
+  if (cell === 'false') return false;
+  if (cell === 'true') return true;
+  if (cell === '') return undefined;
   const word = cell.trim().toLowerCase();
   if (word === '') return undefined;
   if (TRUE_WORDS.has(word)) return true;
@@ -62,6 +66,8 @@ const LONG_FORM = /^[A-Za-z]{3}\b.*\b\d{4}\b.*\b\d{1,2}:\d{2}\b.*\b(?:GMT|UTC|Z)
  * Returns `null` when the cell is none of these or the date does not exist (`2024-02-30`).
  */
 export function parseDateCell(cell: string): Date | null {
+  const exact = parseUtcTimestamp(cell);
+  if (exact !== undefined) return exact;
   const text = cell.trim();
   if (text === '') return null;
   if (/^-?\d+(?:\.\d+)?$/.test(text)) {
@@ -72,6 +78,52 @@ export function parseDateCell(cell: string): Date | null {
   if (iso) return fromIso(iso);
   if (LONG_FORM.test(text)) return valid(Date.parse(text));
   return null;
+}
+
+/** `0`..`9` at `at` as a number, else NaN (so any comparison with it fails). */
+function digit(text: string, at: number): number {
+  const code = text.charCodeAt(at) - 48;
+  return code >= 0 && code <= 9 ? code : Number.NaN;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The fast path for what `toISOString` and most servers write: `YYYY-MM-DDTHH:MM:SSZ` or
+ * `YYYY-MM-DDTHH:MM:SS.sssZ`, untrimmed, read with char codes and `Date.UTC` instead of the regex.
+ * `undefined` for anything else, or anything doubtful (years before 100, a day past the month's
+ * end): the general path then decides, so the result is always the same as without this.
+ */
+function parseUtcTimestamp(cell: string): Date | null | undefined {
+  const length = cell.length;
+  if (length !== 24 && length !== 20) return undefined;
+  if (
+    cell.charCodeAt(length - 1) !== 90 /* Z */ ||
+    cell.charCodeAt(4) !== 45 /* - */ ||
+    cell.charCodeAt(7) !== 45 ||
+    cell.charCodeAt(10) !== 84 /* T */ ||
+    cell.charCodeAt(13) !== 58 /* : */ ||
+    cell.charCodeAt(16) !== 58 ||
+    (length === 24 && cell.charCodeAt(19) !== 46) /* . */
+  ) {
+    return undefined;
+  }
+  const year = digit(cell, 0) * 1000 + digit(cell, 1) * 100 + digit(cell, 2) * 10 + digit(cell, 3);
+  const month = digit(cell, 5) * 10 + digit(cell, 6);
+  const day = digit(cell, 8) * 10 + digit(cell, 9);
+  const hour = digit(cell, 11) * 10 + digit(cell, 12);
+  const minute = digit(cell, 14) * 10 + digit(cell, 15);
+  const second = digit(cell, 17) * 10 + digit(cell, 18);
+  const ms = length === 24 ? digit(cell, 20) * 100 + digit(cell, 21) * 10 + digit(cell, 22) : 0;
+  if (
+    !(year >= 100) ||
+    !(month >= 1 && month <= 12) ||
+    !(day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0)) ||
+    !(hour <= 23 && minute <= 59 && second <= 59 && ms >= 0)
+  ) {
+    return undefined;
+  }
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
 }
 
 function fromIso(match: RegExpExecArray): Date | null {

@@ -2,110 +2,227 @@ import type { CustomMessage } from '../types';
 import type { DumpMessage } from './chatDumpColumns';
 
 /**
- * A batch of messages as compact columns for `postMessage`: one flat string array plus typed
- * arrays whose buffers are transferred, instead of thousands of structured-cloned objects.
+ * A batch of messages as compact columns for `postMessage`: a few string arrays plus typed arrays
+ * whose buffers are transferred, instead of thousands of structured-cloned objects. The repeated
+ * columns are sent once per batch as a small table of distinct values, so they are cloned (and
+ * held on the receiving side) once instead of once per message.
  */
 export interface PackedRows {
   count: number;
-  /** 8 per message: id, userId, displayName, sessionId, meetingId, payloadType, then by kind:
-   * text `message, ''`; image `link, ''`; file `link, name`; custom `JSON of its fields, ''`. */
+  /** Distinct values of userId, displayName, sessionId, meetingId and payloadType in the batch. */
+  shared: string[];
+  /** 5 per message: indexes into `shared` for userId, displayName, sessionId, meetingId, payloadType. */
+  refs: Uint32Array;
+  /** 3 per message: id, then by kind: text `message, ''`; image `link, ''`; file `link, name`;
+   * custom `JSON of its fields, ''`. */
   strings: string[];
-  /** 0 text, 1 image, 2 file, 3 custom. */
+  /** Bits 0-1: kind (0 text, 1 image, 2 file, 3 custom); bit 2: pinned is set, bit 3: pinned;
+   * bit 4: isEdited is set, bit 5: isEdited. */
   kinds: Uint8Array;
-  /** Bit 0: pinned is set, bit 1: pinned; bit 2: isEdited is set, bit 3: isEdited. */
-  flags: Uint8Array;
   times: Float64Array;
   sizes: Float64Array;
 }
 
-const KINDS = ['text', 'image', 'file', 'custom'] as const;
+const KIND = { text: 0, image: 1, file: 2, custom: 3 } as const;
 
 export function packRows(messages: readonly DumpMessage[]): {
   packed: PackedRows;
   transfer: ArrayBuffer[];
 } {
   const count = messages.length;
+  const shared: string[] = [];
+  const sharedIndex = new Map<string, number>();
+  const share = (value: string): number => {
+    let index = sharedIndex.get(value);
+    if (index === undefined) {
+      index = shared.push(value) - 1;
+      sharedIndex.set(value, index);
+    }
+    return index;
+  };
   const packed: PackedRows = {
     count,
-    strings: new Array<string>(count * 8),
+    shared,
+    refs: new Uint32Array(count * 5),
+    strings: new Array<string>(count * 3),
     kinds: new Uint8Array(count),
-    flags: new Uint8Array(count),
     times: new Float64Array(count),
     sizes: new Float64Array(count),
   };
-  messages.forEach((message, i) => {
-    const s = packed.strings;
-    const at = i * 8;
+  const { refs, strings: s, kinds, times, sizes } = packed;
+  for (let i = 0; i < count; i++) {
+    const message = messages[i] as DumpMessage;
+    const at = i * 3;
+    const ref = i * 5;
+    refs[ref] = share(message.userId);
+    refs[ref + 1] = share(message.displayName);
+    refs[ref + 2] = share(message.sessionId);
+    refs[ref + 3] = share(message.meetingId);
+    refs[ref + 4] = share(message.payloadType);
     s[at] = message.id;
-    s[at + 1] = message.userId;
-    s[at + 2] = message.displayName;
-    s[at + 3] = message.sessionId;
-    s[at + 4] = message.meetingId;
-    s[at + 5] = message.payloadType;
-    s[at + 7] = '';
-    packed.kinds[i] = KINDS.indexOf(message.type);
-    if (message.type === 'text') s[at + 6] = message.message;
-    else if (message.type === 'image') s[at + 6] = message.link;
+    s[at + 2] = '';
+    if (message.type === 'text') s[at + 1] = message.message;
+    else if (message.type === 'image') s[at + 1] = message.link;
     else if (message.type === 'file') {
-      s[at + 6] = message.link;
-      s[at + 7] = message.name;
-      packed.sizes[i] = message.size;
+      s[at + 1] = message.link;
+      s[at + 2] = message.name;
+      sizes[i] = message.size;
     } else {
       const { message: text, html, files, images, videos } = message;
-      s[at + 6] = JSON.stringify({ message: text, html, files, images, videos });
+      s[at + 1] = JSON.stringify({ message: text, html, files, images, videos });
     }
-    packed.flags[i] =
-      (message.pinned === undefined ? 0 : 1 | (message.pinned ? 2 : 0)) |
-      (message.isEdited === undefined ? 0 : 4 | (message.isEdited ? 8 : 0));
-    packed.times[i] = message.time.getTime();
-  });
-  const transfer = [packed.kinds, packed.flags, packed.times, packed.sizes].map(
-    (array) => array.buffer as ArrayBuffer,
-  );
+    kinds[i] =
+      KIND[message.type] |
+      (message.pinned === undefined ? 0 : 4 | (message.pinned ? 8 : 0)) |
+      (message.isEdited === undefined ? 0 : 16 | (message.isEdited ? 32 : 0));
+    times[i] = message.time.getTime();
+  }
+  const transfer = [refs, kinds, times, sizes].map((array) => array.buffer as ArrayBuffer);
   return { packed, transfer };
 }
 
-export function unpackRows(packed: PackedRows): DumpMessage[] {
+/**
+ * Rebuilds the messages of a batch. Pass the same `shared` map for every batch of a parse, so the
+ * repeated values of all batches end up as one string each.
+ */
+export function unpackRows(
+  packed: PackedRows,
+  shared: Map<string, string> = new Map(),
+): DumpMessage[] {
+  const values = packed.shared.map((value) => {
+    const known = shared.get(value);
+    if (known !== undefined) return known;
+    shared.set(value, value);
+    return value;
+  });
   const messages = new Array<DumpMessage>(packed.count);
+  for (let i = 0; i < packed.count; i++) messages[i] = unpackRow(packed, values, i);
+  return messages;
+}
+
+/** One message, built as a single literal per kind (no spreads but for custom fields). */
+function unpackRow(packed: PackedRows, values: readonly string[], i: number): DumpMessage {
   const s = packed.strings;
-  for (let i = 0; i < packed.count; i++) {
-    const at = i * 8;
-    const flags = packed.flags[i] ?? 0;
-    const base = {
-      id: s[at] ?? '',
-      userId: s[at + 1] ?? '',
-      displayName: s[at + 2] ?? '',
-      time: new Date(packed.times[i] ?? Number.NaN),
-      ...(flags & 1 ? { pinned: (flags & 2) !== 0 } : {}),
-      ...(flags & 4 ? { isEdited: (flags & 8) !== 0 } : {}),
-      sessionId: s[at + 3] ?? '',
-      meetingId: s[at + 4] ?? '',
-      payloadType: s[at + 5] ?? '',
-    };
-    const a = s[at + 6] ?? '';
-    switch (KINDS[packed.kinds[i] ?? 0]) {
-      case 'image':
-        messages[i] = { ...base, type: 'image', link: a };
-        break;
-      case 'file':
-        messages[i] = {
-          ...base,
-          type: 'file',
-          link: a,
-          name: s[at + 7] ?? '',
-          size: packed.sizes[i] ?? 0,
+  const refs = packed.refs;
+  const at = i * 3;
+  const ref = i * 5;
+  const bits = packed.kinds[i] ?? 0;
+  const id = s[at] ?? '';
+  const userId = values[refs[ref] ?? 0] ?? '';
+  const displayName = values[refs[ref + 1] ?? 0] ?? '';
+  const time = new Date(packed.times[i] ?? Number.NaN);
+  const sessionId = values[refs[ref + 2] ?? 0] ?? '';
+  const meetingId = values[refs[ref + 3] ?? 0] ?? '';
+  const payloadType = values[refs[ref + 4] ?? 0] ?? '';
+  const a = s[at + 1] ?? '';
+  let message: DumpMessage;
+  switch (bits & 3) {
+    case 1:
+      message = {
+        id,
+        type: 'image',
+        link: a,
+        userId,
+        displayName,
+        time,
+        sessionId,
+        meetingId,
+        payloadType,
+      };
+      break;
+    case 2:
+      message = {
+        id,
+        type: 'file',
+        link: a,
+        name: s[at + 2] ?? '',
+        size: packed.sizes[i] ?? 0,
+        userId,
+        displayName,
+        time,
+        sessionId,
+        meetingId,
+        payloadType,
+      };
+      break;
+    case 3:
+      message = {
+        id,
+        userId,
+        displayName,
+        time,
+        sessionId,
+        meetingId,
+        payloadType,
+        ...(JSON.parse(a) as Pick<
+          CustomMessage,
+          'message' | 'html' | 'files' | 'images' | 'videos'
+        >),
+        type: 'custom',
+      };
+      break;
+    default: {
+      // Text, the common case: one literal per flag combination, so each has one fixed shape.
+      const flags = bits >> 2;
+      if (flags === 0) {
+        return {
+          id,
+          type: 'text',
+          message: a,
+          userId,
+          displayName,
+          time,
+          sessionId,
+          meetingId,
+          payloadType,
         };
-        break;
-      case 'custom':
-        messages[i] = {
-          ...base,
-          ...(JSON.parse(a) as Omit<CustomMessage, 'type'>),
-          type: 'custom',
+      }
+      const pinned = (flags & 2) !== 0;
+      const isEdited = (flags & 8) !== 0;
+      if ((flags & 5) === 5) {
+        return {
+          id,
+          type: 'text',
+          message: a,
+          userId,
+          displayName,
+          time,
+          pinned,
+          isEdited,
+          sessionId,
+          meetingId,
+          payloadType,
         };
-        break;
-      default:
-        messages[i] = { ...base, type: 'text', message: a };
+      }
+      if (flags & 1) {
+        return {
+          id,
+          type: 'text',
+          message: a,
+          userId,
+          displayName,
+          time,
+          pinned,
+          sessionId,
+          meetingId,
+          payloadType,
+        };
+      }
+      return {
+        id,
+        type: 'text',
+        message: a,
+        userId,
+        displayName,
+        time,
+        isEdited,
+        sessionId,
+        meetingId,
+        payloadType,
+      };
     }
   }
-  return messages;
+  if (bits & 4) message.pinned = (bits & 8) !== 0;
+  if (bits & 16) message.isEdited = (bits & 32) !== 0;
+  return message;
 }

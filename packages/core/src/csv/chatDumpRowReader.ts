@@ -1,7 +1,7 @@
 import type { ChatDumpRowError } from './ChatDumpError';
 import { ChatDumpError } from './ChatDumpError';
 import { locateColumns } from './chatDumpColumns';
-import type { ChatDumpColumn, ColumnIndex, DumpMessage } from './chatDumpColumns';
+import type { ChatDumpColumn, DumpMessage } from './chatDumpColumns';
 import { parseBooleanCell, parseDateCell, restoreFormula } from './chatDumpCells';
 import { decodePayload } from './chatDumpPayload';
 
@@ -20,12 +20,17 @@ type Problem = Omit<ChatDumpRowError, 'row' | 'line' | 'skipped' | 'cells'>;
 export class ChatDumpRowReader {
   readonly errors: ChatDumpRowError[] = [];
   private header: string[] | undefined;
-  private index: ColumnIndex = {};
+  /** Column positions, -1 when the (optional) column is absent. */
+  private at = NO_COLUMNS;
   /** Fields a record needs to reach every located column. */
   private needed = 0;
   private record = 0;
   private nextLine = 1;
   private readonly seen = new Set<string>();
+  /** The current row's problems; stays empty (never reallocated) for good rows. */
+  private readonly problems: Problem[] = [];
+  /** Repeated cells (participant, name, session, meeting, payload type) share one string. */
+  private readonly shared = new Map<string, string>();
 
   constructor(
     private readonly emit: (message: DumpMessage) => void,
@@ -47,29 +52,32 @@ export class ChatDumpRowReader {
     }
     if (blank) return;
     this.record += 1;
-    const problems: Problem[] = [];
-    if (quotes?.malformed) {
-      problems.push({
-        code: 'bad-quotes',
-        message:
-          'a quoted field has characters after its closing quote (a stray " inside a field?)',
-      });
-    }
-    if (quotes?.unterminated) {
-      problems.push({
-        code: 'unterminated-quote',
-        message:
-          'a quoted field opens but never closes, so the rest of the file was read into it (truncated file?)',
-      });
-      return this.report(problems, line, cells, true);
+    const problems = this.problems;
+    if (problems.length > 0) problems.length = 0;
+    if (quotes !== undefined) {
+      if (quotes.malformed) {
+        problems.push({
+          code: 'bad-quotes',
+          message:
+            'a quoted field has characters after its closing quote (a stray " inside a field?)',
+        });
+      }
+      if (quotes.unterminated) {
+        problems.push({
+          code: 'unterminated-quote',
+          message:
+            'a quoted field opens but never closes, so the rest of the file was read into it (truncated file?)',
+        });
+        return this.report(line, cells, true);
+      }
     }
     const fieldProblem = this.checkFieldCount(cells);
     if (fieldProblem) {
       problems.push(fieldProblem);
-      return this.report(problems, line, cells, true);
+      return this.report(line, cells, true);
     }
-    const message = this.toMessage(cells, problems);
-    this.report(problems, line, cells, message === undefined);
+    const message = this.toMessage(cells);
+    if (problems.length > 0) this.report(line, cells, message === undefined);
     if (message) this.emit(message);
   }
 
@@ -100,7 +108,18 @@ export class ChatDumpRowReader {
       );
     }
     this.header = cells;
-    this.index = index;
+    this.at = {
+      id: index.id ?? -1,
+      participantId: index.participantId ?? -1,
+      sessionId: index.sessionId ?? -1,
+      meetingId: index.meetingId ?? -1,
+      displayName: index.displayName ?? -1,
+      pinned: index.pinned ?? -1,
+      isEdited: index.isEdited ?? -1,
+      payloadType: index.payloadType ?? -1,
+      payload: index.payload ?? -1,
+      createdAt: index.createdAt ?? -1,
+    };
     this.needed = Math.max(...Object.values(index).map((position) => position ?? 0)) + 1;
   }
 
@@ -121,17 +140,31 @@ export class ChatDumpRowReader {
     return undefined;
   }
 
-  private cell(cells: string[], column: ChatDumpColumn): string {
-    const position = this.index[column];
-    const value = position === undefined ? '' : (cells[position] ?? '');
-    return this.restoreFormulas ? restoreFormula(value) : value;
+  private cell(cells: string[], position: number): string {
+    const value = position < 0 ? '' : (cells[position] ?? '');
+    return this.restoreFormulas && value.charCodeAt(0) === 39 /* ' */
+      ? restoreFormula(value)
+      : value;
   }
 
-  private toMessage(cells: string[], problems: Problem[]): DumpMessage | undefined {
-    const id = this.cell(cells, 'id');
-    if (id.trim() === '')
-      problems.push({ code: 'missing-id', column: 'id', message: 'the id is blank' });
-    const createdAt = this.cell(cells, 'createdAt');
+  /** A repeated cell: the first string seen with this content. */
+  private sharedCell(cells: string[], position: number): string {
+    const value = this.cell(cells, position);
+    const known = this.shared.get(value);
+    if (known !== undefined) return known;
+    if (this.shared.size >= MAX_SHARED) return detach(value);
+    const own = detach(value);
+    this.shared.set(own, own);
+    return own;
+  }
+
+  private toMessage(cells: string[]): DumpMessage | undefined {
+    const at = this.at;
+    const problems = this.problems;
+    const id = detach(this.cell(cells, at.id));
+    const blankId = isBlank(id);
+    if (blankId) problems.push({ code: 'missing-id', column: 'id', message: 'the id is blank' });
+    const createdAt = this.cell(cells, at.createdAt);
     const time = parseDateCell(createdAt);
     if (time === null) {
       problems.push({
@@ -140,10 +173,13 @@ export class ChatDumpRowReader {
         message: `createdAt ${JSON.stringify(createdAt)} is not an ISO 8601 date or an epoch time`,
       });
     }
-    const pinned = this.flag(cells, 'pinned', problems);
-    const isEdited = this.flag(cells, 'isEdited', problems);
-    if (time === null || id.trim() === '') return undefined;
-    if (this.seen.has(id)) {
+    const pinned = this.flag(cells, at.pinned, 'pinned');
+    const isEdited = this.flag(cells, at.isEdited, 'isEdited');
+    if (time === null || blankId) return undefined;
+    const seen = this.seen;
+    const before = seen.size;
+    seen.add(id);
+    if (seen.size === before) {
       problems.push({
         code: 'duplicate-id',
         column: 'id',
@@ -151,35 +187,99 @@ export class ChatDumpRowReader {
       });
       return undefined;
     }
-    this.seen.add(id);
-    const payloadType = this.cell(cells, 'payloadType');
-    const decoded = decodePayload(payloadType, this.cell(cells, 'payload'));
+    const payloadType = this.sharedCell(cells, at.payloadType);
+    const payload = this.cell(cells, at.payload);
+    // A quoted cell with `""` in it is already a fresh string (papaparse unescaped it).
+    const text = payload.indexOf('"') === -1 ? detach(payload) : payload;
+    const userId = this.sharedCell(cells, at.participantId);
+    const displayName = this.sharedCell(cells, at.displayName);
+    const sessionId = this.sharedCell(cells, at.sessionId);
+    const meetingId = this.sharedCell(cells, at.meetingId);
+    if (payloadType === 'TEXT_MESSAGE') {
+      // The common case, built as one literal per flag combination: one object, one shape each.
+      if (pinned === undefined) {
+        if (isEdited === undefined) {
+          return {
+            id,
+            type: 'text',
+            message: text,
+            userId,
+            displayName,
+            time,
+            sessionId,
+            meetingId,
+            payloadType,
+          };
+        }
+        return {
+          id,
+          type: 'text',
+          message: text,
+          userId,
+          displayName,
+          time,
+          isEdited,
+          sessionId,
+          meetingId,
+          payloadType,
+        };
+      }
+      if (isEdited === undefined) {
+        return {
+          id,
+          type: 'text',
+          message: text,
+          userId,
+          displayName,
+          time,
+          pinned,
+          sessionId,
+          meetingId,
+          payloadType,
+        };
+      }
+      return {
+        id,
+        type: 'text',
+        message: text,
+        userId,
+        displayName,
+        time,
+        pinned,
+        isEdited,
+        sessionId,
+        meetingId,
+        payloadType,
+      };
+    }
+    const decoded = decodePayload(payloadType, text);
     if (decoded.problem !== undefined) {
       problems.push({ code: 'bad-payload', column: 'payload', message: decoded.problem });
     }
-    return {
+    const message: DumpMessage = {
       id,
       ...decoded.fields,
-      userId: this.cell(cells, 'participantId'),
-      displayName: this.cell(cells, 'displayName'),
+      userId,
+      displayName,
       time,
-      ...(pinned === undefined ? {} : { pinned }),
-      ...(isEdited === undefined ? {} : { isEdited }),
-      sessionId: this.cell(cells, 'sessionId'),
-      meetingId: this.cell(cells, 'meetingId'),
+      sessionId,
+      meetingId,
       payloadType,
     };
+    if (pinned !== undefined) message.pinned = pinned;
+    if (isEdited !== undefined) message.isEdited = isEdited;
+    return message;
   }
 
   private flag(
     cells: string[],
+    position: number,
     column: 'pinned' | 'isEdited',
-    problems: Problem[],
   ): boolean | undefined {
-    const raw = this.cell(cells, column);
+    const raw = this.cell(cells, position);
     const value = parseBooleanCell(raw);
     if (value !== null) return value;
-    problems.push({
+    this.problems.push({
       code: 'bad-boolean',
       column,
       message: `${column} ${JSON.stringify(raw)} is not true/false/1/0 (left unset)`,
@@ -187,8 +287,8 @@ export class ChatDumpRowReader {
     return undefined;
   }
 
-  private report(problems: Problem[], line: number, cells: string[], skipped: boolean): void {
-    for (const problem of problems) {
+  private report(line: number, cells: string[], skipped: boolean): void {
+    for (const problem of this.problems) {
       const error: ChatDumpRowError = {
         code: problem.code,
         row: this.record,
@@ -203,7 +303,43 @@ export class ChatDumpRowReader {
   }
 }
 
-function countLineBreaks(cells: string[]): number {
+type ColumnPositions = Record<ChatDumpColumn, number>;
+
+const NO_COLUMNS: ColumnPositions = {
+  id: -1,
+  participantId: -1,
+  sessionId: -1,
+  meetingId: -1,
+  displayName: -1,
+  pinned: -1,
+  isEdited: -1,
+  payloadType: -1,
+  payload: -1,
+  createdAt: -1,
+};
+
+/** Distinct repeated values kept for sharing; past this, new values are simply not shared. */
+const MAX_SHARED = 10_000;
+
+/**
+ * A copy of `text` that does not keep the parsed text window alive. V8 makes a substring of 13 or
+ * more characters a view into its parent, so one kept cell would hold the whole window (MiBs of
+ * text) in memory; shorter substrings are copies already. `(text + ' ').slice(0, -1)` is the
+ * cheapest way to get a flat copy; the result is the same string value.
+ */
+function detach(text: string): string {
+  return text.length < 13 ? text : (text + ' ').slice(0, -1);
+}
+
+/** Same as `text.trim() === ''` without building the trimmed string for the usual non-blank id. */
+function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  // A first character above the space and below the first Unicode space (U+00A0) is not blank.
+  if (first > 32 && first < 160) return false;
+  return text.trim() === '';
+}
+
+export function countLineBreaks(cells: string[]): number {
   let count = 0;
   for (const cell of cells) {
     if (cell.indexOf('\n') === -1 && cell.indexOf('\r') === -1) continue;

@@ -145,27 +145,31 @@ interface ParseOutput {
 }
 
 function feed(rows: ChatDumpRowReader, result: ParseOutput, partial: boolean): void {
-  const linebreak = result.meta.linebreak;
-  const quotes = new Map<number, RowQuoteProblems>();
+  const data = result.data;
+  const stripCr = result.meta.linebreak === '\n';
+  let quotes: Map<number, RowQuoteProblems> | undefined;
   for (const error of result.errors) {
     // With a partial parse, errors of the dropped last row are reported again when it is complete.
-    if (partial && error.row >= result.data.length) continue;
+    if (partial && error.row >= data.length) continue;
+    quotes ??= new Map();
     const problems = quotes.get(error.row) ?? { unterminated: false, malformed: false };
     if (error.code === 'MissingQuotes') problems.unterminated = true;
     else problems.malformed = true;
     quotes.set(error.row, problems);
   }
-  result.data.forEach((cells, position) => {
-    if (linebreak === '\n') stripCarriageReturn(cells);
-    rows.push(cells, quotes.get(position));
-  });
+  for (let position = 0; position < data.length; position++) {
+    const cells = data[position] as string[];
+    if (stripCr) stripCarriageReturn(cells);
+    rows.push(cells, quotes?.get(position));
+  }
 }
 
 /** An LF file with stray CRLF lines: drop the CR that ends the row's last field. */
 function stripCarriageReturn(cells: string[]): void {
   const last = cells.length - 1;
   const value = cells[last];
-  if (value !== undefined && value.endsWith('\r')) cells[last] = value.slice(0, -1);
+  if (value !== undefined && value.charCodeAt(value.length - 1) === 13)
+    cells[last] = value.slice(0, -1);
 }
 
 /**

@@ -66,6 +66,8 @@ export async function parseChatDumpInWorker(
 
   return new Promise<ChatDumpResult>((resolve, reject) => {
     const messages: DumpMessage[] = [];
+    /** Repeated values (participant, name, session, ...) shared across batches. */
+    const shared = new Map<string, string>();
     let settled = false;
     let worker: ChatDumpWorkerLike | undefined;
     let pump: ReadableStreamDefaultReader<Uint8Array> | undefined;
@@ -90,7 +92,7 @@ export async function parseChatDumpInWorker(
     worker.addEventListener('message', ({ data }) => {
       if (settled) return;
       if (data.type === 'rows') {
-        const batch = unpackRows(data.rows);
+        const batch = unpackRows(data.rows, shared);
         if (collect) for (const message of batch) messages.push(message);
         onRows?.(batch);
       } else if (data.type === 'progress') onProgress?.(data.progress);
