@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, useEffect, useId, useMemo, useState } from 'react';
 import type { ChangeEvent, ComponentPropsWithoutRef } from 'react';
-import { createChatStore, parseChatDump } from '@natter/core';
+import { createChatStore, parseChatDumpInWorker } from '@natter/core';
 import type { ChatStore, DumpMessage, MessageKind } from '@natter/core';
 import { useChat } from '@natter/hooks';
 import { MessageList } from '../MessageList/MessageList';
@@ -142,7 +142,8 @@ export const ReplayView = forwardRef<HTMLElement, ReplayViewProps>(function Repl
     if (!picked) return;
     setFile({ status: 'parsing' });
     try {
-      const result = await parseChatDump(picked);
+      // Off the main thread: a long meeting's dump is hundreds of MB.
+      const result = await parseChatDumpInWorker(picked);
       setFile({ status: 'done', messages: result.messages, rowErrors: result.errors.length });
     } catch (error) {
       setFile({ status: 'error', reason: error instanceof Error ? error.message : String(error) });
