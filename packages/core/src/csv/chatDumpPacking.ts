@@ -161,66 +161,18 @@ function unpackRow(packed: PackedRows, values: readonly string[], i: number): Du
         type: 'custom',
       };
       break;
-    default: {
-      // Text, the common case: one literal per flag combination, so each has one fixed shape.
-      const flags = bits >> 2;
-      if (flags === 0) {
-        return {
-          id,
-          type: 'text',
-          message: a,
-          userId,
-          displayName,
-          time,
-          sessionId,
-          meetingId,
-          payloadType,
-        };
-      }
-      const pinned = (flags & 2) !== 0;
-      const isEdited = (flags & 8) !== 0;
-      if ((flags & 5) === 5) {
-        return {
-          id,
-          type: 'text',
-          message: a,
-          userId,
-          displayName,
-          time,
-          pinned,
-          isEdited,
-          sessionId,
-          meetingId,
-          payloadType,
-        };
-      }
-      if (flags & 1) {
-        return {
-          id,
-          type: 'text',
-          message: a,
-          userId,
-          displayName,
-          time,
-          pinned,
-          sessionId,
-          meetingId,
-          payloadType,
-        };
-      }
-      return {
+    default:
+      message = {
         id,
         type: 'text',
         message: a,
         userId,
         displayName,
         time,
-        isEdited,
         sessionId,
         meetingId,
         payloadType,
       };
-    }
   }
   if (bits & 4) message.pinned = (bits & 8) !== 0;
   if (bits & 16) message.isEdited = (bits & 32) !== 0;

@@ -196,61 +196,21 @@ export class ChatDumpRowReader {
     const sessionId = this.sharedCell(cells, at.sessionId);
     const meetingId = this.sharedCell(cells, at.meetingId);
     if (payloadType === 'TEXT_MESSAGE') {
-      // The common case, built as one literal per flag combination: one object, one shape each.
-      if (pinned === undefined) {
-        if (isEdited === undefined) {
-          return {
-            id,
-            type: 'text',
-            message: text,
-            userId,
-            displayName,
-            time,
-            sessionId,
-            meetingId,
-            payloadType,
-          };
-        }
-        return {
-          id,
-          type: 'text',
-          message: text,
-          userId,
-          displayName,
-          time,
-          isEdited,
-          sessionId,
-          meetingId,
-          payloadType,
-        };
-      }
-      if (isEdited === undefined) {
-        return {
-          id,
-          type: 'text',
-          message: text,
-          userId,
-          displayName,
-          time,
-          pinned,
-          sessionId,
-          meetingId,
-          payloadType,
-        };
-      }
-      return {
+      // The common case: one literal, flags added only when the row sets them.
+      const message: DumpMessage = {
         id,
         type: 'text',
         message: text,
         userId,
         displayName,
         time,
-        pinned,
-        isEdited,
         sessionId,
         meetingId,
         payloadType,
       };
+      if (pinned !== undefined) message.pinned = pinned;
+      if (isEdited !== undefined) message.isEdited = isEdited;
+      return message;
     }
     const decoded = decodePayload(payloadType, text);
     if (decoded.problem !== undefined) {
