@@ -1,25 +1,13 @@
+import type { DevRequest } from '@natter/core';
+
 /**
  * Validation of client frames. Every request is a JSON object with a string `id` (echoed in the
  * `ack` / `error` answer) and a `type`; fields of the wrong type, unknown types and non-JSON text
  * are refused with `bad-request`. Unknown extra fields are ignored (a `userId` in a frame never
  * changes who speaks: identity comes from the token).
  */
-export type ClientFrame =
-  | { id: string; type: 'hello'; lastSeq?: number; sessionId?: string }
-  | { id: string; type: 'sendText'; text: string; peerIds?: string[] }
-  | { id: string; type: 'sendImage' | 'sendFile'; fileId: string; peerIds?: string[] }
-  | { id: string; type: 'edit'; messageId: string; text?: string; fileId?: string }
-  | { id: string; type: 'delete' | 'pin' | 'unpin'; messageId: string }
-  | {
-      id: string;
-      type: 'history';
-      kind: 'public' | 'pinned' | 'private';
-      timestamp?: number;
-      direction: 'before' | 'after';
-      limit: number;
-      userId?: string;
-    }
-  | { id: string; type: 'ping' };
+/** A request as the client sends it: the protocol's request types (shared with core's client). */
+export type ClientFrame = DevRequest & { id: string };
 
 export type ParseResult =
   { ok: true; frame: ClientFrame } | { ok: false; id: string | null; message: string };

@@ -1,26 +1,12 @@
-import type { Message } from '@natter/core';
+import type { DevWireMessage, Message } from '@natter/core';
 import { audienceOf } from './createMessageStore';
 import type { MessageRow } from './createMessageStore';
 
 /**
- * A message as it travels in protocol frames. Links are absolute, built from the file id at send
- * time, so history survives a change of port or public URL.
+ * A message as it travels in protocol frames (the type core's client reads). Links are absolute,
+ * built from the file id at send time, so history survives a change of port or public URL.
  */
-export interface WireMessage {
-  id: string;
-  type: 'text' | 'image' | 'file';
-  userId: string;
-  displayName: string;
-  timeMs: number;
-  isEdited: boolean;
-  pinned: boolean;
-  /** Sender and recipients of a private message; empty when public. */
-  targetUserIds: string[];
-  message?: string;
-  link?: string;
-  name?: string;
-  size?: number;
-}
+export type WireMessage = DevWireMessage;
 
 export function fileLink(baseUrl: string, fileId: string): string {
   return `${baseUrl}/v1/files/${encodeURIComponent(fileId)}`;
