@@ -1,24 +1,15 @@
-/** Longest stored file name, in code points. */
-const MAX_NAME = 200;
+import { sanitizeFilename } from '@natter/core';
 
 /**
  * Makes a client-supplied file name safe to store, show and put in a header: only the last path
- * segment (either slash), no control characters (C0, C1, NUL, CR, LF), no bidi overrides that can
- * disguise an extension, no characters Windows forbids, no leading/trailing dots or spaces, at most
- * 200 code points, NFC. Falls back to `file`. The result never names a path: files are stored
+ * segment (either slash), NFC, then core's `sanitizeFilename` (no control or bidi-override
+ * characters, none Windows forbids, no leading/trailing dots or spaces, at most 200 characters
+ * with the extension kept). Falls back to `file`. The result never names a path: files are stored
  * under server-chosen ids.
  */
 export function sanitizeFileName(name: string): string {
   const last = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = last
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/["*:<>?|]/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  const points = [...cleaned];
-  const short = points.length > MAX_NAME ? points.slice(0, MAX_NAME).join('') : cleaned;
-  return short === '' ? 'file' : short;
+  return sanitizeFilename(last.normalize('NFC'), 'file');
 }
 
 /** RFC 8187 / RFC 5987 `ext-value` encoding: UTF-8, percent-encoded, attr-chars left as is. */

@@ -46,10 +46,10 @@ export function saveBlob(
 
 /**
  * Makes an untrusted name safe for `download`: no path separators, control or bidi-override
- * characters, no characters Windows forbids, no leading dots, at most 200 characters;
- * `chat.csv` when nothing is left.
+ * characters, no characters Windows forbids, no leading dots, at most 200 characters (the
+ * extension kept); `fallback` (`chat.csv`) when nothing is left.
  */
-export function sanitizeFilename(name: string): string {
+export function sanitizeFilename(name: string, fallback = DEFAULT_NAME): string {
   const trim = (value: string) => value.replace(/^[\s.]+|[\s.]+$/g, '');
   let cleaned = trim(
     name
@@ -62,5 +62,5 @@ export function sanitizeFilename(name: string): string {
     const extension = /\.[^.]{1,16}$/.exec(cleaned)?.[0] ?? '';
     cleaned = trim(chars.slice(0, MAX_LENGTH - extension.length).join('')) + extension;
   }
-  return cleaned === '' ? DEFAULT_NAME : cleaned;
+  return cleaned === '' ? fallback : cleaned;
 }
