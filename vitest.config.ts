@@ -41,6 +41,8 @@ export default defineConfig({
         resolve,
         test: {
           name: 'hooks',
+          // jsdom + user-event tests take seconds when six engineers share two cores.
+          testTimeout: 30_000,
           root: 'packages/hooks',
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
@@ -50,6 +52,7 @@ export default defineConfig({
         resolve,
         test: {
           name: 'ui',
+          testTimeout: 30_000,
           root: 'packages/ui',
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
@@ -83,6 +86,7 @@ export default defineConfig({
         resolve,
         test: {
           name: 'sdk-harness',
+          testTimeout: 30_000,
           root: 'packages/sdk-harness',
           environment: 'jsdom',
           include: [
