@@ -14,7 +14,9 @@ export type ReplayHandlerErrorCode =
   | 'upstream-auth'
   | 'session-not-found'
   | 'rate-limited'
-  | 'upstream-error';
+  | 'upstream-error'
+  /** The handler's own options are incomplete (a missing secret, for example): answered with 500. */
+  | 'misconfigured';
 
 /** The body of a successful response: the storage URL and when it stops working (ISO 8601). */
 export interface ReplayLinkBody {
@@ -86,6 +88,7 @@ const MESSAGES: Record<ReplayHandlerErrorCode, string> = {
   'session-not-found': 'No chat was found for this session.',
   'rate-limited': 'Too many chat export requests. Retry later.',
   'upstream-error': 'The chat service did not return a download link. Retry later.',
+  misconfigured: 'The chat export endpoint is not configured.',
 };
 
 /**
@@ -93,7 +96,9 @@ const MESSAGES: Record<ReplayHandlerErrorCode, string> = {
  * `{ url, expiresAt }` (ISO 8601, `Cache-Control: no-store`), or an error body
  * `{ error: { code, message } }`: 400 `invalid-session-id`, 403 `forbidden`, 404
  * `session-not-found`, 405 `method-not-allowed`, 429 `rate-limited` (with `Retry-After`),
- * 502 `upstream-auth` (the server's token is wrong, not the user) or `upstream-error`.
+ * 502 `upstream-auth` (the server's token is wrong, not the user) or `upstream-error`, 500
+ * `misconfigured` naming the missing setting. Options are checked on the first request, not at
+ * import, so an app builds (`next build`, CI) without its secrets.
  *
  * @example Next.js route handler (`app/api/chat-replay/route.ts`)
  * ```ts
@@ -125,7 +130,7 @@ const MESSAGES: Record<ReplayHandlerErrorCode, string> = {
 export function createReplayHandler(
   options: ReplayHandlerOptions,
 ): (request: Request) => Promise<Response> {
-  const credentials = checkOptions(options);
+  let checked: ReturnType<typeof check> | undefined;
   const fetchImpl =
     options.fetch ??
     ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
@@ -143,6 +148,10 @@ export function createReplayHandler(
     }
     if (request.method !== 'GET')
       return errorResponse(405, 'method-not-allowed', { Allow: 'GET, OPTIONS' });
+    checked ??= check(options);
+    if ('problem' in checked)
+      return errorResponse(500, 'misconfigured', undefined, checked.problem);
+    const { credentials } = checked;
 
     let sessionId: string | null | undefined;
     try {
@@ -181,6 +190,17 @@ export function createReplayHandler(
   };
 }
 
+/** Runs once, on the first request; the problem names the setting, never a secret's value. */
+function check(options: ReplayHandlerOptions) {
+  try {
+    return { credentials: checkOptions(options) };
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error);
+    console.error(problem);
+    return { problem };
+  }
+}
+
 function jsonResponse(
   status: number,
   body: ReplayLinkBody | ReplayErrorBody,
@@ -201,6 +221,7 @@ function errorResponse(
   status: number,
   code: ReplayHandlerErrorCode,
   headers?: Record<string, string>,
+  message = MESSAGES[code],
 ): Response {
-  return jsonResponse(status, { error: { code, message: MESSAGES[code] } }, headers);
+  return jsonResponse(status, { error: { code, message } }, headers);
 }
