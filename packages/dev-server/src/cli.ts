@@ -72,6 +72,10 @@ const server = await createDevServer({
   ...(values.quiet
     ? { logger: { info: () => undefined, warn: (m: string) => console.warn(m) } }
     : {}),
+}).catch((error: unknown) => {
+  // A readable message (the missing better-sqlite3 binding names its fix), not a stack trace.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 });
 
 console.log(`natter dev server: ${server.url}`);

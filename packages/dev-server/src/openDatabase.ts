@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { explainNativeBindingError } from './nativeBindingError';
 
 /** The schema. Messages are never removed, only tombstoned (`deleted = 1`, content cleared), so a
  * retried send (same client request id) is recognised even after a delete. */
@@ -53,10 +54,18 @@ CREATE TABLE IF NOT EXISTS files (
 );
 `;
 
-/** Opens (creating if needed) `dataDir/natter.db` in WAL mode with the schema applied. */
-export function openDatabase(dataDir: string): Database.Database {
+/**
+ * Opens (creating if needed) `dataDir/natter.db` in WAL mode with the schema applied. A missing
+ * native module (pnpm 10 skips better-sqlite3's build script unless allowed) fails with the fix.
+ */
+export function openDatabase(dataDir: string, nativeBinding?: string): Database.Database {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'natter.db'));
+  let db: Database.Database;
+  try {
+    db = new Database(join(dataDir, 'natter.db'), nativeBinding ? { nativeBinding } : {});
+  } catch (error) {
+    throw explainNativeBindingError(error);
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
