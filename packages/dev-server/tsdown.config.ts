@@ -2,5 +2,8 @@ import { defineConfig } from 'tsdown';
 import { packageConfig } from '../../scripts/tsdown.base';
 
 export default defineConfig(
-  packageConfig({ entry: { index: 'src/index.ts', cli: 'src/cli.ts' }, platform: 'node' }),
+  packageConfig({
+    entry: { index: 'src/index.ts', client: 'src/client.ts', cli: 'src/cli.ts' },
+    platform: 'node',
+  }),
 );

@@ -63,7 +63,13 @@ export type {
 export { CHAT_DUMP_COLUMNS } from './csv/chatDumpColumns';
 export type { DumpMessage, ChatDumpColumn, ChatDumpPayloadType } from './csv/chatDumpColumns';
 export type { ChatDumpInput } from './csv/readChatDumpText';
-export { connectDevChat, uploadDevFile } from './devChat';
+export {
+  connectDevChat,
+  uploadDevFile,
+  DEV_CLOSE_SESSION_ENDED,
+  DEV_CLOSE_TOO_SLOW,
+  DEV_CLOSE_UNAUTHORIZED,
+} from './devChat';
 export type {
   ConnectDevChatOptions,
   DevChat,

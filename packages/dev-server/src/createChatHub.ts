@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
+import { DEV_CLOSE_SESSION_ENDED, DEV_CLOSE_TOO_SLOW, DEV_CLOSE_UNAUTHORIZED } from '@natter/core';
 import type { RawData } from 'ws';
 import { buildHello } from './buildHello';
 import { createBroadcaster } from './createBroadcaster';
@@ -16,10 +17,10 @@ import type { ClientFrame } from './parseClientFrame';
 import { toWireMessage } from './toWireMessage';
 import type { ServerContext } from './types';
 
-/** Close codes the server uses besides 1001 (going away) and 1009 (frame over 1 MiB). */
-export const CLOSE_UNAUTHORIZED = 4401;
-export const CLOSE_SESSION_ENDED = 4410;
-export const CLOSE_TOO_SLOW = 4408;
+// Close codes live with the protocol in @natter/core, which the browser client imports too.
+const CLOSE_UNAUTHORIZED = DEV_CLOSE_UNAUTHORIZED;
+const CLOSE_SESSION_ENDED = DEV_CLOSE_SESSION_ENDED;
+const CLOSE_TOO_SLOW = DEV_CLOSE_TOO_SLOW;
 
 /** A client that cannot keep up (this much unsent data) is dropped; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;

@@ -7,7 +7,11 @@ export {
   verifyWebhookSignature,
 } from './createWebhookSender';
 export { contentDisposition, sanitizeFileName } from './contentDisposition';
-export { CLOSE_SESSION_ENDED, CLOSE_TOO_SLOW, CLOSE_UNAUTHORIZED } from './createChatHub';
+export {
+  DEV_CLOSE_SESSION_ENDED as CLOSE_SESSION_ENDED,
+  DEV_CLOSE_TOO_SLOW as CLOSE_TOO_SLOW,
+  DEV_CLOSE_UNAUTHORIZED as CLOSE_UNAUTHORIZED,
+} from '@natter/core';
 export type { ClientFrame } from './parseClientFrame';
 export type { ProtocolErrorCode } from './handleChatRequest';
 export type { WireMessage } from './toWireMessage';

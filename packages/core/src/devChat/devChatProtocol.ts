@@ -91,6 +91,8 @@ export type DevServerFrame =
   /** A participant's first socket joined, or their last one left. Not sequenced: `hello` carries the full list. */
   | { type: 'presence'; action: 'join' | 'leave'; participant: DevParticipant };
 
-/** WebSocket close codes the server uses. */
+/** WebSocket close codes the server uses besides 1001 (going away) and 1009 (frame over 1 MiB). */
 export const DEV_CLOSE_UNAUTHORIZED = 4401;
 export const DEV_CLOSE_SESSION_ENDED = 4410;
+/** The client could not keep up (too much unsent data); it reconnects and resyncs. */
+export const DEV_CLOSE_TOO_SLOW = 4408;

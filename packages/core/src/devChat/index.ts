@@ -5,6 +5,11 @@ export type {
   DevChatSocketConstructor,
   DevConnectionState,
 } from './createDevConnection';
+export {
+  DEV_CLOSE_SESSION_ENDED,
+  DEV_CLOSE_TOO_SLOW,
+  DEV_CLOSE_UNAUTHORIZED,
+} from './devChatProtocol';
 export type {
   DevEvent,
   DevHello,
