@@ -200,7 +200,14 @@ export function handleChatRequest(
         throw new ProtocolError('bad-request', 'A text message takes new text, not a file.');
       const file = uploadedFile(ctx, claims, frame.fileId ?? '', row.type === 'image');
       const fields = row.type === 'file' ? { file_name: file.name, file_size: file.size } : {};
-      return change(ctx, session, 'edit', { ...row, file_id: file.id, ...fields, is_edited: 1 });
+      const edited = change(ctx, session, 'edit', {
+        ...row,
+        file_id: file.id,
+        ...fields,
+        is_edited: 1,
+      });
+      if (row.file_id && row.file_id !== file.id) ctx.files.release(row.file_id);
+      return edited;
     }
     case 'delete': {
       limit(ctx, 'change', session, claims);
@@ -213,7 +220,9 @@ export function handleChatRequest(
         file_size: null,
         pinned: 0,
       };
-      return change(ctx, session, 'delete', { ...tombstone, deleted: 1 });
+      const deleted = change(ctx, session, 'delete', { ...tombstone, deleted: 1 });
+      if (row.file_id) ctx.files.release(row.file_id);
+      return deleted;
     }
     case 'pin':
     case 'unpin': {

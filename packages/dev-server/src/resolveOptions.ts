@@ -59,6 +59,12 @@ export function resolveOptions(options: DevServerOptions): ResolvedOptions {
     maxConnectionsPerUser: positive('maxConnectionsPerUser', options.maxConnectionsPerUser, 10),
     maxBufferedBytes: positive('maxBufferedBytes', options.maxBufferedBytes, 8 * 1024 * 1024),
     maxUploadBytes: positive('maxUploadBytes', options.maxUploadBytes, 10 * 1024 * 1024),
+    uploadQuotaBytes: positive('uploadQuotaBytes', options.uploadQuotaBytes, 100 * 1024 * 1024),
+    sessionUploadQuotaBytes: positive(
+      'sessionUploadQuotaBytes',
+      options.sessionUploadQuotaBytes,
+      1024 * 1024 * 1024,
+    ),
     allowedUploadTypes: options.allowedUploadTypes ?? DEFAULT_UPLOAD_TYPES,
     corsOrigins: options.corsOrigins ?? '*',
     logger: options.logger ?? consoleLogger,

@@ -40,6 +40,10 @@ export interface DevServerOptions {
   maxBufferedBytes?: number;
   /** Largest upload in bytes. Default 10 MiB. */
   maxUploadBytes?: number;
+  /** Bytes each participant may upload per session, deleted files included. Default 100 MiB. */
+  uploadQuotaBytes?: number;
+  /** Bytes everyone together may upload per session. Default 1 GiB. */
+  sessionUploadQuotaBytes?: number;
   /** Accepted upload `Content-Type`s: exact (`image/png`) or a family (`image/*`). Default: {@link DEFAULT_UPLOAD_TYPES}. */
   allowedUploadTypes?: readonly string[];
   /** Receives `meeting.chatSynced` when a session ends. */
