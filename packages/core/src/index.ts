@@ -67,6 +67,7 @@ export {
   connectDevChat,
   uploadDevFile,
   DEV_CLOSE_SESSION_ENDED,
+  DEV_CLOSE_TOO_MANY_CONNECTIONS,
   DEV_CLOSE_TOO_SLOW,
   DEV_CLOSE_UNAUTHORIZED,
 } from './devChat';

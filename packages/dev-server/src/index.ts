@@ -8,10 +8,11 @@ export {
 } from './createWebhookSender';
 export { contentDisposition, sanitizeFileName } from './contentDisposition';
 export {
-  DEV_CLOSE_SESSION_ENDED as CLOSE_SESSION_ENDED,
-  DEV_CLOSE_TOO_SLOW as CLOSE_TOO_SLOW,
-  DEV_CLOSE_UNAUTHORIZED as CLOSE_UNAUTHORIZED,
-} from '@natter/core';
+  CLOSE_SESSION_ENDED,
+  CLOSE_TOO_MANY_CONNECTIONS,
+  CLOSE_TOO_SLOW,
+  CLOSE_UNAUTHORIZED,
+} from './closeCodes';
 export type { ClientFrame } from './parseClientFrame';
 export type { ProtocolErrorCode } from './handleChatRequest';
 export type { WireMessage } from './toWireMessage';

@@ -91,8 +91,10 @@ export type DevServerFrame =
   /** A participant's first socket joined, or their last one left. Not sequenced: `hello` carries the full list. */
   | { type: 'presence'; action: 'join' | 'leave'; participant: DevParticipant };
 
-/** WebSocket close codes the server uses besides 1001 (going away) and 1009 (frame over 1 MiB). */
+/** WebSocket close codes the server uses. */
 export const DEV_CLOSE_UNAUTHORIZED = 4401;
-export const DEV_CLOSE_SESSION_ENDED = 4410;
-/** The client could not keep up (too much unsent data); it reconnects and resyncs. */
+/** The client stopped reading (over the server's buffer limit): reconnect and resync. */
 export const DEV_CLOSE_TOO_SLOW = 4408;
+export const DEV_CLOSE_SESSION_ENDED = 4410;
+/** Over the server's connection limits (total or per user); an `error` frame says which. */
+export const DEV_CLOSE_TOO_MANY_CONNECTIONS = 4429;

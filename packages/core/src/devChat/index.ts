@@ -7,6 +7,7 @@ export type {
 } from './createDevConnection';
 export {
   DEV_CLOSE_SESSION_ENDED,
+  DEV_CLOSE_TOO_MANY_CONNECTIONS,
   DEV_CLOSE_TOO_SLOW,
   DEV_CLOSE_UNAUTHORIZED,
 } from './devChatProtocol';
