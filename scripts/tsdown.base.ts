@@ -31,3 +31,27 @@ export function packageConfig(options: {
     plugins: [workerUrlToJs],
   };
 }
+
+/**
+ * The chat-dump worker as one self-contained file, papaparse included. A worker is loaded by URL,
+ * so whatever it imports must work wherever the file is served: Vite's dev server serves
+ * node_modules files as they are, and papaparse (UMD) breaks as a raw ES module
+ * ("Cannot set properties of undefined (setting 'Papa')"). Bundled, it needs no bundler at all.
+ */
+export function workerConfig(entry: Record<string, string>): UserConfig {
+  return {
+    entry,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    unbundle: false,
+    fixedExtension: false,
+    tsconfig: 'tsconfig.build.json',
+    deps: { alwaysBundle: ['papaparse'], onlyBundle: ['papaparse'] },
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    outputOptions: { codeSplitting: false },
+  };
+}
+
