@@ -54,4 +54,3 @@ export function workerConfig(entry: Record<string, string>): UserConfig {
     outputOptions: { codeSplitting: false },
   };
 }
-
