@@ -67,6 +67,8 @@ export default defineProject({
   },
   test: {
     name: 'sdk-harness-browser',
+    // A hang guard, not a speed limit: joining took over the 15 s default at load average 19.
+    testTimeout: 60_000,
     include: [
       'test/conformance.test.ts',
       'test/sdkChat.test.ts',
