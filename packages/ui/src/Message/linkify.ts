@@ -6,27 +6,31 @@ export type TextPart =
 
 // http(s) and mailto only; anything else (javascript:, data:, ...) stays plain text.
 const LINK = /\b(?:https?:\/\/|mailto:)[^\s<>"'`]+/gi;
-const TRAILING = /[.,;:!?'"…]+$/;
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '…']);
+const OPENER: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
 
-/** Drops trailing punctuation and an unbalanced closing bracket, as people end sentences with links. */
+/**
+ * Drops trailing punctuation and unbalanced closing brackets, as people end sentences with links.
+ * One count of the brackets, then one backwards scan: linear in the link's length, so a link
+ * followed by thousands of `)` cannot freeze the page.
+ */
 function trimLink(raw: string): string {
-  let link = raw.replace(TRAILING, '');
-  for (const [open, close] of [
-    ['(', ')'],
-    ['[', ']'],
-    ['{', '}'],
-  ] as const) {
-    while (link.endsWith(close) && count(link, close) > count(link, open)) {
-      link = link.slice(0, -1).replace(TRAILING, '');
-    }
+  const counts: Record<string, number> = { '(': 0, ')': 0, '[': 0, ']': 0, '{': 0, '}': 0 };
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as string;
+    if (c in counts) counts[c] = (counts[c] ?? 0) + 1;
   }
-  return link;
-}
-
-function count(text: string, char: string): number {
-  let n = 0;
-  for (const c of text) if (c === char) n++;
-  return n;
+  let end = raw.length;
+  while (end > 0) {
+    const c = raw[end - 1] as string;
+    const opener = OPENER[c];
+    if (TRAILING.has(c)) end--;
+    else if (opener !== undefined && (counts[c] ?? 0) > (counts[opener] ?? 0)) {
+      counts[c] = (counts[c] ?? 0) - 1;
+      end--;
+    } else break;
+  }
+  return raw.slice(0, end);
 }
 
 /**
@@ -54,6 +58,36 @@ export function linkify(text: string): TextPart[] {
   return parts;
 }
 
+/**
+ * Where to cut long text: after `maxChars` characters or before the line that would be line
+ * `maxLines + 1`, whichever comes first (never inside a surrogate pair). `text.length` when the
+ * whole text fits.
+ */
+export function clampPoint(text: string, maxChars: number, maxLines: number): number {
+  const limit = Math.min(text.length, maxChars);
+  let lines = 1;
+  for (let i = 0; i < limit; i++) {
+    if (text.charCodeAt(i) === 10 && ++lines > maxLines) return i;
+  }
+  if (limit === text.length) return limit;
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
+/** The parts covering the first `cut` characters; a link the cut goes through becomes plain text. */
+export function clampParts(parts: readonly TextPart[], cut: number): TextPart[] {
+  const out: TextPart[] = [];
+  let used = 0;
+  for (const part of parts) {
+    if (used >= cut) break;
+    const room = cut - used;
+    if (part.text.length <= room) out.push(part);
+    else out.push({ kind: 'text', text: part.text.slice(0, room) });
+    used += part.text.length;
+  }
+  return out;
+}
+
 /** A run of text, `match` when it equals the search term (case-insensitively). */
 export interface HighlightPart {
   text: string;
@@ -76,9 +110,4 @@ export function splitHighlight(text: string, term: string | undefined): Highligh
   }
   if (last < text.length) parts.push({ text: text.slice(last), match: false });
   return parts;
-}
-
-/** Removes bidi embedding/override/isolate controls, which can disguise a file name's extension. */
-export function stripBidiControls(text: string): string {
-  return text.replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g, '');
 }
