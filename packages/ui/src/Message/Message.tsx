@@ -98,7 +98,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
         <div className="natter-message-meta">
           <bdi
             className={cx('natter-sender', !groupStart && 'natter-visually-hidden')}
-            title={sender.capped ? sender.full : undefined}
+            title={sender.text === sender.full ? undefined : sender.full}
           >
             {name}
           </bdi>

@@ -3,7 +3,8 @@ import { forwardRef, memo, useMemo, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
-import { clampParts, clampPoint, linkify, splitHighlight } from './linkify';
+import { clampPoint, linkify, splitHighlight } from './linkify';
+import type { TextPart } from './linkify';
 
 export interface MessageTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Untrusted message text: rendered as text, never as HTML. */
@@ -11,12 +12,10 @@ export interface MessageTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 
   /** A search term to mark (case-insensitive) with `<mark>`. */
   highlight?: string | undefined;
   /**
-   * Longer text is cut (at this many characters or `clampLines` lines) with a "Show more" button.
+   * Longer text is cut (at this many characters, or 20 lines) with a "Show more" button.
    * Default 1000; `Infinity` never cuts.
    */
   clampLength?: number | undefined;
-  /** Most lines shown before "Show more". Default 20. */
-  clampLines?: number | undefined;
 }
 
 function Highlighted({ text, term }: { text: string; term: string | undefined }) {
@@ -50,27 +49,28 @@ function Highlighted({ text, term }: { text: string; term: string | undefined })
  */
 export const MessageText = memo(
   forwardRef<HTMLDivElement, MessageTextProps>(function MessageText(
-    { text, highlight, clampLength = 1000, clampLines = 20, className, ...rest },
+    { text, highlight, clampLength = 1000, className, ...rest },
     ref,
   ) {
     const { strings } = useStrings();
     const [expanded, setExpanded] = useState(false);
-    const all = useMemo(() => linkify(text), [text]);
-    const cut = useMemo(
-      () => clampPoint(text, clampLength, clampLines),
-      [text, clampLength, clampLines],
-    );
-    const parts = useMemo(() => (expanded ? all : clampParts(all, cut)), [all, cut, expanded]);
+    const parts = useMemo(() => linkify(text), [text]);
+    const cut = clampPoint(text, clampLength);
     const long = cut < text.length;
+    // A part the cut goes through is shown as text (a cut link is not the link); the rest waits
+    // for "Show more".
+    const visible: TextPart[] = [];
+    let room = expanded ? Infinity : cut;
+    for (const part of parts) {
+      if (room <= 0) break;
+      visible.push(
+        room < part.text.length ? { kind: 'text', text: part.text.slice(0, room) } : part,
+      );
+      room -= part.text.length;
+    }
     return (
-      <div
-        ref={ref}
-        dir="auto"
-        {...rest}
-        className={cx('natter-text', className)}
-        data-clamped={long ? (expanded ? 'expanded' : 'collapsed') : undefined}
-      >
-        {parts.map((part, i) =>
+      <div ref={ref} dir="auto" {...rest} className={cx('natter-text', className)}>
+        {visible.map((part, i) =>
           part.kind === 'link' ? (
             <a
               key={i}
@@ -91,7 +91,7 @@ export const MessageText = memo(
               type="button"
               className="natter-text-more"
               aria-expanded={expanded}
-              onClick={() => setExpanded((open) => !open)}
+              onClick={() => setExpanded(!expanded)}
             >
               {expanded ? strings.showLess : strings.showMore}
             </button>

@@ -6,29 +6,24 @@ export type TextPart =
 
 // http(s) and mailto only; anything else (javascript:, data:, ...) stays plain text.
 const LINK = /\b(?:https?:\/\/|mailto:)[^\s<>"'`]+/gi;
-const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '…']);
 const OPENER: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
 
 /**
  * Drops trailing punctuation and unbalanced closing brackets, as people end sentences with links.
- * One count of the brackets, then one backwards scan: linear in the link's length, so a link
- * followed by thousands of `)` cannot freeze the page.
+ * One count, then one backwards scan: linear in the link's length, so a link followed by
+ * thousands of `)` cannot freeze the page.
  */
 function trimLink(raw: string): string {
-  const counts: Record<string, number> = { '(': 0, ')': 0, '[': 0, ']': 0, '{': 0, '}': 0 };
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i] as string;
-    if (c in counts) counts[c] = (counts[c] ?? 0) + 1;
-  }
+  const n: Record<string, number> = {};
+  for (const c of raw) n[c] = (n[c] ?? 0) + 1;
   let end = raw.length;
-  while (end > 0) {
+  for (; end > 0; end--) {
     const c = raw[end - 1] as string;
     const opener = OPENER[c];
-    if (TRAILING.has(c)) end--;
-    else if (opener !== undefined && (counts[c] ?? 0) > (counts[opener] ?? 0)) {
-      counts[c] = (counts[c] ?? 0) - 1;
-      end--;
-    } else break;
+    if (opener) {
+      if ((n[c] ?? 0) <= (n[opener] ?? 0)) break;
+      n[c] = (n[c] ?? 0) - 1;
+    } else if (!`.,;:!?'"…`.includes(c)) break;
   }
   return raw.slice(0, end);
 }
@@ -59,33 +54,14 @@ export function linkify(text: string): TextPart[] {
 }
 
 /**
- * Where to cut long text: after `maxChars` characters or before the line that would be line
- * `maxLines + 1`, whichever comes first (never inside a surrogate pair). `text.length` when the
- * whole text fits.
+ * Where to cut long text: after `maxChars` characters or before line 21, whichever comes first
+ * (never inside a surrogate pair); `text.length` when it all fits.
  */
-export function clampPoint(text: string, maxChars: number, maxLines: number): number {
+export function clampPoint(text: string, maxChars: number): number {
   const limit = Math.min(text.length, maxChars);
   let lines = 1;
-  for (let i = 0; i < limit; i++) {
-    if (text.charCodeAt(i) === 10 && ++lines > maxLines) return i;
-  }
-  if (limit === text.length) return limit;
-  const code = text.charCodeAt(limit - 1);
-  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
-}
-
-/** The parts covering the first `cut` characters; a link the cut goes through becomes plain text. */
-export function clampParts(parts: readonly TextPart[], cut: number): TextPart[] {
-  const out: TextPart[] = [];
-  let used = 0;
-  for (const part of parts) {
-    if (used >= cut) break;
-    const room = cut - used;
-    if (part.text.length <= room) out.push(part);
-    else out.push({ kind: 'text', text: part.text.slice(0, room) });
-    used += part.text.length;
-  }
-  return out;
+  for (let i = 0; i < limit; i++) if (text[i] === '\n' && ++lines > 20) return i;
+  return limit - (limit < text.length && /[\uD800-\uDBFF]/.test(text[limit - 1] ?? '') ? 1 : 0);
 }
 
 /** A run of text, `match` when it equals the search term (case-insensitively). */

@@ -117,7 +117,10 @@ export const PinBar = forwardRef<HTMLElement, PinBarProps>(function PinBar(
           {strings.jumpToPinned}
           {count > 1 ? ` (${strings.pinPosition(index + 1, count)})` : ''}:{' '}
         </span>
-        <bdi className="natter-pinbar__author" title={author.capped ? author.full : undefined}>
+        <bdi
+          className="natter-pinbar__author"
+          title={author.text === author.full ? undefined : author.full}
+        >
           {author.text}
         </bdi>
         <span className="natter-pinbar__text" dir="auto">

@@ -3,7 +3,7 @@
 // (Persian and Indic names, emoji sequences) and variation selectors (emoji).
 const INVISIBLE =
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff]/g;
+  /[\0-\x1f\x7f-\x9f\xad\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff]/g;
 
 /** The longest name shown in full, in characters; longer ones end in "…" (the full name is in `title`). */
 export const NAME_MAX_LENGTH = 64;
@@ -16,16 +16,15 @@ export function cleanName(name: string | undefined | null): string {
 
 /**
  * A display name as the kit shows it: cleaned ({@link cleanName}) and capped at
- * {@link NAME_MAX_LENGTH} characters. `full` is the cleaned name, for a `title` when `capped`.
+ * {@link NAME_MAX_LENGTH} characters. `full` is the cleaned name, for a `title` when it differs.
  */
-export function shownName(name: string | undefined | null): {
-  text: string;
-  full: string;
-  capped: boolean;
-} {
+export function shownName(name: string | undefined | null): { text: string; full: string } {
   const full = cleanName(name);
-  if (full.length <= NAME_MAX_LENGTH) return { text: full, full, capped: false };
   // Whole code points only: never half a surrogate pair.
-  const points = Array.from(full.slice(0, NAME_MAX_LENGTH * 2)).slice(0, NAME_MAX_LENGTH - 1);
-  return { text: `${points.join('').trimEnd()}…`, full, capped: true };
+  const points = Array.from(full.slice(0, NAME_MAX_LENGTH * 2 + 2));
+  return {
+    text:
+      points.length > NAME_MAX_LENGTH ? `${points.slice(0, NAME_MAX_LENGTH - 1).join('')}…` : full,
+    full,
+  };
 }
