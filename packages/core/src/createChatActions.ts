@@ -232,7 +232,7 @@ export function createChatActions(internals: StoreInternals): ChatActions {
       if (pending.size > 0 && !warnedNoSelf) {
         warnedNoSelf = true;
         options.logger.warn(
-          'natter: the chat store does not know selfUserId, so own sends cannot be matched with ' +
+          'The chat store does not know selfUserId, so own sends cannot be matched with ' +
             'their echo. Pass selfUserId to ChatProvider or getChatStore.',
         );
       }
