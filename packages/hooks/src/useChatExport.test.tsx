@@ -95,6 +95,7 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
       orgId: 'org',
       apiKey: 'secret-key',
       apiBase: base,
+      public: true,
     });
     const response = await handler(new Request(url, { method: req.method ?? 'GET' }));
     res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
