@@ -94,6 +94,12 @@ describe('neutraliseChatDump', () => {
     expect((await safe.text()).includes('unclosed')).toBe(true);
   });
 
+  it('leaves a dump the kit wrote as it is: neutralising twice changes nothing', async () => {
+    const once = await neutraliseChatDump(new Blob([providerCsv()]));
+    const twice = await neutraliseChatDump(once);
+    expect(await cellsOf(twice)).toEqual(await cellsOf(once));
+  });
+
   it('the cell rule round-trips behind spaces, NBSP, zero-width and full-width triggers', () => {
     for (const cell of [...HOSTILE, "'=1", "''@x", 'hello', ' hello', '', '5', "'"]) {
       expect(restoreFormula(neutraliseFormula(cell))).toBe(cell);

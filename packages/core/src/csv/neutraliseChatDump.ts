@@ -40,7 +40,7 @@ export async function neutraliseChatDump(
   const write = (rows: string[][]) => {
     if (rows.length === 0) return;
     const csv = Papa.unparse(
-      rows.map((row) => row.map(neutraliseFormula)),
+      rows.map((row) => row.map(neutraliseCell)),
       { newline: '\r\n', quoteChar: '"', escapeChar: '"' },
     );
     out.push(first ? csv : `\r\n${csv}`);
@@ -75,6 +75,14 @@ export async function neutraliseChatDump(
   signal?.throwIfAborted();
   step(true);
   return new Blob(out, { type: 'text/csv;charset=utf-8' });
+}
+
+/**
+ * A cell that starts with `'` is text to a spreadsheet already (the kit's own dumps, the dev
+ * server's): left alone, so neutralising twice changes nothing. Others get the writer's rule.
+ */
+function neutraliseCell(cell: string): string {
+  return cell.charCodeAt(0) === 39 /* ' */ ? cell : neutraliseFormula(cell);
 }
 
 /** The file's line break, from its first one; `undefined` until a chunk shows one. */
