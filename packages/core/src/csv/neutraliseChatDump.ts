@@ -74,6 +74,7 @@ export async function neutraliseChatDump(
   }
   signal?.throwIfAborted();
   step(true);
+  if (!first) out.push('\r\n'); // a CSV file ends with a line break
   return new Blob(out, { type: 'text/csv;charset=utf-8' });
 }
 
