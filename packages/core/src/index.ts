@@ -48,6 +48,13 @@ export type {
   SaveBlobOptions,
 } from './replay';
 export { createLocalChat } from './createLocalChat';
+export { createLocalMeeting } from './localChat/createLocalMeeting';
+export type {
+  LocalMeeting,
+  LocalMeetingHost,
+  LocalMeetingOptions,
+  LocalPermissionPreset,
+} from './localChat/createLocalMeeting';
 export { createManualClock, systemClock } from './localChat/createManualClock';
 export type { LocalChatClock, ManualClock } from './localChat/createManualClock';
 export type { ClientErrorLike } from './localChat/createClientError';
@@ -78,10 +85,13 @@ export type {
 export { CHAT_DUMP_COLUMNS } from './csv/chatDumpColumns';
 export type { DumpMessage, ChatDumpColumn, ChatDumpPayloadType } from './csv/chatDumpColumns';
 export type { ChatDumpInput } from './csv/readChatDumpText';
-export { connectDevChat, uploadDevFile } from './devChat';
+export { connectDevChat, createDevMeeting, uploadDevFile } from './devChat';
 export type {
   ConnectDevChatOptions,
   DevChat,
+  DevChatControls,
+  DevPermissions,
+  DevPermissionsPreset,
   DevChatEvents,
   DevChatSocket,
   DevChatSocketConstructor,
@@ -93,3 +103,24 @@ export type {
   DevWireMessage,
   UploadedFile,
 } from './devChat';
+export {
+  ALL_ALLOWED,
+  allows,
+  getMeetingStore,
+  readChatPermissions,
+  samePermissions,
+} from './meeting';
+export type {
+  ChatPermissions,
+  ChatPermissionsSource,
+  MeetingLike,
+  MeetingSelfLike,
+  MeetingStore,
+  MessageActionRules,
+  MessageActionScope,
+  Participant,
+  ParticipantLike,
+  ParticipantMapLike,
+  PrivateChatPermissions,
+  PublicChatPermissions,
+} from './meeting';

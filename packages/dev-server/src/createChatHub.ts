@@ -14,6 +14,7 @@ import type { ProtocolErrorCode, RequestOutcome, SessionState } from './handleCh
 import { parseClientFrame } from './parseClientFrame';
 import type { ClientFrame } from './parseClientFrame';
 import { toWireMessage } from './toWireMessage';
+import { OPEN_CONTROLS, permissionsFor } from './chatControls';
 import type { ServerContext } from './types';
 
 /** Close codes the server uses besides 1001 (going away) and 1009 (frame over 1 MiB). */
@@ -213,6 +214,13 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
     }
     sendFrame(conn.ws, { type: 'ack', id: frame.id, result: outcome.result });
     if (outcome.change) publish(conn.session, outcome.change);
+    if (outcome.controlsChanged) {
+      const controls = conn.session.controls ?? OPEN_CONTROLS;
+      for (const other of conn.session.connections) {
+        const permissions = permissionsFor(controls, other.claims.preset);
+        sendFrame(other.ws, { type: 'permissions', permissions });
+      }
+    }
   }
 
   function onClose(conn: Connection): void {

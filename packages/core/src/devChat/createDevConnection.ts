@@ -5,6 +5,7 @@ import type {
   DevEvent,
   DevHello,
   DevParticipant,
+  DevPermissions,
   DevRequest,
   DevServerFrame,
 } from './devChatProtocol';
@@ -36,6 +37,7 @@ export interface DevConnectionOptions {
   onHello(hello: DevHello): void;
   onEvent(event: DevEvent): void;
   onPresence(action: 'join' | 'leave', participant: DevParticipant): void;
+  onPermissions(permissions: DevPermissions): void;
   onState(state: DevConnectionState, reason?: string): void;
 }
 
@@ -102,6 +104,7 @@ export function createDevConnection(options: DevConnectionOptions) {
     }
     if (frame.type === 'event') return onEvent(frame);
     if (frame.type === 'presence') return options.onPresence(frame.action, frame.participant);
+    if (frame.type === 'permissions') return options.onPermissions(frame.permissions);
     if (frame.type === 'ack' && frame.id === helloId) {
       const hello = frame.result as DevHello;
       sessionId = hello.sessionId;
