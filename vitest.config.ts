@@ -54,6 +54,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['./test/setup.ts'],
+          // user-event typing plus axe in jsdom takes 3-5 s per test on a loaded 2-core machine;
+          // vitest's 5 s default turned load into failures (and leaked typing into the next test).
+          testTimeout: 20_000,
         },
       },
       {

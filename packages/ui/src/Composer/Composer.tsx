@@ -63,8 +63,27 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
   const { ids, attachments, editingMessage, isEditing, error, remaining } = composer;
   const { getDropZoneProps } = useComposerDropZone({
     onFiles: composer.addFiles,
-    isDisabled: isDisabled === true || isEditing,
+    isDisabled: isDisabled === true || isEditing || !composer.canSend,
   });
+  const isPrivate = peerIds !== undefined && peerIds.length > 0;
+
+  if (!composer.canSend) {
+    // Nothing can be sent: say why instead of offering a box that cannot send (nor by keyboard).
+    return (
+      <form
+        ref={ref}
+        {...rest}
+        className={cx('natter-composer', className)}
+        data-mode="compose"
+        data-permission="off"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <p className="natter-composer__notice" role="status">
+          {isPrivate ? strings.privateChatOff : strings.chatOff}
+        </p>
+      </form>
+    );
+  }
 
   return (
     <form
@@ -73,6 +92,9 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
       className={cx('natter-composer', className)}
       data-mode={composer.mode}
       data-status={composer.status}
+      data-permission={
+        !composer.canSendText ? 'files-only' : !composer.canSendFiles ? 'text-only' : 'all'
+      }
     >
       {isEditing ? (
         <div className="natter-composer__editing" id={ids.editing}>
@@ -105,19 +127,23 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
         </ul>
       ) : null}
       <div className="natter-composer__row">
-        <button
-          {...composer.getAttachButtonProps()}
-          className="natter-composer__icon-button natter-composer__attach"
-          aria-label={strings.attach}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M16.5 6.5 8.6 14.4a1.5 1.5 0 0 0 2.1 2.1l7.6-7.6a3 3 0 0 0-4.2-4.2L6.4 12.4a4.5 4.5 0 0 0 6.4 6.4l6.7-6.7" />
-          </svg>
-        </button>
-        <input
-          {...composer.getFileInputProps(accept === undefined ? {} : { accept })}
-          aria-label={strings.attach}
-        />
+        {composer.canSendFiles ? (
+          <>
+            <button
+              {...composer.getAttachButtonProps()}
+              className="natter-composer__icon-button natter-composer__attach"
+              aria-label={strings.attach}
+            >
+              <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d="M16.5 6.5 8.6 14.4a1.5 1.5 0 0 0 2.1 2.1l7.6-7.6a3 3 0 0 0-4.2-4.2L6.4 12.4a4.5 4.5 0 0 0 6.4 6.4l6.7-6.7" />
+              </svg>
+            </button>
+            <input
+              {...composer.getFileInputProps(accept === undefined ? {} : { accept })}
+              aria-label={strings.attach}
+            />
+          </>
+        ) : null}
         <label className="natter-visually-hidden" htmlFor={ids.textarea}>
           {strings.composerLabel}
         </label>
@@ -125,7 +151,10 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
           {...composer.getTextareaProps(textareaProps)}
           className={cx('natter-composer__input', textareaProps?.className)}
           placeholder={
-            placeholder ?? (attachments.length > 0 ? strings.caption : strings.composerPlaceholder)
+            !composer.canSendText && !isEditing
+              ? strings.textOff
+              : (placeholder ??
+                (attachments.length > 0 ? strings.caption : strings.composerPlaceholder))
           }
         />
         <button {...composer.getSubmitButtonProps()} className="natter-composer__submit">

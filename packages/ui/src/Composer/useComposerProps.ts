@@ -64,6 +64,10 @@ export interface ComposerPropsInput {
   isEmpty: boolean;
   isSubmitting: boolean;
   isDisabled: boolean;
+  /** Only files may be sent: the textarea is disabled. */
+  isTextDisabled?: boolean;
+  /** No files may be sent: the picker and attach button are disabled. */
+  isFilesDisabled?: boolean;
   isOverLimit: boolean;
   showCounter: boolean;
   canSubmit: boolean;
@@ -166,7 +170,7 @@ export function useComposerProps(input: ComposerPropsInput): ComposerPropGetters
       dir: 'auto',
       'aria-describedby': describedBy,
       'aria-invalid': input.isOverLimit || undefined,
-      disabled: input.isDisabled,
+      disabled: input.isDisabled || input.isTextDisabled === true,
       ...props,
       ref: props.ref ? mergeRefs(props.ref, textareaRef) : textareaRef,
       value: text,
@@ -187,7 +191,7 @@ export function useComposerProps(input: ComposerPropsInput): ComposerPropGetters
       multiple: true,
       hidden: true,
       tabIndex: -1,
-      disabled: input.isDisabled,
+      disabled: input.isDisabled || input.isFilesDisabled === true,
       ...props,
       ref: props.ref ? mergeRefs(props.ref, fileInputRef) : fileInputRef,
       onChange: composeHandlers(props.onChange, (event: ChangeEvent<HTMLInputElement>) => {
@@ -198,7 +202,7 @@ export function useComposerProps(input: ComposerPropsInput): ComposerPropGetters
     }),
     getAttachButtonProps: (props = {}) => ({
       type: 'button',
-      disabled: input.isDisabled || input.isEditing,
+      disabled: input.isDisabled || input.isEditing || input.isFilesDisabled === true,
       ...props,
       onClick: composeHandlers(props.onClick, () => fileInputRef.current?.click()),
     }),

@@ -2,10 +2,11 @@
 import { createContext, createElement, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { listStrings } from './listStrings';
+import { meetingStrings } from './meetingStrings';
 import { panelStrings } from './panelStrings';
 
 /** Every visible string of the kit, English by default; override any subset. */
-export const defaultStrings = { ...listStrings, ...panelStrings };
+export const defaultStrings = { ...listStrings, ...panelStrings, ...meetingStrings };
 export type NatterStrings = typeof defaultStrings;
 
 interface Locale {
