@@ -1,8 +1,9 @@
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLocalChat, createLocalMeeting, releaseChatStore } from '@natter/core';
-import type { LocalChat, LocalMeetingOptions } from '@natter/core';
+import { releaseChatStore } from '@natter/core';
+import { createLocalChat, createLocalMeeting } from '@natter/core/testing';
+import type { LocalChat, LocalMeetingOptions } from '@natter/core/testing';
 import { ChatProvider, useChatPermissions, useParticipants } from './index';
 
 const chats: LocalChat[] = [];

@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLocalMeeting, getChatStore, releaseChatStore } from '@natter/core';
-import type { LocalChat, LocalMeeting, LocalMeetingOptions } from '@natter/core';
+import { getChatStore, releaseChatStore } from '@natter/core';
+import { createLocalMeeting } from '@natter/core/testing';
+import type { LocalChat, LocalMeeting, LocalMeetingOptions } from '@natter/core/testing';
 import { ChatProvider, useMessage } from '@natter/hooks';
 import { expectNoAxeViolations } from '../../test/axe';
 import { MessageActions } from '../MessageActions/MessageActions';
