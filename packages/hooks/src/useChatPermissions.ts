@@ -1,7 +1,6 @@
 'use client';
-import { useCallback, useSyncExternalStore } from 'react';
-import { ALL_ALLOWED, allows } from '@natter/core';
-import type { ChatPermissions, MessageActionRules } from '@natter/core';
+import { useSyncExternalStore } from 'react';
+import type { ChatPermissions } from '@natter/core';
 import { useMeetingStore, noSubscribe } from './useMeetingStore';
 import type { MeetingHookOptions } from './useMeetingStore';
 import { useSelfUserId } from './useSelfUserId';
@@ -22,9 +21,11 @@ export interface UseChatPermissionsResult extends ChatPermissions {
 }
 
 /** A bare chat: send anything, change your own messages; pins stay the app's choice (off). */
+const all = { canSend: true, canReceive: true, text: true, files: true };
 const BARE: ChatPermissions = {
-  ...ALL_ALLOWED,
-  chatMessages: { edit: 'own', delete: 'own', pin: 'none' } satisfies MessageActionRules,
+  chatPublic: all,
+  chatPrivate: all,
+  chatMessages: { edit: 'own', delete: 'own', pin: 'none' },
 };
 const bare = () => BARE;
 
@@ -46,25 +47,17 @@ export function useChatPermissions(options: MeetingHookOptions = {}): UseChatPer
     store ? store.getPermissions : bare,
   );
   const self = useSelfUserId();
-  const scope = useCallback(
-    (audience: 'everyone' | 'private' = 'everyone') =>
-      audience === 'private' ? permissions.chatPrivate : permissions.chatPublic,
-    [permissions],
-  );
-  const canAct = useCallback(
-    (action: MessageAction, message: { userId: string }) => {
-      const rule = action === 'unpin' ? 'pin' : action;
-      const own = self !== undefined && message.userId === self;
-      return allows(permissions.chatMessages[rule], own);
-    },
-    [permissions, self],
-  );
+  const scope = (audience?: 'everyone' | 'private') =>
+    audience === 'private' ? permissions.chatPrivate : permissions.chatPublic;
   return {
     ...permissions,
     isMeeting: store !== undefined,
     canSend: (audience) => scope(audience).canSend,
     canSendText: (audience) => scope(audience).canSend && scope(audience).text,
     canSendFiles: (audience) => scope(audience).canSend && scope(audience).files,
-    canAct,
+    canAct(action, message) {
+      const rule = permissions.chatMessages[action === 'unpin' ? 'pin' : action];
+      return rule === 'any' || (rule === 'own' && self !== undefined && message.userId === self);
+    },
   };
 }

@@ -247,7 +247,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
       current.attachments.length > 0 && !canSendFiles && !current.edit
         ? strings.filesOff
         : text !== '' && !canSendText
-          ? strings.textOffError
+          ? strings.textOff
           : undefined;
     if (refusal !== undefined) {
       setError(new ChatError('forbidden', refusal));

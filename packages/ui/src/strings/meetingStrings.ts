@@ -7,5 +7,4 @@ export const meetingStrings = {
   /** The composer's placeholder when only files may be sent. */
   textOff: 'Only files can be sent here',
   filesOff: 'The host has turned off files',
-  textOffError: 'The host allows only files here.',
 };
