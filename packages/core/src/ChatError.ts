@@ -57,7 +57,7 @@ export function toChatError(error: unknown): ChatError {
   const sdkCode = (raw && /^\d{4}$/.test(raw) ? `ERR${raw}` : raw) ?? /ERR\d{4}/.exec(text)?.[0];
   const mapped = sdkCode ? SDK_CODES[sdkCode] : undefined;
   if (mapped) return new ChatError(mapped, readable(mapped, text), { cause: error, sdkCode });
-  if (raw === 'forbidden' || /^\[forbidden\]/i.test(text)) {
+  if (raw === 'forbidden') {
     // The server's sentence without its bracketed code: "You may only change your own messages."
     const sentence = text.replace(/^\[forbidden\]\s*/i, '').trim();
     return new ChatError('forbidden', sentence || 'You are not allowed to do that here.', {

@@ -129,9 +129,9 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
       (entry: ChatEntry) => (
         <MessageActions
           message={entry}
-          {...(canPin === undefined ? {} : { canPin })}
-          {...(canEditOthers === undefined ? {} : { canEditOthers })}
-          {...(canDeleteOthers === undefined ? {} : { canDeleteOthers })}
+          canPin={canPin}
+          canEditOthers={canEditOthers}
+          canDeleteOthers={canDeleteOthers}
           {...(chat ? { chat } : {})}
         />
       ),
@@ -164,10 +164,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
             data-natter-theme={theme}
           >
             {resolve(header, defaultHeader)}
-            {resolve(
-              pinBar,
-              <PinBar {...(canPin === undefined ? {} : { canPin })} {...chatProps} />,
-            )}
+            {resolve(pinBar, <PinBar canPin={canPin} {...chatProps} />)}
             {resolve(
               list,
               <MessageList

@@ -72,15 +72,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
       className={cx('natter-composer', className)}
       data-mode={composer.mode}
       data-status={composer.status}
-      data-permission={
-        !composer.canSend
-          ? 'off'
-          : !composer.canSendText
-            ? 'files-only'
-            : !composer.canSendFiles
-              ? 'text-only'
-              : 'all'
-      }
+      data-permission={composer.canSend ? undefined : 'off'}
     >
       {!composer.canSend ? (
         // Nothing can be sent: say why instead of a box that cannot send (nor by keyboard).

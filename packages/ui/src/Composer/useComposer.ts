@@ -243,14 +243,11 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     const current = draftRef.current;
     if (busy.current || blocked) return;
     const text = normalise(current.text);
-    const refusal =
-      current.attachments.length > 0 && !canSendFiles && !current.edit
-        ? strings.filesOff
-        : text !== '' && !canSendText
-          ? strings.textOff
-          : undefined;
-    if (refusal !== undefined) {
-      setError(new ChatError('forbidden', refusal));
+    if (
+      (current.attachments.length > 0 && !canSendFiles && !current.edit) ||
+      (text && !canSendText)
+    ) {
+      setError(new ChatError('forbidden', canSendFiles ? strings.textOff : strings.filesOff));
       return;
     }
     if (current.edit) {
@@ -355,7 +352,6 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     isSubmitting,
     isDisabled: blocked,
     isTextDisabled: !canSendText && !isEditing,
-    isFilesDisabled: !canSendFiles,
     isOverLimit,
     showCounter,
     canSubmit,

@@ -66,8 +66,6 @@ export interface ComposerPropsInput {
   isDisabled: boolean;
   /** Only files may be sent: the textarea is disabled. */
   isTextDisabled?: boolean;
-  /** No files may be sent: the picker and attach button are disabled. */
-  isFilesDisabled?: boolean;
   isOverLimit: boolean;
   showCounter: boolean;
   canSubmit: boolean;
@@ -191,7 +189,7 @@ export function useComposerProps(input: ComposerPropsInput): ComposerPropGetters
       multiple: true,
       hidden: true,
       tabIndex: -1,
-      disabled: input.isDisabled || input.isFilesDisabled === true,
+      disabled: input.isDisabled,
       ...props,
       ref: props.ref ? mergeRefs(props.ref, fileInputRef) : fileInputRef,
       onChange: composeHandlers(props.onChange, (event: ChangeEvent<HTMLInputElement>) => {
@@ -202,7 +200,7 @@ export function useComposerProps(input: ComposerPropsInput): ComposerPropGetters
     }),
     getAttachButtonProps: (props = {}) => ({
       type: 'button',
-      disabled: input.isDisabled || input.isEditing || input.isFilesDisabled === true,
+      disabled: input.isDisabled || input.isEditing,
       ...props,
       onClick: composeHandlers(props.onClick, () => fileInputRef.current?.click()),
     }),

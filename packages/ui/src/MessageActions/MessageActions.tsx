@@ -18,11 +18,11 @@ export interface MessageActionsProps extends ComponentPropsWithoutRef<'div'>, Ch
    * Offer Pin / Unpin. Default: as the meeting's rule allows (`useChatPermissions().canAct`;
    * the dev server: author or host); never for a bare chat.
    */
-  canPin?: boolean;
+  canPin?: boolean | undefined;
   /** Offer Edit on other people's messages. Default: as the meeting's rule allows. */
-  canEditOthers?: boolean;
+  canEditOthers?: boolean | undefined;
   /** Offer Delete on other people's messages. Default: as the meeting's rule allows. */
-  canDeleteOthers?: boolean;
+  canDeleteOthers?: boolean | undefined;
   /** The local participant; defaults to the `ChatProvider`'s `selfUserId`. */
   selfUserId?: string;
 }
@@ -89,14 +89,11 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
     };
 
     const own = self !== undefined && message.userId === self;
-    const mayEdit =
-      permissions.canSendText() &&
-      (own
-        ? permissions.canAct('edit', message)
-        : (canEditOthers ?? permissions.canAct('edit', message)));
-    const mayDelete = own
-      ? permissions.canAct('delete', message)
-      : (canDeleteOthers ?? permissions.canAct('delete', message));
+    // The meeting's rule decides; an explicit prop overrides it for others' messages.
+    const may = (action: 'edit' | 'delete', others: boolean | undefined) =>
+      (own ? undefined : others) ?? permissions.canAct(action, message);
+    const mayEdit = permissions.canSendText() && may('edit', canEditOthers);
+    const mayDelete = may('delete', canDeleteOthers);
     const mayPin = canPin ?? permissions.canAct(pin.isPinned ? 'unpin' : 'pin', message);
     const sent = message.status === 'sent';
     const text = textOf(message);

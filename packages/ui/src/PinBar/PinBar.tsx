@@ -16,7 +16,7 @@ export interface PinBarProps extends ComponentPropsWithoutRef<'section'>, ChatHo
    * Offer Unpin on the shown message. Default: whoever the meeting's rule lets unpin it
    * (`useChatPermissions().canAct('unpin', message)`); nobody for a bare chat.
    */
-  canPin?: boolean;
+  canPin?: boolean | undefined;
   /** Called with the id when the excerpt is activated; default: jump there in the `MessageList`. */
   onJump?: (id: string) => void;
 }
