@@ -216,9 +216,11 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
       setParticipants(action === 'join' ? [...others, participant] : others);
     },
     onPermissions: (next) => permissions.apply(next),
-    onState(state, reason) {
+    onState(state, reason, detail) {
       if (state === 'failed')
-        refused(serverError(reason ?? 'failed', 'The dev server refused the connection.'));
+        refused(
+          serverError(reason ?? 'failed', detail ?? 'The dev server refused the connection.'),
+        );
       emitter.emit('connectionStateChange', { state, ...(reason ? { reason } : {}) });
     },
   });
