@@ -57,6 +57,8 @@ export type { ClientErrorLike } from './localChat/createClientError';
 export { parseChatDump } from './csv/parseChatDump';
 export type { ParseChatDumpOptions, ChatDumpProgress, ChatDumpResult } from './csv/parseChatDump';
 export { toChatDumpCsv } from './csv/toChatDumpCsv';
+export { neutraliseChatDump } from './csv/neutraliseChatDump';
+export type { NeutraliseChatDumpOptions } from './csv/neutraliseChatDump';
 export type { ToChatDumpCsvOptions } from './csv/toChatDumpCsv';
 export { parseChatDumpInWorker } from './csv/parseChatDumpInWorker';
 export type { ParseChatDumpInWorkerOptions, ChatDumpWorkerLike } from './csv/parseChatDumpInWorker';
@@ -71,6 +73,7 @@ export type { DumpMessage, ChatDumpColumn, ChatDumpPayloadType } from './csv/cha
 export type { ChatDumpInput } from './csv/readChatDumpText';
 export {
   connectDevChat,
+  createDevMeeting,
   uploadDevFile,
   DEV_CLOSE_SESSION_ENDED,
   DEV_CLOSE_TOO_MANY_CONNECTIONS,
@@ -80,6 +83,9 @@ export {
 export type {
   ConnectDevChatOptions,
   DevChat,
+  DevChatControls,
+  DevPermissions,
+  DevPermissionsPreset,
   DevChatEvents,
   DevChatSocket,
   DevChatSocketConstructor,
@@ -91,3 +97,24 @@ export type {
   DevWireMessage,
   UploadedFile,
 } from './devChat';
+export {
+  ALL_ALLOWED,
+  allows,
+  getMeetingStore,
+  readChatPermissions,
+  samePermissions,
+} from './meeting';
+export type {
+  ChatPermissions,
+  ChatPermissionsSource,
+  MeetingLike,
+  MeetingSelfLike,
+  MeetingStore,
+  MessageActionRules,
+  MessageActionScope,
+  Participant,
+  ParticipantLike,
+  ParticipantMapLike,
+  PrivateChatPermissions,
+  PublicChatPermissions,
+} from './meeting';

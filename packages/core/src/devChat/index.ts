@@ -1,4 +1,6 @@
 export { connectDevChat } from './connectDevChat';
+export { createDevMeeting } from './createDevMeeting';
+export type { DevPermissionsPreset } from './createDevPermissions';
 export type { ConnectDevChatOptions, DevChat, DevChatEvents } from './DevChat';
 export type {
   DevChatSocket,
@@ -12,7 +14,9 @@ export {
   DEV_CLOSE_UNAUTHORIZED,
 } from './devChatProtocol';
 export type {
+  DevChatControls,
   DevEvent,
+  DevPermissions,
   DevHello,
   DevParticipant,
   DevRequest,
