@@ -42,6 +42,19 @@ async function joinAs(name: string, room: string, options: { host?: boolean } = 
   return page;
 }
 
+/**
+ * Turns a host switch on or off. The switch shows the server's state, so it changes only after the
+ * round trip: click, then wait for it (Playwright's check() wants the change at once).
+ */
+async function setSwitch(control: Locator, on: boolean): Promise<void> {
+  if ((await control.isChecked()) !== on) await control.click();
+  const deadline = Date.now() + WAIT_MS;
+  while ((await control.isChecked()) !== on) {
+    if (Date.now() > deadline) throw new Error(`The switch did not turn ${on ? 'on' : 'off'}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function connected(page: Page): Promise<unknown> {
   return page.locator('.demo-connection[data-state="connected"]').waitFor();
 }
@@ -173,7 +186,7 @@ describe('the demo meeting room', () => {
 
   it('the host turns chat off: the others see the notice and cannot send, nor by keyboard', async () => {
     const chatSwitch = ada.getByRole('switch', { name: 'Participants can chat' });
-    await chatSwitch.uncheck();
+    await setSwitch(chatSwitch, false);
     for (const page of [grace, carol]) {
       await page.getByRole('status').filter({ hasText: 'The host has turned off chat' }).waitFor();
       await expect(page.getByRole('textbox', { name: /message/i }).count()).resolves.toBe(0);
@@ -196,18 +209,18 @@ describe('the demo meeting room', () => {
     );
     expect(refusal).toBe('[forbidden] The host has turned off chat.');
 
-    await chatSwitch.check();
+    await setSwitch(chatSwitch, true);
     await send(grace, 'Chat is back');
     await message(ada, 'Chat is back').waitFor();
   });
 
   it('files off hides attach for participants, not for the host', async () => {
     const filesSwitch = ada.getByRole('switch', { name: 'Participants can send files' });
-    await filesSwitch.uncheck();
+    await setSwitch(filesSwitch, false);
     await grace.getByRole('button', { name: 'Attach files' }).waitFor({ state: 'detached' });
     await grace.getByRole('textbox', { name: /message/i }).waitFor();
     await expect(ada.getByRole('button', { name: 'Attach files' }).count()).resolves.toBe(1);
-    await filesSwitch.check();
+    await setSwitch(filesSwitch, true);
     await grace.getByRole('button', { name: 'Attach files' }).waitFor();
   });
 
