@@ -19,7 +19,7 @@ const SUITES = {
     ],
   },
   size: {
-    title: 'Bundle sizes (min + gzip, React/react-dom/TanStack Query external, lazy chunks apart)',
+    title: 'Bundle sizes (min + gzip, only React and react-dom external; on-demand chunks apart)',
     command: ['node', 'bench/size.bench.mjs'],
   },
   list: {
@@ -43,6 +43,11 @@ const SUITES = {
   },
 };
 
+// The machine is shared: the load average before the run says how much to trust the timings.
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(SUITES);
 const sections = {};
@@ -87,7 +92,7 @@ for (const name of names) {
 const resultsPath = 'bench/RESULTS.json';
 const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
 const date = new Date().toISOString().slice(0, 10);
-const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at start ${load}`;
 for (const [name, section] of Object.entries(sections))
   previous[name] = { ...section, date, machine };
 writeFileSync(resultsPath, JSON.stringify(previous, null, 2) + '\n');

@@ -1,10 +1,11 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { getChatStore } from '@natter/core';
 import type { ChatLike, ChatStoreOptions } from '@natter/core';
 import { ChatContext } from './ChatContext';
+import { createLazyQueryClient } from './lazyQueryClient';
 import type { ChatContextValue, ReplayConfig } from './ChatContext';
 
 export interface ChatProviderProps {
@@ -13,7 +14,7 @@ export interface ChatProviderProps {
   /** The local participant (`meeting.self.userId`): marks own messages and matches sends. */
   selfUserId?: string;
   selfDisplayName?: string;
-  /** Your app's TanStack Query client; one is created when absent. */
+  /** Your app's TanStack Query client; when absent, one is created when an export first needs it. */
   queryClient?: QueryClient;
   /** Where the download button gets the chat dump link: your app's endpoint. */
   replay?: ReplayConfig;
@@ -42,8 +43,7 @@ export function ChatProvider({
   storeOptions,
   children,
 }: ChatProviderProps) {
-  const [ownQueryClient] = useState(() => queryClient ?? new QueryClient());
-  const client = queryClient ?? ownQueryClient;
+  const [ownQueryClient] = useState(createLazyQueryClient);
   const store = getChatStore(chat, {
     ...storeOptions,
     ...(selfUserId === undefined ? {} : { selfUserId }),
@@ -71,8 +71,13 @@ export function ChatProvider({
     [replayKey, fetchDownloadUrl],
   );
   const value = useMemo<ChatContextValue>(
-    () => ({ store, queryClient: client, replay: stableReplay, selfUserId }),
-    [store, client, stableReplay, selfUserId],
+    () => ({
+      store,
+      getQueryClient: queryClient ? () => Promise.resolve(queryClient) : ownQueryClient.get,
+      replay: stableReplay,
+      selfUserId,
+    }),
+    [store, queryClient, ownQueryClient, stableReplay, selfUserId],
   );
   return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>;
 }
