@@ -50,7 +50,8 @@ export default [
     name: '@natter/core store only (getChatStore)',
     path: 'packages/core/src/index.ts',
     import: '{ getChatStore }',
-    limit: '7.5 kB',
+    // 7.5 kB until issue 15: reading history lazily (EntryMap, mergeHistory) added ~0.7 kB.
+    limit: '8 kB',
     gzip: true,
     modifyEsbuildConfig: esbuild,
   },
