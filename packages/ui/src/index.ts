@@ -1,7 +1,10 @@
-'use client';
-// Public entry of @natter/ui. Each component is exported by name below.
-export { defaultStrings, StringsProvider, useStrings } from './strings';
-export type { NatterStrings, StringsProviderProps } from './strings';
+// Public entry of @natter/ui. Each component is exported by name below. No 'use client' here:
+// the component modules carry it, so the pure helpers (formatBytes, safeUrl, linkify,
+// defaultStrings) stay usable from React Server Components.
+export { defaultStrings } from './strings/defaultStrings';
+export type { NatterStrings } from './strings/defaultStrings';
+export { StringsProvider, useStrings } from './strings';
+export type { StringsProviderProps } from './strings';
 export { ListControllerContext, useJumpToMessage, useListControllerRef } from './listController';
 export type { ListControllerRef, MessageListController } from './listController';
 export { safeUrl } from './utils/safeUrl';

@@ -1,12 +1,11 @@
 'use client';
 import { createContext, createElement, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { listStrings } from './listStrings';
-import { panelStrings } from './panelStrings';
+import { defaultStrings } from './defaultStrings';
+import type { NatterStrings } from './defaultStrings';
 
-/** Every visible string of the kit, English by default; override any subset. */
-export const defaultStrings = { ...listStrings, ...panelStrings };
-export type NatterStrings = typeof defaultStrings;
+export { defaultStrings };
+export type { NatterStrings };
 
 interface Locale {
   strings: NatterStrings;

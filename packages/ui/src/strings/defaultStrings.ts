@@ -1,0 +1,7 @@
+// No 'use client': plain data that Server Components may read too.
+import { listStrings } from './listStrings';
+import { panelStrings } from './panelStrings';
+
+/** Every visible string of the kit, English by default; override any subset. */
+export const defaultStrings = { ...listStrings, ...panelStrings };
+export type NatterStrings = typeof defaultStrings;
