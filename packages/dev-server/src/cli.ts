@@ -6,7 +6,7 @@
  *
  * Flags (environment fallbacks in brackets): --port (0), --host (127.0.0.1), --data (.data),
  * --secret [NATTER_DEV_SECRET], --api-key [NATTER_DEV_API_KEY], --org-id [NATTER_DEV_ORG_ID],
- * --open-join, --max-text, --rate-limit N/SECONDS, --max-upload-bytes, --download-ttl-ms,
+ * --open-join, --max-text, --rate-limit N/SECONDS, --max-upload-bytes, --download-ttl-ms, --max-connections,
  * --webhook-url, --webhook-secret [NATTER_DEV_WEBHOOK_SECRET], --quiet.
  * Without a secret or API key, random ones are made for this run (the key is printed).
  * Prints `natter dev server: <url>` on stdout once listening; stops on SIGINT / SIGTERM.
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     'rate-limit': { type: 'string' },
     'max-upload-bytes': { type: 'string' },
     'download-ttl-ms': { type: 'string' },
+    'max-connections': { type: 'string' },
     'webhook-url': { type: 'string' },
     'webhook-secret': { type: 'string' },
     quiet: { type: 'boolean', default: false },
@@ -67,6 +68,7 @@ const server = await createDevServer({
   rateLimits: maxInvocations && period ? { maxInvocations, period } : undefined,
   maxUploadBytes: number(values['max-upload-bytes']),
   downloadUrlTtlMs: number(values['download-ttl-ms']),
+  maxConnections: number(values['max-connections']),
   webhookUrl: values['webhook-url'],
   webhookSecret: values['webhook-secret'] ?? env.NATTER_DEV_WEBHOOK_SECRET,
   ...(values.quiet
