@@ -1,12 +1,6 @@
 // Story tests fail on console errors (React warnings, failed prop types, uncaught render errors).
 import { configure } from 'storybook/test';
 import { afterEach, beforeEach } from 'vitest';
-import { configure } from 'storybook/test';
-
-// findBy* and waitFor wait up to 1 s by default: a lazy chunk (the lightbox) or a render on a
-// loaded 2-core machine can take longer, which failed ChatPanel/WithImages. Waiting longer
-// changes nothing in what the stories assert.
-configure({ asyncUtilTimeout: 5_000 });
 
 // `findBy*` and `waitFor` wait for a condition; their 1 s default fails stories whose lazily
 // loaded parts (the lightbox, the CSV worker) take longer on a loaded machine. Nothing here
