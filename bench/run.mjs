@@ -24,7 +24,7 @@ const SUITES = {
   },
   list: {
     title:
-      'Message list at 10k and 100k mixed messages in headless Chromium (production React build; median of 3 fresh browsers; mount includes the store hydration)',
+      'Message list over mixed messages in headless Chromium (production React build; median of 3 fresh browsers; mount includes the store hydration)',
     command: ['node', '--conditions=natter-source', '--import', 'tsx', 'bench/list.bench.ts'],
   },
   store: {
@@ -49,7 +49,12 @@ const load = os
   .loadavg()
   .map((l) => l.toFixed(2))
   .join(' ');
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// Arguments after `--` go to every suite run (`pnpm bench list -- --sizes 100000`).
+const dashDash = process.argv.indexOf('--');
+const passed = dashDash >= 0 ? process.argv.slice(dashDash + 1) : [];
+const wanted = (dashDash >= 0 ? process.argv.slice(2, dashDash) : process.argv.slice(2)).filter(
+  (a) => !a.startsWith('-'),
+);
 const names = wanted.length ? wanted : Object.keys(SUITES);
 const sections = {};
 let failed = false;
@@ -62,7 +67,7 @@ for (const name of names) {
   }
   console.log(`\n## ${suite.title}`);
   const [cmd, ...args] = suite.command;
-  const run = spawnSync(cmd, args, {
+  const run = spawnSync(cmd, [...args, ...passed], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 * 1024 * 1024,
