@@ -17,6 +17,7 @@ import { parseClientFrame } from './parseClientFrame';
 import type { ClientFrame } from './parseClientFrame';
 import { closeTooSlow, sendGuarded } from './sendGuarded';
 import { toWireMessage } from './toWireMessage';
+import { OPEN_CONTROLS, permissionsFor } from './chatControls';
 import type { ServerContext } from './types';
 
 interface Connection {
@@ -200,6 +201,13 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
     }
     sendFrame(conn.ws, { type: 'ack', id: frame.id, result: outcome.result });
     if (outcome.change) publish(conn.session, outcome.change);
+    if (outcome.controlsChanged) {
+      const controls = conn.session.controls ?? OPEN_CONTROLS;
+      for (const other of conn.session.connections) {
+        const permissions = permissionsFor(controls, other.claims.preset);
+        sendFrame(other.ws, { type: 'permissions', permissions });
+      }
+    }
   }
 
   function onClose(conn: Connection): void {
