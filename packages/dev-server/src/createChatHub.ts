@@ -140,6 +140,12 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
   }
 
   function hello(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>): void {
+    if (!takeRequest('join', `${conn.session.id}\n${conn.claims.userId}`)) {
+      const { maxInvocations, period } = options.joinRateLimits;
+      const text = `Rate limit of ${maxInvocations} joins per ${period} s exceeded; try again later.`;
+      sendError(conn.ws, frame.id, '0013', text);
+      return conn.ws.close(CLOSE_TOO_MANY_CONNECTIONS, 'too many joins');
+    }
     const result = buildHello(store, options, context.baseUrl(), conn.session, conn.claims, frame);
     const { session, claims } = conn;
     conn.joined = true;

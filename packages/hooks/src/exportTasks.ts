@@ -8,6 +8,7 @@ export {
   ReplayError,
   createReplayClient,
   downloadChatDump,
+  neutraliseChatDump,
   parseChatDumpInWorker,
   saveBlob,
   toChatDumpCsv,
