@@ -1,13 +1,21 @@
 'use client';
 // Public entry of @natter/ui. Each component is exported by name below.
-export { defaultStrings, StringsProvider, useStrings } from './strings';
-export type { NatterStrings, StringsProviderProps } from './strings';
+export {
+  defaultStrings,
+  StringsProvider,
+  useStrings,
+  loadStrings,
+  shippedLocales,
+} from './strings';
+export { plural, formatCount } from './strings';
+export type { NatterStrings, StringsProviderProps, PluralForms } from './strings';
 export { ListControllerContext, useJumpToMessage, useListControllerRef } from './listController';
 export type { ListControllerRef, MessageListController } from './listController';
 export { safeUrl } from './utils/safeUrl';
 export { formatBytes } from './utils/format';
 export { MessageList } from './MessageList/MessageList';
-export type { MessageListProps } from './MessageList/MessageList';
+export type { MessageListLayout, MessageListProps } from './MessageList/MessageList';
+export type { NatterTheme } from './utils/theme';
 export { Message, initialsOf } from './Message/Message';
 export type { MessageOrigin, MessageProps } from './Message/Message';
 export { MessageText } from './Message/MessageText';
