@@ -52,6 +52,9 @@ export default defineConfig({
           name: 'ui',
           root: 'packages/ui',
           environment: 'jsdom',
+          // The first test of a file pays for jsdom, imports and axe: on a loaded 2-core machine
+          // that alone can pass 5 s.
+          testTimeout: 15_000,
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['./test/setup.ts'],
         },

@@ -182,7 +182,7 @@ export const Edited: Story = {
     );
     await userEvent.click(
       within(messageWith(canvasElement, 'Teh typo')).getByRole('button', {
-        name: 'Message actions',
+        name: /^Message actions/,
       }),
     );
     await userEvent.click(await canvas.findByRole('menuitem', { name: 'Edit' }));

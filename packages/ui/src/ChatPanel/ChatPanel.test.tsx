@@ -152,13 +152,13 @@ describe('ChatPanel', () => {
     const rows = within(screen.getByRole('list', { name: 'Messages' })).getAllByRole('listitem');
     const ownRow = rows.at(-1);
     if (!ownRow) throw new Error('no row');
-    await user.click(within(ownRow).getByRole('button', { name: 'Message actions' }));
+    await user.click(within(ownRow).getByRole('button', { name: /^Message actions/ }));
     await user.click(screen.getByRole('menuitem', { name: 'Edit' }));
     expect(textbox.value).toBe('mine to edit');
     await user.keyboard('{Escape}');
     expect(textbox.value).toBe('');
 
-    await user.click(within(ownRow).getByRole('button', { name: 'Message actions' }));
+    await user.click(within(ownRow).getByRole('button', { name: /^Message actions/ }));
     await user.click(screen.getByRole('menuitem', { name: 'Pin' }));
     const bar = await screen.findByRole('region', { name: '1 pinned message' });
     await user.click(within(bar).getByRole('button', { name: /^Go to pinned message/ }));
@@ -180,6 +180,8 @@ describe('ChatPanel', () => {
     expect(screen.getByText('Drop files to attach')).not.toBeNull();
     fireEvent.drop(screen.getByText('list'), { dataTransfer });
     expect(panel.hasAttribute('data-dragging')).toBe(false);
-    expect(screen.getByRole('list', { name: 'Attachments' }).textContent).toContain('brief.pdf');
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Attachments' }).textContent).toContain('brief.pdf'),
+    );
   });
 });

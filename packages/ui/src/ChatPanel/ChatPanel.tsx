@@ -9,6 +9,7 @@ import { DownloadChatButton } from '../DownloadChatButton/DownloadChatButton';
 import { ListControllerContext, useListControllerRef } from '../listController';
 import { MessageActions } from '../MessageActions/MessageActions';
 import { MessageList } from '../MessageList/MessageList';
+import type { MessageListLayout } from '../MessageList/MessageList';
 import { PinBar } from '../PinBar/PinBar';
 import { StringsProvider, useStrings } from '../strings';
 import type { NatterStrings } from '../strings';
@@ -37,6 +38,13 @@ export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   canDeleteOthers?: boolean;
   /** An explicit chat, overriding the `ChatProvider`'s. */
   chat?: ChatLike;
+  /** The meeting's name: the default name of the downloaded chat (`<name> chat <date>.csv`). */
+  meetingName?: string | undefined;
+  /**
+   * How messages are laid out: `list` (everyone's on one side, the default) or `bubbles` (own
+   * messages on the other side, in their own colour).
+   */
+  layout?: MessageListLayout | undefined;
   /** Keeps the composer's draft in `sessionStorage` under this key (see `useComposer`). */
   draftKey?: string;
   header?: PanelSlot;
@@ -102,6 +110,8 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
       canDeleteOthers = false,
       chat,
       draftKey,
+      meetingName,
+      layout,
       header,
       pinBar,
       list,
@@ -138,7 +148,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
         <h2 className="natter-panel__title" id={titleId}>
           {strings.panelTitle}
         </h2>
-        <DownloadChatButton {...chatProps} />
+        <DownloadChatButton {...chatProps} meetingName={meetingName} />
       </header>
     );
     const labelled =
@@ -164,6 +174,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
               list,
               <MessageList
                 className="natter-panel__list"
+                layout={layout}
                 renderActions={renderActions}
                 {...chatProps}
               />,
