@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 const resolve = { conditions: ['natter-source'] };
+// Time limits guard against hangs, not speed: on a loaded 2-core machine a jsdom test that types
+// with user-event can take several seconds, and a test that times out keeps typing into the next
+// one. Inline projects do not inherit the root's test options, so each one spreads these.
+const limits = { testTimeout: 30_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   resolve,
@@ -16,6 +20,8 @@ export default defineConfig({
         ],
         test: {
           name: 'storybook',
+
+          ...limits,
           setupFiles: ['./.storybook/vitest.setup.ts'],
           browser: {
             enabled: true,
@@ -31,6 +37,8 @@ export default defineConfig({
         resolve,
         test: {
           name: 'core',
+
+          ...limits,
           root: 'packages/core',
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -41,6 +49,8 @@ export default defineConfig({
         resolve,
         test: {
           name: 'hooks',
+
+          ...limits,
           root: 'packages/hooks',
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
@@ -50,11 +60,10 @@ export default defineConfig({
         resolve,
         test: {
           name: 'ui',
+
+          ...limits,
           root: 'packages/ui',
           environment: 'jsdom',
-          // The first test of a file pays for jsdom, imports and axe: on a loaded 2-core machine
-          // that alone can pass 5 s.
-          testTimeout: 15_000,
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['./test/setup.ts'],
         },
@@ -65,6 +74,8 @@ export default defineConfig({
         ssr: { resolve: { conditions: ['natter-source'] } },
         test: {
           name: 'dev-server',
+
+          ...limits,
           root: 'packages/dev-server',
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -86,6 +97,8 @@ export default defineConfig({
         resolve,
         test: {
           name: 'sdk-harness',
+
+          ...limits,
           root: 'packages/sdk-harness',
           environment: 'jsdom',
           include: [

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Decorator } from '@storybook/react-vite';
-import { createLocalChat, releaseChatStore } from '@natter/core';
-import type { LocalChat, LocalChatOptions, Message } from '@natter/core';
+import { releaseChatStore } from '@natter/core';
+import { createLocalChat } from '@natter/core/testing';
+import type { Message } from '@natter/core';
+import type { LocalChat, LocalChatOptions } from '@natter/core/testing';
 import { ChatProvider } from '@natter/hooks';
 import { StringsProvider } from '@natter/ui';
 

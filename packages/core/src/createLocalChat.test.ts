@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeChatConformance } from '../test/conformance/chatConformance';
-import type { RemoteDriver } from '../test/conformance/chatConformance';
+import * as vitest from 'vitest';
+import { describeChatConformance } from './testing/chatConformance';
+import type { RemoteDriver } from './testing/chatConformance';
 import { createLocalChat } from './createLocalChat';
 import { createManualClock } from './localChat/createManualClock';
 import type { LocalChat, LocalChatOptions } from './localChat/types';
@@ -24,14 +25,21 @@ function localFixture(options: LocalChatOptions) {
   return { chat, self: chat.self, remote, dispose: () => chat.dispose() };
 }
 
-describeChatConformance('createLocalChat (realtimekit)', () =>
-  localFixture({ flavor: 'realtimekit' }),
+describeChatConformance(
+  'createLocalChat (realtimekit)',
+  () => localFixture({ flavor: 'realtimekit' }),
+  {
+    test: vitest,
+  },
 );
 describeChatConformance('createLocalChat (dyte)', () => localFixture({ flavor: 'dyte' }), {
   emitsPinEvents: false,
+  test: vitest,
 });
-describeChatConformance('createLocalChat (realtimekit, 3 ms latency)', () =>
-  localFixture({ flavor: 'realtimekit', latencyMs: 3 }),
+describeChatConformance(
+  'createLocalChat (realtimekit, 3 ms latency)',
+  () => localFixture({ flavor: 'realtimekit', latencyMs: 3 }),
+  { test: vitest },
 );
 
 /** A chat on a manual clock, recording every event. */

@@ -47,22 +47,7 @@ export type {
   DownloadProgress,
   SaveBlobOptions,
 } from './replay';
-export { createLocalChat } from './createLocalChat';
-export { createManualClock, systemClock } from './localChat/createManualClock';
-export type { LocalChatClock, ManualClock } from './localChat/createManualClock';
 export type { ClientErrorLike } from './localChat/createClientError';
-export type {
-  ConversationOptions,
-  FailMode,
-  LocalChat,
-  LocalChatCapabilities,
-  LocalChatEvents,
-  LocalChatFlavor,
-  LocalChatOptions,
-  LocalChatSimulator,
-  LocalParticipant,
-  SimulatedMessageInput,
-} from './localChat/types';
 export { parseChatDump } from './csv/parseChatDump';
 export type { ParseChatDumpOptions, ChatDumpProgress, ChatDumpResult } from './csv/parseChatDump';
 export { toChatDumpCsv } from './csv/toChatDumpCsv';

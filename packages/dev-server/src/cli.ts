@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Runs the dev server from the command line:
  *

@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
-import { describeChatConformance } from '../../core/test/conformance/chatConformance';
-import type { RemoteDriver } from '../../core/test/conformance/chatConformance';
+import { describeChatConformance } from '@natter/core/testing';
+import type { RemoteDriver } from '@natter/core/testing';
+import * as vitest from 'vitest';
 import { connectDevChat } from '@natter/core';
 import type { ChatUpdateEvent } from '@natter/core';
 import type { DevChat } from '@natter/core';
@@ -45,33 +46,37 @@ function remoteDriver(remote: DevChat): RemoteDriver {
   };
 }
 
-describeChatConformance('connectDevChat over a real dev server', async () => {
-  const dir = tempDir();
-  const server = await startServer(dir.path);
-  const meetingId = `conformance-${++meetings}`;
-  const me = await join(server, meetingId, { name: 'Me', userId: 'user-me' });
-  const them = await join(server, meetingId, { name: 'Ada Lovelace', userId: 'user-ada' });
-  const chat = await connectDevChat({
-    url: server.url,
-    token: me.token,
-    WebSocket,
-    logger: silent,
-  });
-  const remote = await connectDevChat({
-    url: server.url,
-    token: them.token,
-    WebSocket,
-    logger: silent,
-  });
-  return {
-    chat,
-    self: { userId: chat.self.userId, displayName: chat.self.displayName },
-    remote: remoteDriver(remote),
-    async dispose() {
-      chat.close();
-      remote.close();
-      await server.close();
-      dir.remove();
-    },
-  };
-});
+describeChatConformance(
+  'connectDevChat over a real dev server',
+  async () => {
+    const dir = tempDir();
+    const server = await startServer(dir.path);
+    const meetingId = `conformance-${++meetings}`;
+    const me = await join(server, meetingId, { name: 'Me', userId: 'user-me' });
+    const them = await join(server, meetingId, { name: 'Ada Lovelace', userId: 'user-ada' });
+    const chat = await connectDevChat({
+      url: server.url,
+      token: me.token,
+      WebSocket,
+      logger: silent,
+    });
+    const remote = await connectDevChat({
+      url: server.url,
+      token: them.token,
+      WebSocket,
+      logger: silent,
+    });
+    return {
+      chat,
+      self: { userId: chat.self.userId, displayName: chat.self.displayName },
+      remote: remoteDriver(remote),
+      async dispose() {
+        chat.close();
+        remote.close();
+        await server.close();
+        dir.remove();
+      },
+    };
+  },
+  { test: vitest },
+);

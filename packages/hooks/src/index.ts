@@ -1,4 +1,5 @@
-'use client';
+// No 'use client' here: each hook and ChatProvider carry it, so the barrel stays importable from
+// React Server Components.
 export { ChatProvider } from './ChatProvider';
 export type { ChatProviderProps } from './ChatProvider';
 export type { ChatContextValue, ReplayConfig } from './ChatContext';

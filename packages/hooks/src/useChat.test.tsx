@@ -2,8 +2,9 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import { memo } from 'react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLocalChat, releaseChatStore } from '@natter/core';
-import type { LocalChat } from '@natter/core';
+import { releaseChatStore } from '@natter/core';
+import { createLocalChat } from '@natter/core/testing';
+import type { LocalChat } from '@natter/core/testing';
 import {
   ChatProvider,
   useChat,

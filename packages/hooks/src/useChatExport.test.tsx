@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLocalChat, releaseChatStore, toChatDumpCsv } from '@natter/core';
-import type { LocalChat, Message } from '@natter/core';
+import { releaseChatStore, toChatDumpCsv } from '@natter/core';
+import { createLocalChat } from '@natter/core/testing';
+import type { Message } from '@natter/core';
+import type { LocalChat } from '@natter/core/testing';
 import { createReplayHandler } from '@natter/core/server';
 import { ChatProvider, useChatExport } from './index';
 

@@ -1,8 +1,9 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLocalChat, releaseChatStore } from '@natter/core';
-import type { LocalChat, LocalChatFlavor } from '@natter/core';
+import { releaseChatStore } from '@natter/core';
+import { createLocalChat } from '@natter/core/testing';
+import type { LocalChat, LocalChatFlavor } from '@natter/core/testing';
 import { ChatProvider, useChat, usePinned } from './index';
 
 const chats: LocalChat[] = [];

@@ -2,8 +2,9 @@
  * The shared ChatLike conformance suite, run against the real SDK chat objects.
  */
 import type { ChatLike } from '@natter/core';
-import { describeChatConformance } from '../../core/test/conformance/chatConformance';
-import type { ChatConformanceFixture } from '../../core/test/conformance/chatConformance';
+import { describeChatConformance } from '@natter/core/testing';
+import type { ChatConformanceFixture } from '@natter/core/testing';
+import * as vitest from 'vitest';
 import { createDyteHarness } from '../src/createDyteHarness';
 import { createRealtimeKitHarness } from '../src/createRealtimeKitHarness';
 import type { Harness } from '../src/harness';
@@ -40,10 +41,14 @@ function fixtureOf<Meeting, Chat>(
   };
 }
 
-describeChatConformance('RealtimeKit 2.0.2 (real SDK, harness server)', async () => {
-  const h = await createRealtimeKitHarness();
-  return fixtureOf(h, h.chat);
-});
+describeChatConformance(
+  'RealtimeKit 2.0.2 (real SDK, harness server)',
+  async () => {
+    const h = await createRealtimeKitHarness();
+    return fixtureOf(h, h.chat);
+  },
+  { test: vitest },
+);
 
 describeChatConformance(
   'Dyte web-core 3.1.11 (real SDK, harness server)',
@@ -51,5 +56,5 @@ describeChatConformance(
     const h = await createDyteHarness();
     return fixtureOf(h, h.chat);
   },
-  { emitsPinEvents: false },
+  { emitsPinEvents: false, test: vitest },
 );

@@ -4,8 +4,9 @@
  * 3.1.11. Where the two disagreed, the local chat was changed; this keeps them from drifting apart.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLocalChat, createManualClock } from '@natter/core';
-import type { ChatUpdateEvent, LocalChat, LocalChatOptions, Message, PinEvent } from '@natter/core';
+import { createLocalChat, createManualClock } from '@natter/core/testing';
+import type { ChatUpdateEvent, Message, PinEvent } from '@natter/core';
+import type { LocalChat, LocalChatOptions } from '@natter/core/testing';
 import { BEHAVIOUR } from './behaviour';
 
 const FLAVORS = [

@@ -1,14 +1,13 @@
-'use client';
-// Public entry of @natter/ui. Each component is exported by name below.
-export {
-  defaultStrings,
-  StringsProvider,
-  useStrings,
-  loadStrings,
-  shippedLocales,
-} from './strings';
-export { plural, formatCount } from './strings';
-export type { NatterStrings, StringsProviderProps, PluralForms } from './strings';
+// Public entry of @natter/ui. Each component is exported by name below. No 'use client' here:
+// the component modules carry it, so the pure helpers (formatBytes, safeUrl, linkify,
+// defaultStrings, loadStrings, plural) stay usable from React Server Components.
+export { defaultStrings } from './strings/defaultStrings';
+export type { NatterStrings } from './strings/defaultStrings';
+export { StringsProvider, useStrings } from './strings/StringsProvider';
+export type { StringsProviderProps } from './strings/StringsProvider';
+export { loadStrings, shippedLocales } from './strings/loadStrings';
+export { plural, formatCount } from './strings/plural';
+export type { PluralForms } from './strings/plural';
 export { ListControllerContext, useJumpToMessage, useListControllerRef } from './listController';
 export type { ListControllerRef, MessageListController } from './listController';
 export { safeUrl } from './utils/safeUrl';

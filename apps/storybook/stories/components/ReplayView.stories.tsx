@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { createLocalChat, parseChatDump, toChatDumpCsv } from '@natter/core';
+import { parseChatDump, toChatDumpCsv } from '@natter/core';
+import { createLocalChat } from '@natter/core/testing';
 import type { DumpMessage, Message } from '@natter/core';
 import { ReplayView } from '@natter/ui';
 import { natter } from '../decorators';

@@ -2,8 +2,9 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { useContext, useEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLocalChat, getChatStore, releaseChatStore } from '@natter/core';
-import type { LocalChat } from '@natter/core';
+import { getChatStore, releaseChatStore } from '@natter/core';
+import { createLocalChat } from '@natter/core/testing';
+import type { LocalChat } from '@natter/core/testing';
 import { ChatProvider, useChat } from '@natter/hooks';
 import { expectNoAxeViolations } from '../../test/axe';
 import { ListControllerContext } from '../listController';

@@ -2,8 +2,10 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLocalChat, getChatStore, releaseChatStore } from '@natter/core';
-import type { ChatEntry, LocalChat } from '@natter/core';
+import { getChatStore, releaseChatStore } from '@natter/core';
+import { createLocalChat } from '@natter/core/testing';
+import type { ChatEntry } from '@natter/core';
+import type { LocalChat } from '@natter/core/testing';
 import { ChatProvider } from '@natter/hooks';
 import { expectNoAxeViolations } from '../../test/axe';
 import { Composer } from './Composer';

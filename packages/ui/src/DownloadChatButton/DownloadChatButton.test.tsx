@@ -1,8 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLocalChat, getChatStore, releaseChatStore } from '@natter/core';
-import type { LocalChat } from '@natter/core';
+import { getChatStore, releaseChatStore } from '@natter/core';
+import { createLocalChat } from '@natter/core/testing';
+import type { LocalChat } from '@natter/core/testing';
 import { ChatProvider } from '@natter/hooks';
 import type { ReplayConfig } from '@natter/hooks';
 import { expectNoAxeViolations } from '../../test/axe';

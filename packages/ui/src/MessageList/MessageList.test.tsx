@@ -2,8 +2,10 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLocalChat, getChatStore, releaseChatStore } from '@natter/core';
-import type { ChatEntry, LocalChat, Message } from '@natter/core';
+import { getChatStore, releaseChatStore } from '@natter/core';
+import { createLocalChat } from '@natter/core/testing';
+import type { ChatEntry, Message } from '@natter/core';
+import type { LocalChat } from '@natter/core/testing';
 import { ChatProvider } from '@natter/hooks';
 import { expectNoAxeViolations } from '../../test/axe';
 import { ListControllerContext, useListControllerRef } from '../listController';

@@ -1,3 +1,4 @@
+// No 'use client': plain data that Server Components may read too.
 import { listStrings } from './listStrings';
 import { panelStrings } from './panelStrings';
 

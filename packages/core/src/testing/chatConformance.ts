@@ -3,8 +3,10 @@
  * harness and the dev server's WebSocket client. It asserts only what the real RealtimeKit SDK does
  * too (DESIGN.md section 1); backend-specific behaviour belongs in that backend's own tests.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatLike, ChatUpdateEvent, Message, PinEvent } from '../../src/types';
+import type { ChatLike, ChatUpdateEvent, Message } from '../types';
+import type { ConformanceTestApi } from './ConformanceTestApi';
+import { isMessage, outcome, recordEvents, sdkCodeOf, textOf } from './recordChatEvents';
+import type { Seen } from './recordChatEvents';
 
 /** Another participant in the same meeting. Each call resolves once the server has accepted it. */
 export interface RemoteDriver {
@@ -27,97 +29,15 @@ export interface ChatConformanceFixture {
 }
 
 export interface ChatConformanceOptions {
+  /**
+   * The test framework's functions: `import * as vitest from 'vitest'` and pass `vitest`, or
+   * `{ describe, it, expect, beforeEach, afterEach }` from Jest's globals.
+   */
+  test: ConformanceTestApi;
   /** Whether pins also emit `pinMessage` / `unpinMessage` (RealtimeKit does, Dyte does not). Default true. */
   emitsPinEvents?: boolean;
   /** How long to wait for an event before failing. Default 2000 ms. */
   timeoutMs?: number;
-}
-
-interface Seen<T> {
-  event: T;
-  /** `event.messages === chat.messages` when the event was emitted. */
-  sameArray: boolean;
-}
-
-const isMessage = (m: ChatUpdateEvent['message']): m is Message => 'type' in m;
-const textOf = (m: ChatUpdateEvent['message']): string | undefined =>
-  isMessage(m) && m.type === 'text' ? m.message : undefined;
-
-/** `ERR0503` whether the error's `code` is `'0503'` (the SDKs) or `'ERR0503'`. */
-function sdkCodeOf(error: unknown): string | undefined {
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  if (typeof code === 'string') return code.startsWith('ERR') ? code : `ERR${code}`;
-  return error instanceof Error ? /ERR\d{4}/.exec(error.message)?.[0] : undefined;
-}
-
-/** Settles with whatever the call did: a synchronous throw (the SDKs' rate limiter) counts as a rejection. */
-async function outcome(
-  call: () => Promise<unknown>,
-): Promise<{ ok: true } | { ok: false; error: unknown }> {
-  try {
-    await call();
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error };
-  }
-}
-
-function recordEvents(chat: ChatLike, timeoutMs: number) {
-  const updates: Seen<ChatUpdateEvent>[] = [];
-  const pins: Seen<PinEvent>[] = [];
-  const unpins: Seen<PinEvent>[] = [];
-  const waiters = new Set<() => void>();
-  const notify = (): void => {
-    for (const waiter of [...waiters]) waiter();
-  };
-  const onUpdate = (event: ChatUpdateEvent): void => {
-    updates.push({ event, sameArray: event.messages === chat.messages });
-    notify();
-  };
-  const onPin = (event: PinEvent): void => {
-    pins.push({ event, sameArray: event.messages === chat.messages });
-    notify();
-  };
-  const onUnpin = (event: PinEvent): void => {
-    unpins.push({ event, sameArray: event.messages === chat.messages });
-    notify();
-  };
-  chat.on('chatUpdate', onUpdate);
-  chat.on('pinMessage', onPin);
-  chat.on('unpinMessage', onUnpin);
-
-  return {
-    updates,
-    pins,
-    unpins,
-    /** Resolves with the first non-undefined `probe()`, re-checked on every event; no polling, no sleeps. */
-    waitFor<T>(what: string, probe: () => T | undefined): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        const check = (): void => {
-          const found = probe();
-          if (found === undefined) return;
-          cleanup();
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
-        }, timeoutMs);
-        const cleanup = (): void => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
-    },
-    stop(): void {
-      chat.off('chatUpdate', onUpdate);
-      chat.off('pinMessage', onPin);
-      chat.off('unpinMessage', onUnpin);
-    },
-  };
 }
 
 let counter = 0;
@@ -130,18 +50,22 @@ const unique = (label: string): string => `${label} ${runId}-${++counter}`;
  *
  * @example
  * ```ts
- * describeChatConformance('local chat', () => {
- *   const chat = createLocalChat();
- *   return { chat, self: chat.self, remote: localRemote(chat), dispose: () => chat.dispose() };
- * });
+ * import * as vitest from 'vitest';
+ * import { describeChatConformance } from '@natter/core/testing';
+ *
+ * describeChatConformance('my backend', async () => {
+ *   const chat = await connectMyChat();
+ *   return { chat, self: chat.self, remote: myRemoteDriver(), dispose: () => chat.close() };
+ * }, { test: vitest });
  * ```
  */
 export function describeChatConformance(
   name: string,
   createFixture: () => ChatConformanceFixture | Promise<ChatConformanceFixture>,
-  options: ChatConformanceOptions = {},
+  options: ChatConformanceOptions,
 ): void {
   const { emitsPinEvents = true, timeoutMs = 2000 } = options;
+  const { describe, it, expect, beforeEach, afterEach } = options.test;
 
   describe(`ChatLike conformance: ${name}`, () => {
     let fixture: ChatConformanceFixture;
