@@ -166,7 +166,7 @@ describe('ChatPanel', () => {
     expect(jumpTo).toHaveBeenCalledWith(store.getMessages().at(-1)?.id);
   });
 
-  it('is a drop target for files as a whole', () => {
+  it('is a drop target for files as a whole', async () => {
     const chat = makeChat();
     render(
       <ChatProvider chat={chat}>
