@@ -20,8 +20,10 @@ export default defineConfig({
         ],
         test: {
           name: 'storybook',
-
           ...limits,
+          // The hostile-input stories render a 100 000-character message and run axe over it:
+          // 40-60 s on a loaded 2-core machine (as on main), so 30 s failed them there.
+          testTimeout: 120_000,
           setupFiles: ['./.storybook/vitest.setup.ts'],
           browser: {
             enabled: true,

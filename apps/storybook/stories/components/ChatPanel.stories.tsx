@@ -126,7 +126,7 @@ export const WithFiles: Story = {
       textFile('agenda.txt', 1200),
     ]);
     const attachments = await canvas.findByRole('list', { name: 'Attachments' });
-    await expect(attachments).toHaveTextContent('agenda.txt');
+    await waitFor(() => expect(attachments).toHaveTextContent('agenda.txt'));
     await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
     await waitFor(() =>
       expect(

@@ -86,8 +86,10 @@ export const Default: Story = {
     await userEvent.keyboard('{End}');
     await expect(within(menu).getByRole('menuitem', { name: 'Delete' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
+    // The dialog loads on the first Delete, then puts focus on Cancel (the safe choice).
     let dialog = await canvas.findByRole('alertdialog', { name: 'Delete this message?' });
-    await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    const cancel = within(dialog).getByRole('button', { name: 'Cancel' });
+    await waitFor(() => expect(cancel).toHaveFocus());
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull());
     await expect(button).toHaveFocus();

@@ -88,6 +88,9 @@ const ChatLightbox = lazy(() =>
   import('./ChatLightbox').then((m) => ({ default: m.ChatLightbox })),
 );
 
+/** No unseen messages: one constant, so a reset while none are counted re-renders nothing. */
+const NONE: readonly string[] = [];
+
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -156,7 +159,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   const [atBottom, setAtBottom] = useState(true);
   const atBottomRef = useRef(true);
   // The unseen messages themselves, not a number: one deleted meanwhile no longer counts.
-  const [newIds, setNewIds] = useState<readonly string[]>([]);
+  const [newIds, setNewIds] = useState<readonly string[]>(NONE);
   const [unreadId, setUnreadId] = useState<string | null>(null);
   /** True while the reader is away and the unread divider marks where they left. */
   const away = useRef(false);
@@ -193,7 +196,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
     atBottomRef.current = bottom;
     setAtBottom(bottom);
     if (bottom) {
-      setNewIds([]);
+      setNewIds(NONE);
       away.current = false;
     }
     if (el.scrollTop <= LOAD_OLDER_PX) loadOlder();
@@ -215,7 +218,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
       e.status !== 'sent' || (selfUserId !== undefined && e.userId === selfUserId);
     if (added.some((e) => isOwn(e) && e.status === 'sending')) {
       virtualizer.scrollToEnd();
-      setNewIds([]);
+      setNewIds(NONE);
       setUnreadId(null);
       away.current = false;
       return;
@@ -304,7 +307,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
 
   const scrollToBottom = useCallback(() => {
     virtualizer.scrollToEnd();
-    setNewIds([]);
+    setNewIds(NONE);
   }, [virtualizer]);
 
   // Jump to a message: load older history until it is listed (when the store knows it), scroll
