@@ -4,14 +4,22 @@
  * each sender's order. Prints one JSON line: delivered, lost, duplicated and out-of-order counts,
  * p50/p95/p99 fan-out latency (send → receipt, same clock), and throughput.
  *
- *   node --conditions=natter-source --import tsx bench/load.bench.ts [--clients 200] [--rate 5] [--seconds 30]
+ *   node --conditions=natter-source --import tsx bench/load.bench.ts [--clients 200] [--rate 5] [--seconds 30] [--hostile 1] [--unlimited-history]
+ *
+ * Next to them, `--hostile` clients stop reading their socket and flood `history` requests (500-row
+ * pages, 4000 a second) for the whole run, reconnecting whenever the server drops them. With the
+ * server's default history rate limit most get a small `0013` error; `--unlimited-history` lifts
+ * it, so every request costs a full page (the worst case for memory, and for CPU until the socket
+ * is dropped). The server's resident memory is sampled from
+ * /proc (Linux) every 100 ms: it must stay bounded (the server closes a socket holding over 8 MiB
+ * unsent with 4408), and the normal clients must still lose nothing.
  *
  * The server runs as its own process (the CLI), so its event loop is not shared with the clients.
  * Bounded: sending stops after T seconds, draining after at most 15 more, then everything exits.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +27,10 @@ import { parseArgs } from 'node:util';
 
 interface Socket {
   readyState: number;
-  send(data: string): void;
+  send(data: string, callback?: (error?: Error) => void): void;
   close(): void;
   terminate(): void;
+  pause(): void;
   on(event: 'open' | 'close', listener: () => void): void;
   on(event: 'message', listener: (data: Buffer) => void): void;
   on(event: 'error', listener: (error: Error) => void): void;
@@ -37,8 +46,11 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '200' },
     rate: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '30' },
+    hostile: { type: 'string', default: '1' },
+    'unlimited-history': { type: 'boolean', default: false },
   },
 });
+const HOSTILE = Math.max(0, Math.min(20, Number(values.hostile)));
 const CLIENTS = Math.max(2, Math.min(2000, Number(values.clients)));
 const RATE = Math.max(0.1, Math.min(50, Number(values.rate)));
 const SECONDS = Math.max(1, Math.min(600, Number(values.seconds)));
@@ -64,6 +76,7 @@ const serverProcess = spawn(
     randomBytes(24).toString('hex'),
     '--rate-limit',
     '1000000/60',
+    ...(values['unlimited-history'] ? ['--history-rate-limit', '1000000/60'] : []),
     '--quiet',
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
@@ -89,6 +102,16 @@ async function main(): Promise<void> {
       body: JSON.stringify({ name: `Client ${i}`, userId: `client-${i}` }),
     });
     tokens.push(((await response.json()) as { data: { token: string } }).data.token);
+  }
+
+  const hostileTokens: string[] = [];
+  for (let i = 0; i < HOSTILE; i++) {
+    const response = await fetch(`${url}/v1/meetings/${meetingId}/participants`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: `Hostile ${i}`, userId: `hostile-${i}` }),
+    });
+    hostileTokens.push(((await response.json()) as { data: { token: string } }).data.token);
   }
 
   const seen = new Uint8Array(CLIENTS * CLIENTS * PER_SENDER);
@@ -147,6 +170,13 @@ async function main(): Promise<void> {
     ),
   );
 
+  const memory = sampleMemory(serverProcess.pid);
+  const hostile = { requests: 0, connections: 0 };
+  let hostileStop = (): void => undefined;
+  const hostileDone = Promise.all(
+    hostileTokens.map((token) => floodHistory(url, token, hostile, (stop) => (hostileStop = stop))),
+  );
+
   const counters = new Int32Array(CLIENTS);
   const intervalMs = 1000 / RATE;
   const timers: ReturnType<typeof setInterval>[] = [];
@@ -178,6 +208,8 @@ async function main(): Promise<void> {
   });
   const sendEnded = performance.now();
   for (const timer of timers) clearInterval(timer);
+  hostileStop();
+  await hostileDone;
 
   await new Promise<void>((resolve) => {
     const limit = setTimeout(resolve, DRAIN_MS);
@@ -218,8 +250,88 @@ async function main(): Promise<void> {
       deliveries_per_s: Math.round(delivered / ((sendEnded - started + drainMs) / 1000)),
       events_per_frame: +(delivered / Math.max(1, frames)).toFixed(1),
       drain_ms: Math.round(drainMs),
+      hostile: HOSTILE,
+      history_limit: values['unlimited-history'] ? 'lifted' : 'default',
+      hostile_requests: hostile.requests,
+      hostile_connections: hostile.connections,
+      server_rss_mb_start: memory.startMb(),
+      server_rss_mb_max: memory.stop(),
     }),
   );
+}
+
+/** Samples a process's resident memory (VmRSS, Linux) every 100 ms; `stop` returns the peak in MB. */
+function sampleMemory(pid: number | undefined) {
+  const read = (): number => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+    } catch {
+      return NaN;
+    }
+  };
+  const start = read();
+  let peak = start;
+  const timer = setInterval(() => (peak = Math.max(peak, read())), 100);
+  return {
+    startMb: () => Math.round(start),
+    stop(): number {
+      clearInterval(timer);
+      return Math.round(Math.max(peak, read()));
+    },
+  };
+}
+
+/**
+ * A hostile participant: joins, stops reading (its socket is paused, so unread replies pile up on the
+ * server's side), and sends 20 full-page history requests every 5 ms until told to stop, opening a
+ * new socket whenever the server drops the last one.
+ */
+async function floodHistory(
+  url: string,
+  token: string,
+  counts: { requests: number; connections: number },
+  onStop: (stop: () => void) => void,
+): Promise<void> {
+  let stopped = false;
+  let current: Socket | undefined;
+  onStop(() => {
+    stopped = true;
+    current?.terminate();
+  });
+  const page = JSON.stringify({
+    type: 'history',
+    kind: 'public',
+    direction: 'before',
+    limit: 500,
+    timestamp: Date.now() + 3600_000,
+  }).slice(1);
+  while (!stopped) {
+    await new Promise<void>((resolve) => {
+      const ws = new WebSocket(
+        `${url.replace(/^http/, 'ws')}/v1/ws?token=${encodeURIComponent(token)}`,
+      );
+      current = ws;
+      counts.connections++;
+      let timer: ReturnType<typeof setInterval> | undefined;
+      const done = (): void => {
+        clearInterval(timer);
+        setTimeout(resolve, 100);
+      };
+      ws.on('error', () => undefined);
+      ws.on('close', done);
+      ws.on('open', () => {
+        ws.send(JSON.stringify({ id: 'hello', type: 'hello' }));
+        ws.pause();
+        timer = setInterval(() => {
+          if (stopped || ws.readyState !== 1) return done();
+          for (let i = 0; i < 20; i++) {
+            ws.send(`{"id":"h${counts.requests++}",${page}`, () => undefined);
+          }
+        }, 5);
+      });
+    });
+  }
 }
 
 main()

@@ -8,7 +8,8 @@ import type { ResolvedOptions } from './types';
 
 /**
  * The `result` of a `hello` ack: the session, who you are, the limits, the current sequence number
- * and either the newest history (a fresh join) or, when `lastSeq` belongs to this session, each
+ * and either the newest history (a fresh join) or, when `lastSeq` belongs to this session and is at
+ * most `joinHistoryLimit` changes old, each
  * message touched since then exactly once in its current state (`added` / `updated` / `deleted`;
  * a message both added and deleted in the gap is left out).
  */
@@ -20,10 +21,13 @@ export function buildHello(
   claims: ParticipantClaims,
   frame: Extract<ClientFrame, { type: 'hello' }>,
 ): Record<string, unknown> {
+  // A resume replays each change since `lastSeq`; one from further back than `joinHistoryLimit`
+  // changes (`lastSeq: 0` on a long session) would be the whole session in one frame: a fresh join.
   const resumed =
     frame.lastSeq !== undefined &&
     frame.sessionId === session.id &&
-    frame.lastSeq <= session.lastSeq;
+    frame.lastSeq <= session.lastSeq &&
+    session.lastSeq - frame.lastSeq <= options.joinHistoryLimit;
   const result: Record<string, unknown> = {
     sessionId: session.id,
     meetingId: session.meetingId,

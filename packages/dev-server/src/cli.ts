@@ -6,7 +6,7 @@
  *
  * Flags (environment fallbacks in brackets): --port (0), --host (127.0.0.1), --data (.data),
  * --secret [NATTER_DEV_SECRET], --api-key [NATTER_DEV_API_KEY], --org-id [NATTER_DEV_ORG_ID],
- * --open-join, --max-text, --rate-limit N/SECONDS, --max-upload-bytes, --download-ttl-ms,
+ * --open-join, --max-text, --rate-limit N/SECONDS, --history-rate-limit N/SECONDS, --max-upload-bytes, --download-ttl-ms, --max-connections,
  * --webhook-url, --webhook-secret [NATTER_DEV_WEBHOOK_SECRET], --quiet.
  * Without a secret or API key, random ones are made for this run (the key is printed).
  * Prints `natter dev server: <url>` on stdout once listening; stops on SIGINT / SIGTERM.
@@ -40,8 +40,10 @@ const { values } = parseArgs({
     'open-join': { type: 'boolean', default: false },
     'max-text': { type: 'string' },
     'rate-limit': { type: 'string' },
+    'history-rate-limit': { type: 'string' },
     'max-upload-bytes': { type: 'string' },
     'download-ttl-ms': { type: 'string' },
+    'max-connections': { type: 'string' },
     'webhook-url': { type: 'string' },
     'webhook-secret': { type: 'string' },
     quiet: { type: 'boolean', default: false },
@@ -53,7 +55,11 @@ const number = (value: string | undefined): number | undefined =>
 const env = process.env;
 const apiKey = values['api-key'] ?? env.NATTER_DEV_API_KEY;
 const generatedKey = apiKey === undefined ? randomBytes(18).toString('base64url') : undefined;
-const [maxInvocations, period] = (values['rate-limit'] ?? '').split('/').map(Number);
+/** `N/SECONDS` → rate limits, or undefined for the default. */
+function limits(value: string | undefined) {
+  const [maxInvocations, period] = (value ?? '').split('/').map(Number);
+  return maxInvocations && period ? { maxInvocations, period } : undefined;
+}
 
 const server = await createDevServer({
   port: Number(values.port),
@@ -64,9 +70,11 @@ const server = await createDevServer({
   orgId: values['org-id'] ?? env.NATTER_DEV_ORG_ID,
   openJoin: values['open-join'],
   maxTextLimit: number(values['max-text']),
-  rateLimits: maxInvocations && period ? { maxInvocations, period } : undefined,
+  rateLimits: limits(values['rate-limit']),
+  historyRateLimits: limits(values['history-rate-limit']),
   maxUploadBytes: number(values['max-upload-bytes']),
   downloadUrlTtlMs: number(values['download-ttl-ms']),
+  maxConnections: number(values['max-connections']),
   webhookUrl: values['webhook-url'],
   webhookSecret: values['webhook-secret'] ?? env.NATTER_DEV_WEBHOOK_SECRET,
   ...(values.quiet

@@ -3,26 +3,21 @@ import { WebSocket } from 'ws';
 import type { RawData } from 'ws';
 import { buildHello } from './buildHello';
 import { createBroadcaster } from './createBroadcaster';
+import { createConnectionLimits } from './createConnectionLimits';
 import type { BroadcastChannel } from './createBroadcaster';
 import type { MessageStore, SessionRow } from './createMessageStore';
 import { audienceOf } from './createMessageStore';
 import type { FileStore } from './createFileStore';
-import { createRateLimiter } from './createRateLimiter';
+import { CLOSE_SESSION_ENDED, CLOSE_TOO_MANY_CONNECTIONS, CLOSE_UNAUTHORIZED } from './closeCodes';
+import { createRequestLimits } from './createRateLimiter';
 import type { ParticipantClaims } from './createTokenSigner';
 import { ProtocolError, handleChatRequest } from './handleChatRequest';
 import type { ProtocolErrorCode, RequestOutcome, SessionState } from './handleChatRequest';
 import { parseClientFrame } from './parseClientFrame';
 import type { ClientFrame } from './parseClientFrame';
+import { closeTooSlow, sendGuarded } from './sendGuarded';
 import { toWireMessage } from './toWireMessage';
 import type { ServerContext } from './types';
-
-/** Close codes the server uses besides 1001 (going away) and 1009 (frame over 1 MiB). */
-export const CLOSE_UNAUTHORIZED = 4401;
-export const CLOSE_SESSION_ENDED = 4410;
-export const CLOSE_TOO_SLOW = 4408;
-
-/** A client that cannot keep up (this much unsent data) is dropped; it reconnects and resyncs. */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 interface Connection {
   ws: WebSocket;
@@ -61,11 +56,10 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
   const { options, logger } = context;
   const sessions = new Map<string, LiveSession>();
   const connections = new Set<Connection>();
-  const limiter = createRateLimiter(options.rateLimits);
-  const broadcaster = createBroadcaster({
-    maxBufferedBytes: MAX_BUFFERED_BYTES,
-    onTooSlow: (ws) => ws.close(CLOSE_TOO_SLOW, 'too slow'),
-  });
+  const sockets = createConnectionLimits(options);
+  const takeRequest = createRequestLimits(options);
+  const { maxBufferedBytes } = options;
+  const broadcaster = createBroadcaster({ maxBufferedBytes, onTooSlow: closeTooSlow });
   let closing = false;
 
   const heartbeat = setInterval(() => {
@@ -107,17 +101,10 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
     );
   }
 
-  function sendFrame(ws: WebSocket, frame: object): void {
-    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame));
-  }
-  function sendError(
-    ws: WebSocket,
-    id: string | null,
-    code: ProtocolErrorCode,
-    message: string,
-  ): void {
-    sendFrame(ws, { type: 'error', id, code, message });
-  }
+  const sendFrame = (ws: WebSocket, frame: object): unknown =>
+    ws.readyState === WebSocket.OPEN && sendGuarded(ws, JSON.stringify(frame), maxBufferedBytes);
+  const sendError = (ws: WebSocket, id: string | null, code: ProtocolErrorCode, text: string) =>
+    void sendFrame(ws, { type: 'error', id, code, message: text });
 
   /** Serializes the event once; the broadcaster sends it with the rest of this turn's events. */
   function publish(session: LiveSession, change: NonNullable<RequestOutcome['change']>): void {
@@ -147,8 +134,7 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
       JSON.stringify({ type: 'presence', action, participant: { userId, displayName, preset } }),
     );
     for (const conn of session.connections) {
-      if (conn !== skip && conn.ws.readyState === WebSocket.OPEN)
-        conn.ws.send(data, { binary: false });
+      if (conn !== skip) sendGuarded(conn.ws, data, maxBufferedBytes);
     }
   }
 
@@ -176,6 +162,7 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
   }
 
   function onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
+    if (conn.ws.readyState !== WebSocket.OPEN) return; // closing (too slow, ended): ignore the rest
     const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
     if (isBinary)
       return sendError(conn.ws, null, 'bad-request', 'Binary frames are not part of the protocol.');
@@ -194,13 +181,13 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
       return sendError(conn.ws, frame.id, 'session-ended', 'This session has ended.');
     if (frame.type === 'hello') {
       if (conn.joined) return sendError(conn.ws, frame.id, 'bad-request', 'Already joined.');
-      return hello(conn, frame);
-    }
-    if (!conn.joined) return sendError(conn.ws, frame.id, 'bad-request', 'Send `hello` first.');
+    } else if (!conn.joined)
+      return sendError(conn.ws, frame.id, 'bad-request', 'Send `hello` first.');
     let outcome: RequestOutcome;
     try {
+      if (frame.type === 'hello') return hello(conn, frame);
       outcome = handleChatRequest(
-        { store, files, options, baseUrl: context.baseUrl(), takeSend: limiter.take },
+        { store, files, options, baseUrl: context.baseUrl(), takeRequest },
         conn.session,
         conn.claims,
         frame,
@@ -217,6 +204,7 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
 
   function onClose(conn: Connection): void {
     connections.delete(conn);
+    sockets.release(conn.claims.userId);
     const { session } = conn;
     session.connections.delete(conn);
     const presence = conn.joined ? session.present.get(conn.claims.userId) : undefined;
@@ -263,14 +251,29 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
         sendError(ws, null, 'unauthorized', `The token was refused (${claims.problem}).`);
         return ws.close(CLOSE_UNAUTHORIZED, 'unauthorized');
       }
-      const row = claims.sessionId
-        ? store.session(claims.sessionId)
-        : activeSession(claims.meetingId);
-      if (!row || row.meeting_id !== claims.meetingId || row.ended_at !== null) {
-        sendError(ws, null, 'session-ended', 'This session has ended or does not exist.');
-        return ws.close(CLOSE_SESSION_ENDED, 'session ended');
+      const refusal = sockets.admit(claims.userId);
+      if (refusal) {
+        sendError(ws, null, 'too-many-connections', refusal);
+        return ws.close(CLOSE_TOO_MANY_CONNECTIONS, 'too many connections');
       }
-      const conn: Connection = { ws, claims, session: live(row), joined: false, alive: true };
+      let session: LiveSession;
+      try {
+        const row = claims.sessionId
+          ? store.session(claims.sessionId)
+          : activeSession(claims.meetingId);
+        if (!row || row.meeting_id !== claims.meetingId || row.ended_at !== null) {
+          sockets.release(claims.userId);
+          sendError(ws, null, 'session-ended', 'This session has ended or does not exist.');
+          return ws.close(CLOSE_SESSION_ENDED, 'session ended');
+        }
+        session = live(row);
+      } catch (error) {
+        logger.warn('accepting a socket failed', error);
+        sockets.release(claims.userId);
+        sendError(ws, null, 'internal', 'The server could not open this session.');
+        return ws.close(1011, 'internal error');
+      }
+      const conn: Connection = { ws, claims, session, joined: false, alive: true };
       connections.add(conn);
       ws.on('pong', () => (conn.alive = true));
       ws.on('message', (data, isBinary) => onMessage(conn, data, isBinary));

@@ -17,9 +17,33 @@ export interface FileRow {
   /** 1 when the bytes were checked to be a raster image of the stated type: only those are served inline. */
   inline: number;
   created_at: number;
+  /** The session whose quota the upload counts against (null before quotas existed). */
+  session_id: string | null;
+  /** 1 once no message shows it any more (deleted, or edited to another file): not served. */
+  removed: number;
 }
 
 export class UploadTooLarge extends Error {}
+/** Over `uploadQuotaBytes` (`scope: 'participant'`) or `sessionUploadQuotaBytes` (`'session'`). */
+export class QuotaExceeded extends Error {
+  constructor(
+    readonly scope: 'participant' | 'session',
+    readonly quota: number,
+  ) {
+    super(`Uploads are limited to ${quota} bytes per ${scope}.`);
+  }
+}
+
+export interface UploadMeta {
+  userId: string;
+  meetingId: string;
+  sessionId: string;
+  name: string;
+  type: string;
+  maxBytes: number;
+  /** Bytes each participant, and everyone together, may upload in a session. */
+  quota: { participant: number; session: number };
+}
 export class UploadTypeMismatch extends Error {}
 
 const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -35,6 +59,15 @@ const MAGIC: Record<string, (head: Buffer) => boolean> = {
     h.subarray(8, 12).toString('latin1') === 'WEBP',
 };
 
+function overQuota(
+  meta: UploadMeta,
+  left: { participant: number; session: number },
+  size: number,
+): void {
+  if (size > left.participant) throw new QuotaExceeded('participant', meta.quota.participant);
+  if (size > left.session) throw new QuotaExceeded('session', meta.quota.session);
+}
+
 /** Whether an upload type is one that can be verified and shown inline as an image. */
 export const isInlineImageType = (type: string): boolean => type in MAGIC;
 
@@ -47,10 +80,29 @@ export function createFileStore(db: Database.Database, dataDir: string) {
   const dir = join(dataDir, 'files');
   mkdirSync(dir, { recursive: true });
   const insert = db.prepare(
-    `INSERT INTO files (id, user_id, meeting_id, name, type, size, inline, created_at)
-     VALUES (@id, @user_id, @meeting_id, @name, @type, @size, @inline, @created_at)`,
+    `INSERT INTO files (id, user_id, meeting_id, name, type, size, inline, created_at, session_id, removed)
+     VALUES (@id, @user_id, @meeting_id, @name, @type, @size, @inline, @created_at, @session_id, 0)`,
   );
   const select = db.prepare<[string], FileRow>('SELECT * FROM files WHERE id = ?');
+  const used = db.prepare<[string, string], { mine: number | null; total: number | null }>(
+    `SELECT SUM(CASE WHEN user_id = ? THEN size END) AS mine, SUM(size) AS total
+     FROM files WHERE session_id = ?`,
+  );
+  const inUse = db.prepare<[string], { one: number }>(
+    'SELECT 1 AS one FROM messages WHERE file_id = ? AND deleted = 0 LIMIT 1',
+  );
+  const markRemoved = db.prepare('UPDATE files SET removed = 1 WHERE id = ?');
+
+  /** Throws `QuotaExceeded` unless `size` more bytes (at least one) fit both quotas; returns what is left. */
+  function remaining(meta: UploadMeta, size: number): { participant: number; session: number } {
+    const row = used.get(meta.userId, meta.sessionId);
+    const left = {
+      participant: meta.quota.participant - (row?.mine ?? 0),
+      session: meta.quota.session - (row?.total ?? 0),
+    };
+    overQuota(meta, left, Math.max(size, 1));
+    return left;
+  }
 
   return {
     /** The stored file's path, or undefined for anything that is not a known file id. */
@@ -60,22 +112,32 @@ export function createFileStore(db: Database.Database, dataDir: string) {
     get(id: string): FileRow | undefined {
       return FILE_ID.test(id) ? select.get(id) : undefined;
     },
+    /** Throws `QuotaExceeded` when `size` more bytes would not fit the participant's or session's quota. */
+    checkQuota(meta: UploadMeta, size: number): void {
+      remaining(meta, size);
+    },
     /**
-     * Streams `body` to disk. Rejects with `UploadTooLarge` past `maxBytes` and with
-     * `UploadTypeMismatch` when an inline image type's magic bytes do not match.
+     * Streams `body` to disk. Rejects with `UploadTooLarge` past `maxBytes`, `QuotaExceeded` past
+     * what is left of a quota (checked again, synchronously, right before the row is written, so
+     * concurrent uploads cannot overshoot it together) and `UploadTypeMismatch` when an inline
+     * image type's magic bytes do not match.
      */
-    async save(
-      body: Readable,
-      meta: { userId: string; meetingId: string; name: string; type: string; maxBytes: number },
-    ): Promise<FileRow> {
+    async save(body: Readable, meta: UploadMeta): Promise<FileRow> {
       const id = randomUUID();
       const temporary = join(dir, `.upload-${id}`);
+      const final = join(dir, id);
+      const allowance = remaining(meta, 0);
       let size = 0;
       let head = Buffer.alloc(0);
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           size += chunk.length;
           if (size > meta.maxBytes) return callback(new UploadTooLarge());
+          try {
+            overQuota(meta, allowance, size);
+          } catch (error) {
+            return callback(error as Error);
+          }
           if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16 - head.length)]);
           callback(null, chunk);
         },
@@ -84,7 +146,7 @@ export function createFileStore(db: Database.Database, dataDir: string) {
         await pipeline(body, counter, createWriteStream(temporary, { flags: 'wx' }));
         const check = MAGIC[meta.type];
         if (check && !check(head)) throw new UploadTypeMismatch();
-        await rename(temporary, join(dir, id));
+        await rename(temporary, final);
       } catch (error) {
         await rm(temporary, { force: true });
         throw error;
@@ -98,9 +160,27 @@ export function createFileStore(db: Database.Database, dataDir: string) {
         size,
         inline: MAGIC[meta.type] ? 1 : 0,
         created_at: Date.now(),
+        session_id: meta.sessionId,
+        removed: 0,
       };
+      try {
+        remaining(meta, size); // no await between this check and the insert
+      } catch (error) {
+        await rm(final, { force: true });
+        throw error;
+      }
       insert.run(row);
       return row;
+    },
+    /**
+     * Called when a message stops showing a file (deleted, or edited to another file): unless
+     * another message still shows it, the file is marked removed (no longer served) and its bytes
+     * deleted. It still counts against the quota, so upload-and-delete loops cannot churn the disk.
+     */
+    release(id: string): void {
+      if (inUse.get(id)) return;
+      markRemoved.run(id);
+      rm(join(dir, id), { force: true }).catch(() => undefined);
     },
   };
 }

@@ -18,6 +18,7 @@ export type ProtocolErrorCode =
   | 'bad-request'
   | 'unauthorized'
   | 'session-ended'
+  | 'too-many-connections'
   | 'internal';
 
 export class ProtocolError extends Error {
@@ -42,13 +43,41 @@ export interface RequestContext {
   files: FileStore;
   options: ResolvedOptions;
   baseUrl: string;
-  /** Counts a send; false when the user is over the rate limit. */
-  takeSend(key: string): boolean;
+  /** Counts a request of a kind against its rate limit; false when the key is over it. */
+  takeRequest(kind: RateLimitedKind, key: string): boolean;
 }
 
 export interface RequestOutcome {
   result: unknown;
   change?: { action: ChangeAction; row: MessageRow; seq: number };
+}
+
+/** Sends, changes (edit, delete, pin, unpin) and history pages each have their own budget. */
+export type RateLimitedKind = 'send' | 'change' | 'history';
+
+const LIMITED: Record<
+  RateLimitedKind,
+  { what: string; option: 'rateLimits' | 'changeRateLimits' | 'historyRateLimits' }
+> = {
+  send: { what: 'messages', option: 'rateLimits' },
+  change: { what: 'edits, deletes, pins and unpins', option: 'changeRateLimits' },
+  history: { what: 'history pages', option: 'historyRateLimits' },
+};
+
+/** Counts the request against the user's budget in this session; throws `0013` when it is spent. */
+function limit(
+  ctx: RequestContext,
+  kind: RateLimitedKind,
+  session: SessionState,
+  claims: ParticipantClaims,
+): void {
+  if (ctx.takeRequest(kind, `${session.id}\n${claims.userId}`)) return;
+  const { what, option } = LIMITED[kind];
+  const { maxInvocations, period } = ctx.options[option];
+  throw new ProtocolError(
+    '0013',
+    `Rate limit of ${maxInvocations} ${what} per ${period} s exceeded.`,
+  );
 }
 
 type SendFrame = Extract<ClientFrame, { type: 'sendText' | 'sendImage' | 'sendFile' }>;
@@ -104,13 +133,7 @@ function send(
   const retried = ctx.store.byRequest(session.id, claims.userId, frame.id);
   if (retried) return { result: { messageId: retried.id, duplicate: true } };
   if (frame.type === 'sendText') validateText(frame.text, ctx.options.maxTextLimit);
-  if (!ctx.takeSend(`${session.id}\n${claims.userId}`)) {
-    const { maxInvocations, period } = ctx.options.rateLimits;
-    throw new ProtocolError(
-      '0013',
-      `Rate limit of ${maxInvocations} messages per ${period} s exceeded.`,
-    );
-  }
+  limit(ctx, 'send', session, claims);
   const file =
     frame.type === 'sendText'
       ? undefined
@@ -165,6 +188,7 @@ export function handleChatRequest(
     case 'sendFile':
       return send(ctx, session, claims, frame);
     case 'edit': {
+      limit(ctx, 'change', session, claims);
       const row = findOwned(ctx, session, claims, frame.messageId, false);
       if (frame.text !== undefined) {
         if (row.type !== 'text')
@@ -176,9 +200,17 @@ export function handleChatRequest(
         throw new ProtocolError('bad-request', 'A text message takes new text, not a file.');
       const file = uploadedFile(ctx, claims, frame.fileId ?? '', row.type === 'image');
       const fields = row.type === 'file' ? { file_name: file.name, file_size: file.size } : {};
-      return change(ctx, session, 'edit', { ...row, file_id: file.id, ...fields, is_edited: 1 });
+      const edited = change(ctx, session, 'edit', {
+        ...row,
+        file_id: file.id,
+        ...fields,
+        is_edited: 1,
+      });
+      if (row.file_id && row.file_id !== file.id) ctx.files.release(row.file_id);
+      return edited;
     }
     case 'delete': {
+      limit(ctx, 'change', session, claims);
       const row = findOwned(ctx, session, claims, frame.messageId, true);
       const tombstone = {
         ...row,
@@ -188,14 +220,18 @@ export function handleChatRequest(
         file_size: null,
         pinned: 0,
       };
-      return change(ctx, session, 'delete', { ...tombstone, deleted: 1 });
+      const deleted = change(ctx, session, 'delete', { ...tombstone, deleted: 1 });
+      if (row.file_id) ctx.files.release(row.file_id);
+      return deleted;
     }
     case 'pin':
     case 'unpin': {
+      limit(ctx, 'change', session, claims);
       const row = findOwned(ctx, session, claims, frame.messageId, true);
       return change(ctx, session, frame.type, { ...row, pinned: frame.type === 'pin' ? 1 : 0 });
     }
     case 'history': {
+      limit(ctx, 'history', session, claims);
       const rows = ctx.store.history(frame.kind, {
         sessionId: session.id,
         userId: claims.userId,

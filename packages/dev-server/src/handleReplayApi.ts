@@ -35,7 +35,8 @@ export function getChatDownloadUrl(
 /**
  * `GET|HEAD /v1/sessions/:sessionId/chat.csv?expires=…&signature=…`: the signed, expiring download
  * URL. 403 `{ success: false, error: { code: 'invalid-signature' | 'expired' } }` when tampered or
- * past its expiry; otherwise the CSV with `Content-Length` (CORS is set by the router).
+ * past its expiry; otherwise the CSV, streamed a page at a time with chunked encoding (no
+ * `Content-Length`: the size is unknown until the last page). CORS is set by the router.
  */
 export async function serveChatDump(
   ctx: RouteContext,
@@ -63,18 +64,26 @@ export async function serveChatDump(
   }
   const session = ctx.store.session(sessionId);
   if (!session) return sendHttpError(res, 404, 'not-found', 'No session with this id.');
-  const chunks = await writeChatDump(
+  const headers = {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': contentDisposition('attachment', `chat-${sessionId}.csv`),
+    'Cache-Control': 'private, no-store',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  // The size is not known without writing the whole CSV: HEAD reads no row, GET is chunked.
+  if (req.method === 'HEAD') return void res.writeHead(200, headers).end();
+  const pages = writeChatDump(
     ctx.store,
     { id: session.id, meetingId: session.meeting_id },
     ctx.baseUrl(),
   );
-  res.writeHead(200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Length': chunks.reduce((sum, chunk) => sum + chunk.length, 0),
-    'Content-Disposition': contentDisposition('attachment', `chat-${sessionId}.csv`),
-    'Cache-Control': 'private, no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  if (req.method === 'HEAD') return void res.end();
-  await pipeline(Readable.from(chunks), res);
+  res.writeHead(200, headers);
+  // One page at a time, and the next only once the socket has taken the last (back-pressure).
+  const body = Readable.from(pages, { objectMode: false, highWaterMark: 64 * 1024 });
+  try {
+    await pipeline(body, res);
+  } catch (error) {
+    // The reader went away mid-download (closed tab, aborted fetch): nothing to answer.
+    if (!res.destroyed) throw error;
+  }
 }

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteContext } from './RouteContext';
 import { bearerToken } from './checkApiKey';
 import { sanitizeFileName } from './contentDisposition';
-import { UploadTooLarge, UploadTypeMismatch } from './createFileStore';
+import { QuotaExceeded, UploadTooLarge, UploadTypeMismatch } from './createFileStore';
+import type { UploadMeta } from './createFileStore';
 import { sendHttpError, sendJson } from './sendJson';
 import { fileLink } from './toWireMessage';
 
@@ -37,8 +38,9 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
 /**
  * `POST /v1/uploads` with a participant token (`Authorization: Bearer …`), the raw bytes as the
  * body, their `Content-Type`, and the file name percent-encoded in `X-File-Name`.
- * 201 `{ success, data: { id, url, name, size, type } }`; 401 bad token, 413 over
- * `maxUploadBytes`, 415 type not allowed (or image bytes that are not that image type).
+ * 201 `{ success, data: { id, url, name, size, type } }`; 401 bad token, 410 `session-ended`,
+ * 413 `too-large` over `maxUploadBytes` or `quota-exceeded` over `uploadQuotaBytes` /
+ * `sessionUploadQuotaBytes`, 415 type not allowed (or image bytes that are not that image type).
  */
 export async function handleUpload(
   ctx: RouteContext,
@@ -57,19 +59,31 @@ export async function handleUpload(
       `Uploads of type "${type.slice(0, 80) || 'none'}" are not allowed.`,
     );
   }
-  const max = ctx.options.maxUploadBytes;
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > max) {
-    return refuse(res, 413, 'too-large', `Uploads are limited to ${max} bytes.`);
+  // A token bound to a session uploads into it; a meeting token into the meeting's open session.
+  const session = claims.sessionId
+    ? ctx.store.session(claims.sessionId)
+    : ctx.store.activeSession(claims.meetingId);
+  if (!session || session.meeting_id !== claims.meetingId || session.ended_at !== null) {
+    return refuse(res, 410, 'session-ended', 'This session has ended: uploads are closed.');
   }
+  const max = ctx.options.maxUploadBytes;
+  const meta: UploadMeta = {
+    userId: claims.userId,
+    meetingId: claims.meetingId,
+    sessionId: session.id,
+    name: fileNameOf(req),
+    type,
+    maxBytes: max,
+    quota: {
+      participant: ctx.options.uploadQuotaBytes,
+      session: ctx.options.sessionUploadQuotaBytes,
+    },
+  };
+  const declared = Number(req.headers['content-length'] ?? NaN);
   try {
-    const file = await ctx.files.save(req, {
-      userId: claims.userId,
-      meetingId: claims.meetingId,
-      name: fileNameOf(req),
-      type,
-      maxBytes: max,
-    });
+    if (Number.isFinite(declared) && declared > max) throw new UploadTooLarge();
+    if (Number.isFinite(declared)) ctx.files.checkQuota(meta, declared);
+    const file = await ctx.files.save(req, meta);
     sendJson(res, 201, {
       success: true,
       data: {
@@ -83,6 +97,7 @@ export async function handleUpload(
   } catch (error) {
     if (error instanceof UploadTooLarge)
       return refuse(res, 413, 'too-large', `Uploads are limited to ${max} bytes.`);
+    if (error instanceof QuotaExceeded) return refuse(res, 413, 'quota-exceeded', error.message);
     if (error instanceof UploadTypeMismatch) {
       return refuse(res, 415, 'unsupported-type', `The bytes are not a valid ${type} image.`);
     }

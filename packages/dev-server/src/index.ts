@@ -7,7 +7,12 @@ export {
   verifyWebhookSignature,
 } from './createWebhookSender';
 export { contentDisposition, sanitizeFileName } from './contentDisposition';
-export { CLOSE_SESSION_ENDED, CLOSE_TOO_SLOW, CLOSE_UNAUTHORIZED } from './createChatHub';
+export {
+  CLOSE_SESSION_ENDED,
+  CLOSE_TOO_MANY_CONNECTIONS,
+  CLOSE_TOO_SLOW,
+  CLOSE_UNAUTHORIZED,
+} from './closeCodes';
 export type { ClientFrame } from './parseClientFrame';
 export type { ProtocolErrorCode } from './handleChatRequest';
 export type { WireMessage } from './toWireMessage';

@@ -53,6 +53,14 @@ CREATE TABLE IF NOT EXISTS files (
 );
 `;
 
+/** Columns added after the first release, for databases created before them. */
+const MIGRATIONS: { table: string; column: string; definition: string }[] = [
+  // The session an upload counts against (quotas); null for uploads made before quotas.
+  { table: 'files', column: 'session_id', definition: 'TEXT' },
+  // 1 once the message showing the file was deleted or given another file: no longer served.
+  { table: 'files', column: 'removed', definition: 'INTEGER NOT NULL DEFAULT 0' },
+];
+
 /** Opens (creating if needed) `dataDir/natter.db` in WAL mode with the schema applied. */
 export function openDatabase(dataDir: string): Database.Database {
   mkdirSync(dataDir, { recursive: true });
@@ -62,5 +70,11 @@ export function openDatabase(dataDir: string): Database.Database {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  for (const { table, column, definition } of MIGRATIONS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column))
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
+  db.exec('CREATE INDEX IF NOT EXISTS files_session ON files (session_id, user_id)');
   return db;
 }

@@ -1,3 +1,4 @@
+import type { ChatRateLimits } from '@natter/core';
 import { DEFAULT_UPLOAD_TYPES } from './types';
 import type { DevServerLogger, DevServerOptions, ResolvedOptions } from './types';
 
@@ -6,6 +7,13 @@ const consoleLogger: DevServerLogger = {
   warn: (message, ...details) => console.warn(`[natter-dev] ${message}`, ...details),
 };
 
+function limits(name: string, value: ChatRateLimits | undefined, fallback: ChatRateLimits) {
+  const result = value ?? fallback;
+  positive(`${name}.maxInvocations`, result.maxInvocations, 1);
+  positive(`${name}.period`, result.period, 1);
+  return { maxInvocations: result.maxInvocations, period: result.period };
+}
+
 function positive(name: string, value: number | undefined, fallback: number): number {
   const result = value ?? fallback;
   if (!Number.isFinite(result) || result <= 0) {
@@ -13,6 +21,9 @@ function positive(name: string, value: number | undefined, fallback: number): nu
   }
   return result;
 }
+
+/** The SDKs' own send limit: 180 per 60 s. */
+const SDK_RATE_LIMITS: ChatRateLimits = { maxInvocations: 180, period: 60 };
 
 /** Applies defaults and refuses unusable options at start-up rather than at the first request. */
 export function resolveOptions(options: DevServerOptions): ResolvedOptions {
@@ -28,9 +39,6 @@ export function resolveOptions(options: DevServerOptions): ResolvedOptions {
   if (options.webhookUrl !== undefined && !options.webhookSecret) {
     throw new TypeError('createDevServer: `webhookSecret` is required with `webhookUrl`.');
   }
-  const rateLimits = options.rateLimits ?? { maxInvocations: 180, period: 60 };
-  positive('rateLimits.maxInvocations', rateLimits.maxInvocations, 1);
-  positive('rateLimits.period', rateLimits.period, 1);
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new TypeError('createDevServer: `port` must be an integer from 0 to 65535.');
@@ -41,8 +49,22 @@ export function resolveOptions(options: DevServerOptions): ResolvedOptions {
     host: options.host ?? '127.0.0.1',
     downloadUrlTtlMs: positive('downloadUrlTtlMs', options.downloadUrlTtlMs, 10 * 60_000),
     maxTextLimit: positive('maxTextLimit', options.maxTextLimit, 2000),
-    rateLimits: { ...rateLimits },
+    rateLimits: limits('rateLimits', options.rateLimits, SDK_RATE_LIMITS),
+    changeRateLimits: limits('changeRateLimits', options.changeRateLimits, SDK_RATE_LIMITS),
+    historyRateLimits: limits('historyRateLimits', options.historyRateLimits, {
+      maxInvocations: 120,
+      period: 60,
+    }),
+    maxConnections: positive('maxConnections', options.maxConnections, 1000),
+    maxConnectionsPerUser: positive('maxConnectionsPerUser', options.maxConnectionsPerUser, 10),
+    maxBufferedBytes: positive('maxBufferedBytes', options.maxBufferedBytes, 8 * 1024 * 1024),
     maxUploadBytes: positive('maxUploadBytes', options.maxUploadBytes, 10 * 1024 * 1024),
+    uploadQuotaBytes: positive('uploadQuotaBytes', options.uploadQuotaBytes, 100 * 1024 * 1024),
+    sessionUploadQuotaBytes: positive(
+      'sessionUploadQuotaBytes',
+      options.sessionUploadQuotaBytes,
+      1024 * 1024 * 1024,
+    ),
     allowedUploadTypes: options.allowedUploadTypes ?? DEFAULT_UPLOAD_TYPES,
     corsOrigins: options.corsOrigins ?? '*',
     logger: options.logger ?? consoleLogger,

@@ -20,11 +20,20 @@ export async function serveFile(
   const file = ctx.files.get(id);
   const path = ctx.files.path(id);
   if (!file || !path) return sendHttpError(res, 404, 'not-found', 'No file with this id.');
+  if (file.removed === 1)
+    return sendHttpError(res, 410, 'deleted', 'This file was removed with its message.');
   let size: number;
   try {
     size = (await stat(path)).size;
   } catch {
     return sendHttpError(res, 404, 'not-found', 'No file with this id.');
+  }
+  // Revalidated on every use (cheap: 304 by ETag), so a file removed with its message is not kept
+  // showing from a cache; `immutable` would have kept it for a year.
+  const etag = `"${file.id}"`;
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { ETag: etag, 'Cache-Control': 'private, no-cache' });
+    return void res.end();
   }
   res.writeHead(200, {
     'Content-Type': file.type,
@@ -36,7 +45,8 @@ export async function serveFile(
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",
     'Cross-Origin-Resource-Policy': 'cross-origin',
-    'Cache-Control': 'private, max-age=31536000, immutable',
+    'Cache-Control': 'private, no-cache',
+    ETag: etag,
   });
   if (req.method === 'HEAD') return void res.end();
   try {

@@ -28,8 +28,22 @@ export interface DevServerOptions {
   maxTextLimit?: number;
   /** Sends allowed per user and session. Default `{ maxInvocations: 180, period: 60 }`, the SDKs' own. */
   rateLimits?: ChatRateLimits;
+  /** Edits, deletes, pins and unpins allowed per user and session, together. Default `{ maxInvocations: 180, period: 60 }`. */
+  changeRateLimits?: ChatRateLimits;
+  /** `history` pages allowed per user and session. Default `{ maxInvocations: 120, period: 60 }`. */
+  historyRateLimits?: ChatRateLimits;
+  /** Open WebSockets allowed in total; one more is refused (`too-many-connections`, close 4429). Default 1000. */
+  maxConnections?: number;
+  /** Open WebSockets allowed per user (tabs, devices); one more is refused like `maxConnections`. Default 10. */
+  maxConnectionsPerUser?: number;
+  /** A socket holding more unsent bytes than this (a client that stopped reading) is closed with 4408. Default 8 MiB. */
+  maxBufferedBytes?: number;
   /** Largest upload in bytes. Default 10 MiB. */
   maxUploadBytes?: number;
+  /** Bytes each participant may upload per session, deleted files included. Default 100 MiB. */
+  uploadQuotaBytes?: number;
+  /** Bytes everyone together may upload per session. Default 1 GiB. */
+  sessionUploadQuotaBytes?: number;
   /** Accepted upload `Content-Type`s: exact (`image/png`) or a family (`image/*`). Default: {@link DEFAULT_UPLOAD_TYPES}. */
   allowedUploadTypes?: readonly string[];
   /** Receives `meeting.chatSynced` when a session ends. */
@@ -48,7 +62,10 @@ export interface DevServerOptions {
   tokenTtlMs?: number;
   /** How long a session with nobody connected stays open before it ends by itself. Default 60 s. */
   sessionGraceMs?: number;
-  /** How many of the newest messages a join delivers in `messages`. Default 1000, as RealtimeKit. */
+  /**
+   * How many of the newest messages a join delivers in `messages`. Default 1000, as RealtimeKit. A
+   * resume (`hello` with `lastSeq`) further back than this many changes is answered as a fresh join.
+   */
   joinHistoryLimit?: number;
   /** Origin written into file links and download URLs. Default `http://<host>:<port>`. */
   publicUrl?: string;

@@ -144,4 +144,18 @@ describe('connectDevChat', () => {
     expect(bob.connectionState).toBe('closed');
     await expect(bob.pin('anything')).rejects.toMatchObject({ code: '0012' });
   });
+
+  it('refuses a connection over the per-user limit with the server’s readable reason', async () => {
+    await server.close();
+    server = await startServer(dir.path, { maxConnectionsPerUser: 1 });
+    const { token } = await join(server, 'm', { name: 'Ada', userId: 'user-ada' });
+    const first = await connectDevChat({ url: server.url, token, WebSocket, logger: silent });
+    chats.push(first);
+    const second = connectDevChat({ url: server.url, token, WebSocket, logger: silent });
+    await expect(second).rejects.toMatchObject({
+      code: 'too-many-connections',
+      message: expect.stringMatching(/1 connections open/),
+    });
+    await first.sendTextMessage('the first tab still works');
+  });
 });

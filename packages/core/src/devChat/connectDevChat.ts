@@ -203,9 +203,11 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
       const others = participants.filter((p) => p.userId !== participant.userId);
       setParticipants(action === 'join' ? [...others, participant] : others);
     },
-    onState(state, reason) {
+    onState(state, reason, detail) {
       if (state === 'failed')
-        refused(serverError(reason ?? 'failed', 'The dev server refused the connection.'));
+        refused(
+          serverError(reason ?? 'failed', detail ?? 'The dev server refused the connection.'),
+        );
       emitter.emit('connectionStateChange', { state, ...(reason ? { reason } : {}) });
     },
   });

@@ -1,6 +1,10 @@
 import type { Logger } from '../logger';
 import { createClientError } from '../localChat/createClientError';
-import { DEV_CLOSE_SESSION_ENDED, DEV_CLOSE_UNAUTHORIZED } from './devChatProtocol';
+import {
+  DEV_CLOSE_SESSION_ENDED,
+  DEV_CLOSE_TOO_MANY_CONNECTIONS,
+  DEV_CLOSE_UNAUTHORIZED,
+} from './devChatProtocol';
 import type {
   DevEvent,
   DevHello,
@@ -36,7 +40,8 @@ export interface DevConnectionOptions {
   onHello(hello: DevHello): void;
   onEvent(event: DevEvent): void;
   onPresence(action: 'join' | 'leave', participant: DevParticipant): void;
-  onState(state: DevConnectionState, reason?: string): void;
+  /** `reason` is a code (`unauthorized`, `session-ended`, `too-many-connections`); `detail` the server's words. */
+  onState(state: DevConnectionState, reason?: string, detail?: string): void;
 }
 
 interface Pending {
@@ -73,11 +78,13 @@ export function createDevConnection(options: DevConnectionOptions) {
   let lastSeq: number | undefined;
   let sessionId: string | undefined;
   let helloId = '';
+  /** The last error frame not tied to a request (why the server is about to close the socket). */
+  let refusal: { code: string; message: string } | undefined;
 
-  function setState(next: DevConnectionState, reason?: string): void {
+  function setState(next: DevConnectionState, reason?: string, detail?: string): void {
     if (next === state) return;
     state = next;
-    options.onState(next, reason);
+    options.onState(next, reason, detail);
   }
 
   function transmit(entry: Pending): void {
@@ -115,8 +122,9 @@ export function createDevConnection(options: DevConnectionOptions) {
     }
     const entry = frame.id === null ? undefined : pending.get(frame.id);
     if (!entry) {
-      if (frame.type === 'error')
-        options.logger?.warn(`[dev chat] server error ${frame.code}: ${frame.message}`);
+      if (frame.type !== 'error') return;
+      if (frame.id === null) refusal = { code: frame.code, message: frame.message };
+      options.logger?.warn(`[dev chat] server error ${frame.code}: ${frame.message}`);
       return;
     }
     pending.delete(entry.request.id);
@@ -128,6 +136,7 @@ export function createDevConnection(options: DevConnectionOptions) {
     timer = undefined;
     const ws = new options.WebSocket(options.wsUrl);
     socket = ws;
+    refusal = undefined;
     ws.onopen = (() => {
       helloId = newId();
       ws.send(
@@ -155,8 +164,14 @@ export function createDevConnection(options: DevConnectionOptions) {
       if (state === 'closed') return;
       if (event.code === DEV_CLOSE_UNAUTHORIZED || event.code === DEV_CLOSE_SESSION_ENDED) {
         const reason = event.code === DEV_CLOSE_UNAUTHORIZED ? 'unauthorized' : 'session-ended';
-        setState('failed', reason);
+        setState('failed', reason, refusal?.message);
         return fail(`The dev server closed the connection (${reason}).`);
+      }
+      // Over the connection limit before ever joining (too many tabs): say so instead of retrying
+      // in silence. After a join it is more likely a stale socket the server has not dropped yet.
+      if (event.code === DEV_CLOSE_TOO_MANY_CONNECTIONS && state === 'connecting') {
+        setState('failed', 'too-many-connections', refusal?.message);
+        return fail(refusal?.message ?? 'The dev server has too many connections.');
       }
       if (state === 'connected') setState('reconnecting');
       const ceiling = Math.min(options.maxDelayMs, options.minDelayMs * 2 ** attempt);

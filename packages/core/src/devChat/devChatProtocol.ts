@@ -93,4 +93,8 @@ export type DevServerFrame =
 
 /** WebSocket close codes the server uses. */
 export const DEV_CLOSE_UNAUTHORIZED = 4401;
+/** The client stopped reading (over the server's buffer limit): reconnect and resync. */
+export const DEV_CLOSE_TOO_SLOW = 4408;
 export const DEV_CLOSE_SESSION_ENDED = 4410;
+/** Over the server's connection limits (total or per user); an `error` frame says which. */
+export const DEV_CLOSE_TOO_MANY_CONNECTIONS = 4429;
