@@ -1,5 +1,11 @@
 // Story tests fail on console errors (React warnings, failed prop types, uncaught render errors).
+import { configure } from 'storybook/test';
 import { afterEach, beforeEach } from 'vitest';
+
+// `findBy*` and `waitFor` wait for a condition; their 1 s default fails stories whose lazily
+// loaded parts (the lightbox, the CSV worker) take longer on a loaded machine. Nothing here
+// asserts a duration, so wait up to 10 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 const original = console.error;
 let errors: string[] = [];

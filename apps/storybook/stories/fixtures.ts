@@ -1,4 +1,4 @@
-import { ChatError, parseChatDump } from '@natter/core';
+import { ChatError, createTrustedObjectUrl, parseChatDump } from '@natter/core';
 import type { ChatEntry, Message, MessageStatus } from '@natter/core';
 import { expect, spyOn } from 'storybook/test';
 
@@ -18,12 +18,12 @@ function svgBlob(label: string, hue: number, width = 320, height = 180): Blob {
 }
 
 const urls = new Map<string, string>();
-/** A deterministic picture as a `blob:` URL (offline, allowed by `safeUrl`), made once per page. */
+/** A deterministic picture as a trusted `blob:` URL (offline, allowed by `safeUrl`), made once per page. */
 export function imageUrl(label: string, hue = 210): string {
   const key = `${label}:${hue}`;
   let url = urls.get(key);
   if (url === undefined) {
-    url = URL.createObjectURL(svgBlob(label, hue));
+    url = createTrustedObjectUrl(svgBlob(label, hue));
     urls.set(key, url);
   }
   return url;
@@ -44,7 +44,7 @@ export function pictureUrl(label: string, width: number, height: number): string
 export function brokenImageUrl(): string {
   let url = urls.get('broken');
   if (url === undefined) {
-    url = URL.createObjectURL(new Blob(['not an image'], { type: 'text/plain' }));
+    url = createTrustedObjectUrl(new Blob(['not an image'], { type: 'text/plain' }));
     urls.set('broken', url);
   }
   return url;

@@ -115,7 +115,7 @@ export function createChatActions(internals: StoreInternals): ChatActions {
     const now = options.now();
     const base = {
       id,
-      userId: options.selfUserId ?? '',
+      userId: internals.selfUserId() ?? '',
       displayName: options.selfDisplayName ?? '',
       time: new Date(now),
       timeMs: now,
@@ -222,8 +222,23 @@ export function createChatActions(internals: StoreInternals): ChatActions {
     return true;
   }
 
+  let warnedNoSelf = false;
+  // DESIGN §1: a pending send is confirmed only by a NEW id from SELF. A redelivered message
+  // (known or deleted id) or someone else's message with the same text never confirms it.
   internals.reconcile = (entry) => {
-    if (options.selfUserId !== undefined && entry.userId !== options.selfUserId) return undefined;
+    if (index.byId.has(entry.id) || index.deleted.has(entry.id)) return undefined;
+    const self = internals.selfUserId();
+    if (self === undefined) {
+      if (pending.size > 0 && !warnedNoSelf) {
+        warnedNoSelf = true;
+        options.logger.warn(
+          'The chat store does not know selfUserId, so own sends cannot be matched with ' +
+            'their echo. Pass selfUserId to ChatProvider or getChatStore.',
+        );
+      }
+      return undefined;
+    }
+    if (entry.userId !== self) return undefined;
     for (const rec of pending.values()) {
       if (!matches(rec, entry)) continue;
       pending.delete(rec.id);

@@ -64,6 +64,12 @@ export interface ChatStore extends ChatActions {
   loadOlder(): Promise<void>;
   /** Re-reads history from the SDK and merges it (after a reconnect, say). */
   resync(): Promise<void>;
+  /**
+   * Tells a store created without `selfUserId` who the local participant is. Until it knows, no
+   * incoming message confirms an own send (someone else's message with the same text must not).
+   * Ignored once the store knows self.
+   */
+  setSelf(self: { userId: string; displayName?: string }): void;
   /** Removes every SDK listener; the store stops updating. */
   destroy(): void;
 }
@@ -79,6 +85,12 @@ export interface StoreInternals {
   /** Publishes fields that are not messages (errors, flags): `getMessages()` stays the same. */
   update(extra: Partial<ChatState>): void;
   getState(): ChatState;
+  /**
+   * The local participant's user id: `selfUserId`, else what the chat object says (`chat.self`,
+   * as `createLocalChat` and the dev-server client have), else undefined (the real SDKs' chats do
+   * not say).
+   */
+  selfUserId(): string | undefined;
   /** Runs `fn` for every applied event until it returns true. */
   onEvent(
     fn: (kind: 'add' | 'edit' | 'delete' | 'pin', entry: ChatEntry | { id: string }) => boolean,
@@ -146,6 +158,12 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
       store.setState(extra);
     },
     getState: store.getState,
+    selfUserId() {
+      if (opts.selfUserId !== undefined) return opts.selfUserId;
+      const self = (chat as { self?: { userId?: unknown } }).self;
+      const userId = typeof self === 'object' && self !== null ? self.userId : undefined;
+      return typeof userId === 'string' && userId !== '' ? userId : undefined;
+    },
     countSending: () => 0,
     onEvent(fn) {
       eventListeners.add(fn);
@@ -391,6 +409,11 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
       return list;
     },
     loadOlder,
+    setSelf(self) {
+      if (opts.selfUserId !== undefined || self.userId === '') return;
+      opts.selfUserId = self.userId;
+      if (self.displayName !== undefined) opts.selfDisplayName ??= self.displayName;
+    },
     resync: () => {
       if (!attached) return Promise.resolve();
       return hydrate();

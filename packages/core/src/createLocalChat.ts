@@ -1,4 +1,5 @@
 import { createClientError } from './localChat/createClientError';
+import { revokeTrustedObjectUrl, trustObjectUrl } from './trustedObjectUrls';
 import { createEmitter } from './localChat/createEmitter';
 import { createLocalServer } from './localChat/createLocalServer';
 import { createDyteQueries, createFetchMethods } from './localChat/createQueryMethods';
@@ -83,7 +84,7 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
         ? URL.createObjectURL(file)
         : `blob:natter-local/${++placeholderLinks}`;
     objectUrls.add(url);
-    return url;
+    return trustObjectUrl(url);
   }
 
   function record(sender: LocalParticipant, content: Content, targetUserIds: string[]): Message {
@@ -325,8 +326,7 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
     dispose() {
       server.dispose();
       for (const stop of [...conversations]) stop();
-      if (typeof URL.revokeObjectURL === 'function')
-        for (const url of objectUrls) URL.revokeObjectURL(url);
+      for (const url of objectUrls) revokeTrustedObjectUrl(url);
       objectUrls.clear();
       emitter.removeAllListeners();
     },

@@ -6,7 +6,9 @@ const stores = new WeakMap<ChatLike, ChatStore>();
 
 /**
  * The one store of a chat object: created on first use, shared by every hook and component, so
- * any number of them cost one set of SDK listeners. Options apply only when the store is created.
+ * any number of them cost one set of SDK listeners. Options apply only when the store is created,
+ * except `selfUserId`: a store created without it (by `useChat({ chat })`, say) takes it from the
+ * first later caller that passes it.
  *
  * @example
  * ```ts
@@ -19,6 +21,11 @@ export function getChatStore(chat: ChatLike, options?: ChatStoreOptions): ChatSt
   if (!store) {
     store = createChatStore(chat, options);
     stores.set(chat, store);
+  } else if (options?.selfUserId !== undefined) {
+    store.setSelf({
+      userId: options.selfUserId,
+      ...(options.selfDisplayName === undefined ? {} : { displayName: options.selfDisplayName }),
+    });
   }
   return store;
 }

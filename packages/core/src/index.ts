@@ -29,6 +29,12 @@ export type { ChatState, ChatStatus, ChatStore, ChatStoreOptions } from './creat
 export type { ChatActions, SendOptions } from './createChatActions';
 export { getChatStore, releaseChatStore } from './getChatStore';
 export {
+  createTrustedObjectUrl,
+  isTrustedObjectUrl,
+  revokeTrustedObjectUrl,
+  trustObjectUrl,
+} from './trustedObjectUrls';
+export {
   ReplayError,
   createReplayClient,
   toLink,

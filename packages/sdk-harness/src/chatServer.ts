@@ -162,6 +162,8 @@ export class ChatServer {
   private readonly emitted: EmittedChatEvent[] = [];
   private readonly recorders = new Map<string, (payload: unknown) => void>();
   private selfPeer: (() => JoinedPeer | undefined) | undefined;
+  /** While set, own sends are stored but their echo waits for `releaseSends()`. */
+  private held: (() => void)[] | undefined;
 
   constructor(
     private readonly socket: SocketServer,
@@ -295,14 +297,17 @@ export class ChatServer {
       createdAtMs: now,
     };
     this.messages.push(message);
-    this.push(
-      CHAT_EVENTS.sendMessageToRoom,
-      this.encode('socket.chat.SendChatMessageToRoomResponse', { message }),
-      {
-        connection: frame.connection,
-        id: frame.id,
-      },
-    );
+    const echo = () =>
+      this.push(
+        CHAT_EVENTS.sendMessageToRoom,
+        this.encode('socket.chat.SendChatMessageToRoomResponse', { message }),
+        {
+          connection: frame.connection,
+          id: frame.id,
+        },
+      );
+    if (this.held) this.held.push(echo);
+    else echo();
   }
 
   private onSendToPeers(frame: ReceivedFrame): void {
@@ -470,6 +475,30 @@ export class ChatServer {
   }
 
   // --- another participant, driven by the test -------------------------------------------------
+
+  /** Own sends are stored, but their echo (and the SDK's send promise) waits for `releaseSends`. */
+  holdSends(): void {
+    this.held ??= [];
+  }
+
+  /** Sends the held echoes in order and stops holding. */
+  releaseSends(): EmittedChatEvent[] {
+    const start = this.emitted.length;
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const echo of held) echo();
+    return this.emitted.slice(start);
+  }
+
+  /** Broadcasts a stored message again, as a server does after a reconnect or a retry. */
+  redeliver(chatId: string): EmittedChatEvent[] {
+    const message = this.find(chatId);
+    if (!message) throw new Error(`sdk-harness: no message ${chatId} to redeliver`);
+    return this.push(
+      CHAT_EVENTS.sendMessageToRoom,
+      this.encode('socket.chat.SendChatMessageToRoomResponse', { message }),
+    );
+  }
 
   /** Another participant posts to the room. Returns the stored message and what the SDK emitted. */
   remoteSend(input: ServerMessageInput): { message: WireChatMessage; emitted: EmittedChatEvent[] } {

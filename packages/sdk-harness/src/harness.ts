@@ -66,6 +66,12 @@ export interface RemoteDriver {
 
 export interface HarnessServer {
   readonly remote: RemoteDriver;
+  /** Hold the echo of own sends (they are stored) until `releaseSends()`. */
+  holdSends(): void;
+  /** Deliver the held echoes in order; returns what the SDK emitted. */
+  releaseSends(): EmittedChatEvent[];
+  /** Broadcast a stored message again (a redelivery); returns what the SDK emitted. */
+  redeliver(chatId: string): EmittedChatEvent[];
   /** Replace the room's history. Call before join: the SDK loads it while joining. */
   setHistory(messages: ServerMessageInput[]): WireChatMessage[];
   /** Every chat request the SDK sent, decoded with the SDK's own request types. */
@@ -299,6 +305,9 @@ export async function createHarness<Meeting extends MeetingLike<Chat>, Chat exte
 
   const server: HarnessServer = {
     remote,
+    holdSends: () => chatServer.holdSends(),
+    releaseSends: () => chatServer.releaseSends(),
+    redeliver: (chatId) => chatServer.redeliver(chatId),
     setHistory: (messages) => chatServer.setHistory(messages),
     get received() {
       return chatServer.received;

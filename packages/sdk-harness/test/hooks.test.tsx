@@ -90,6 +90,74 @@ describe.each(SDKS)('useChat and usePinned over the real $name chat', ({ create 
     expect(result.current.chat.isSending).toBe(false);
   });
 
+  it('does not take a redelivered own message as the confirmation of a pending send with the same text', async () => {
+    const { h, result } = await setup();
+    const first = await act(() => result.current.chat.sendText('ok'));
+    h.server.holdSends();
+    let second: Promise<unknown> = Promise.resolve();
+    let settled = false;
+    act(() => {
+      second = result.current.chat.sendText('ok').then(() => (settled = true));
+    });
+    const key = result.current.chat.messages.at(-1)?.clientKey;
+    const emitted = await act(() => h.server.redeliver(first.id));
+    expect(emitted.some((e) => e.name === 'chatUpdate')).toBe(true);
+    await act(() => Promise.resolve());
+    expect(settled).toBe(false);
+    const oks = () =>
+      result.current.chat.messages.filter((m) => m.type === 'text' && m.message === 'ok');
+    expect(oks().map((m) => m.status)).toEqual(['sent', 'sending']);
+    expect(oks()[1]?.clientKey).toBe(key);
+    await act(() => {
+      h.server.releaseSends();
+      return second;
+    });
+    expect(oks().map((m) => m.status)).toEqual(['sent', 'sent']);
+    expect(oks()[1]?.clientKey).toBe(key);
+    expect(oks()[1]?.id).not.toBe(first.id);
+  });
+
+  it('outside a provider, never takes a remote message with the same text as our echo', async () => {
+    const h = await create({ history: HISTORY });
+    open.push(h);
+    const chat = h.chat as ChatLike;
+    // The first to touch the chat is a hook without a provider: the store does not know self.
+    const bare = renderHook(() => useChat({ chat }));
+    await waitFor(() => expect(bare.result.current.isReady).toBe(true));
+    h.server.holdSends();
+    let sending: Promise<{ id: string; userId: string }> = Promise.resolve({ id: '', userId: '' });
+    act(() => {
+      sending = bare.result.current.sendText('same words');
+    });
+    const key = bare.result.current.messages.at(-1)?.clientKey;
+    await act(() => h.server.remote.sendText({ ...REMOTE, text: 'same words' }));
+    const rows = () =>
+      bare.result.current.messages.filter((m) => m.type === 'text' && m.message === 'same words');
+    expect(rows().map((m) => [m.userId, m.status])).toEqual([
+      ['', 'sending'],
+      [REMOTE.userId, 'sent'],
+    ]);
+    expect(rows()[0]?.clientKey).toBe(key);
+    // A provider that knows self mounts later; the store learns self, and the echo confirms.
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ChatProvider chat={chat} selfUserId={h.self.userId}>
+        {children}
+      </ChatProvider>
+    );
+    renderHook(() => useChat(), { wrapper });
+    const mine = await act(() => {
+      h.server.releaseSends();
+      return sending;
+    });
+    expect(mine.userId).toBe(h.self.userId);
+    expect(
+      rows()
+        .map((m) => `${m.userId}:${m.status}`)
+        .sort(),
+    ).toEqual([`${REMOTE.userId}:sent`, `${h.self.userId}:sent`].sort());
+    expect(rows().find((m) => m.userId === h.self.userId)?.clientKey).toBe(key);
+  });
+
   it('shows remote pins and unpins, and pins through the SDK', async () => {
     const { h, result } = await setup();
     await act(() => h.server.remote.pin('h1'));

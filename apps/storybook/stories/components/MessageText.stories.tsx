@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, within } from 'storybook/test';
+import { expect, userEvent, within } from 'storybook/test';
 import { MessageText } from '@natter/ui';
 import { natter } from '../decorators';
 import { HOSTILE_TEXT, HUGE_TEXT, LONG_TEXT, expectNoUnsafeMarkup } from '../fixtures';
@@ -46,15 +46,26 @@ export const Default: Story = {
 
 export const LongText: Story = { args: { text: LONG_TEXT } };
 
-/** Markup shows as text; `javascript:` and `data:` stay plain text; 100 kB renders. */
+/**
+ * Markup shows as text; `javascript:` and `data:` stay plain text; 100 kB is cut at 1,000
+ * characters with "Show more", which shows it all.
+ */
 export const HostileInput: Story = {
   args: { text: `${HOSTILE_TEXT}\n${HUGE_TEXT}` },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText(/<img src=x onerror=alert\(1\)>/)).toBeVisible();
     await expect(canvasElement.querySelector('img')).toBeNull();
+    await expect(canvasElement.textContent?.length).toBeLessThan(1_100);
+    const more = canvas.getByRole('button', { name: 'Show more' });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(more);
     await expect(canvasElement.textContent?.length).toBeGreaterThan(100_000);
     await expectNoUnsafeMarkup(canvasElement);
+    const less = canvas.getByRole('button', { name: 'Show less' });
+    await expect(less).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(less);
+    await expect(canvasElement.textContent?.length).toBeLessThan(1_100);
   },
 };
 

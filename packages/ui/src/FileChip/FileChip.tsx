@@ -2,7 +2,7 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { MessageStatus } from '@natter/core';
-import { stripBidiControls } from '../Message/linkify';
+import { cleanName } from '../utils/displayName';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
 import { formatBytes } from '../utils/format';
@@ -42,7 +42,7 @@ export const FileChip = forwardRef<HTMLDivElement, FileChipProps>(function FileC
   ref,
 ) {
   const { strings, locale } = useStrings();
-  const shown = stripBidiControls(name).trim() || '—';
+  const shown = cleanName(name) || '—';
   const [stem, extension] = splitExtension(shown);
   const type = fileTypeOf(shown, mimeType);
   const link = status === 'sent' ? safeUrl(href) : undefined;

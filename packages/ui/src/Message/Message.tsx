@@ -4,7 +4,7 @@ import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { ChatEntry } from '@natter/core';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
-import { stripBidiControls } from './linkify';
+import { cleanName, shownName } from '../utils/displayName';
 import { MessageContent } from './MessageContent';
 import { MessageTime } from './MessageTime';
 
@@ -34,7 +34,7 @@ export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 
 
 /** Up to two initials of a display name, by user-perceived characters. */
 export function initialsOf(name: string): string {
-  const words = stripBidiControls(name).trim().split(/\s+/).filter(Boolean);
+  const words = cleanName(name).split(' ').filter(Boolean);
   return words
     .slice(0, 2)
     .map((word) => Array.from(word)[0] ?? '')
@@ -70,7 +70,9 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
   ref,
 ) {
   const { strings } = useStrings();
-  const name = entry.displayName || (origin === 'local' ? strings.you : entry.userId);
+  // Untrusted: cleaned of direction-changing characters and capped (the full name in `title`).
+  const sender = shownName(entry.displayName || (origin === 'local' ? strings.you : entry.userId));
+  const name = sender.text;
   const isPrivate = (entry.targetUserIds?.length ?? 0) > 0;
   // The SDKs add the sender to the recipients: name only the others.
   const recipients = (entry.targetUserIds ?? []).filter((id) => id !== entry.userId);
@@ -94,14 +96,19 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
       </div>
       <div className="natter-bubble">
         <div className="natter-message-meta">
-          <bdi className={cx('natter-sender', !groupStart && 'natter-visually-hidden')}>{name}</bdi>
+          <bdi
+            className={cx('natter-sender', !groupStart && 'natter-visually-hidden')}
+            title={sender.text === sender.full ? undefined : sender.full}
+          >
+            {name}
+          </bdi>
           <MessageTime className={cx(!groupStart && 'natter-time-quiet')} date={entry.time} />
           {isPrivate ? (
             <span className="natter-marker" data-marker="private">
               {strings.privateTo(
                 origin === 'remote'
                   ? strings.you
-                  : recipients.map((id) => nameOf?.(id) || id).join(', '),
+                  : recipients.map((id) => shownName(nameOf?.(id) || id).text).join(', '),
               )}
             </span>
           ) : null}

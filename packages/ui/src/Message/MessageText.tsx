@@ -1,14 +1,21 @@
 'use client';
-import { forwardRef, memo, useMemo } from 'react';
+import { forwardRef, memo, useMemo, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
+import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
-import { linkify, splitHighlight } from './linkify';
+import { clampPoint, linkify, splitHighlight } from './linkify';
+import type { TextPart } from './linkify';
 
 export interface MessageTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Untrusted message text: rendered as text, never as HTML. */
   text: string;
   /** A search term to mark (case-insensitive) with `<mark>`. */
   highlight?: string | undefined;
+  /**
+   * Longer text is cut (at this many characters, or 20 lines) with a "Show more" button.
+   * Default 1000; `Infinity` never cuts.
+   */
+  clampLength?: number | undefined;
 }
 
 function Highlighted({ text, term }: { text: string; term: string | undefined }) {
@@ -32,7 +39,8 @@ function Highlighted({ text, term }: { text: string; term: string | undefined })
 /**
  * Message text as plain text: newlines kept, long words wrapped, direction from the content
  * (`dir="auto"`), http/https/mailto links made clickable (external ones open in a new tab with
- * `rel="noopener noreferrer"`), optional search highlight. Never interprets HTML.
+ * `rel="noopener noreferrer"`), optional search highlight. Long text is cut with a "Show more"
+ * button (`aria-expanded`). Never interprets HTML.
  *
  * @example
  * ```tsx
@@ -41,13 +49,28 @@ function Highlighted({ text, term }: { text: string; term: string | undefined })
  */
 export const MessageText = memo(
   forwardRef<HTMLDivElement, MessageTextProps>(function MessageText(
-    { text, highlight, className, ...rest },
+    { text, highlight, clampLength = 1000, className, ...rest },
     ref,
   ) {
+    const { strings } = useStrings();
+    const [expanded, setExpanded] = useState(false);
     const parts = useMemo(() => linkify(text), [text]);
+    const cut = clampPoint(text, clampLength);
+    const long = cut < text.length;
+    // A part the cut goes through is shown as text (a cut link is not the link); the rest waits
+    // for "Show more".
+    const visible: TextPart[] = [];
+    let room = expanded ? Infinity : cut;
+    for (const part of parts) {
+      if (room <= 0) break;
+      visible.push(
+        room < part.text.length ? { kind: 'text', text: part.text.slice(0, room) } : part,
+      );
+      room -= part.text.length;
+    }
     return (
       <div ref={ref} dir="auto" {...rest} className={cx('natter-text', className)}>
-        {parts.map((part, i) =>
+        {visible.map((part, i) =>
           part.kind === 'link' ? (
             <a
               key={i}
@@ -61,6 +84,19 @@ export const MessageText = memo(
             <Highlighted key={i} text={part.text} term={highlight} />
           ),
         )}
+        {long ? (
+          <>
+            {expanded ? ' ' : '… '}
+            <button
+              type="button"
+              className="natter-text-more"
+              aria-expanded={expanded}
+              onClick={() => setExpanded(!expanded)}
+            >
+              {expanded ? strings.showLess : strings.showMore}
+            </button>
+          </>
+        ) : null}
       </div>
     );
   }),

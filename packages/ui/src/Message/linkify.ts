@@ -6,27 +6,26 @@ export type TextPart =
 
 // http(s) and mailto only; anything else (javascript:, data:, ...) stays plain text.
 const LINK = /\b(?:https?:\/\/|mailto:)[^\s<>"'`]+/gi;
-const TRAILING = /[.,;:!?'"…]+$/;
+const OPENER: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
 
-/** Drops trailing punctuation and an unbalanced closing bracket, as people end sentences with links. */
+/**
+ * Drops trailing punctuation and unbalanced closing brackets, as people end sentences with links.
+ * One count, then one backwards scan: linear in the link's length, so a link followed by
+ * thousands of `)` cannot freeze the page.
+ */
 function trimLink(raw: string): string {
-  let link = raw.replace(TRAILING, '');
-  for (const [open, close] of [
-    ['(', ')'],
-    ['[', ']'],
-    ['{', '}'],
-  ] as const) {
-    while (link.endsWith(close) && count(link, close) > count(link, open)) {
-      link = link.slice(0, -1).replace(TRAILING, '');
-    }
+  const n: Record<string, number> = {};
+  for (const c of raw) n[c] = (n[c] ?? 0) + 1;
+  let end = raw.length;
+  for (; end > 0; end--) {
+    const c = raw[end - 1] as string;
+    const opener = OPENER[c];
+    if (opener) {
+      if ((n[c] ?? 0) <= (n[opener] ?? 0)) break;
+      n[c] = (n[c] ?? 0) - 1;
+    } else if (!`.,;:!?'"…`.includes(c)) break;
   }
-  return link;
-}
-
-function count(text: string, char: string): number {
-  let n = 0;
-  for (const c of text) if (c === char) n++;
-  return n;
+  return raw.slice(0, end);
 }
 
 /**
@@ -54,6 +53,17 @@ export function linkify(text: string): TextPart[] {
   return parts;
 }
 
+/**
+ * Where to cut long text: after `maxChars` characters or before line 21, whichever comes first
+ * (never inside a surrogate pair); `text.length` when it all fits.
+ */
+export function clampPoint(text: string, maxChars: number): number {
+  const limit = Math.min(text.length, maxChars);
+  let lines = 1;
+  for (let i = 0; i < limit; i++) if (text[i] === '\n' && ++lines > 20) return i;
+  return limit - (limit < text.length && /[\uD800-\uDBFF]/.test(text[limit - 1] ?? '') ? 1 : 0);
+}
+
 /** A run of text, `match` when it equals the search term (case-insensitively). */
 export interface HighlightPart {
   text: string;
@@ -76,9 +86,4 @@ export function splitHighlight(text: string, term: string | undefined): Highligh
   }
   if (last < text.length) parts.push({ text: text.slice(last), match: false });
   return parts;
-}
-
-/** Removes bidi embedding/override/isolate controls, which can disguise a file name's extension. */
-export function stripBidiControls(text: string): string {
-  return text.replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g, '');
 }

@@ -4,6 +4,7 @@ import type { ChatStore } from '@natter/core';
 import { useMessagesByType } from '@natter/hooks';
 import { Lightbox } from '../Lightbox/Lightbox';
 import type { LightboxImage } from '../Lightbox/Lightbox';
+import { shownName } from '../utils/displayName';
 import { useStrings } from '../strings';
 import { safeUrl } from '../utils/safeUrl';
 
@@ -23,7 +24,11 @@ export function ChatLightbox({ store, start, onClose }: ChatLightboxProps) {
     for (const entry of entries) {
       const src = entry.type === 'image' ? safeUrl(entry.link) : undefined;
       if (src)
-        list.push({ key: entry.id, src, alt: strings.imageAlt(entry.displayName || entry.userId) });
+        list.push({
+          key: entry.id,
+          src,
+          alt: strings.imageAlt(shownName(entry.displayName || entry.userId).text),
+        });
     }
     return list;
   }, [entries, strings]);

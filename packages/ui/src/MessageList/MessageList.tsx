@@ -25,6 +25,7 @@ import type { MessageListController } from '../listController';
 import { useStrings } from '../strings';
 import { composeHandlers } from '../utils/composeHandlers';
 import { cx } from '../utils/cx';
+import { shownName } from '../utils/displayName';
 import type { NatterTheme } from '../utils/theme';
 import { useMergedRefs } from '../utils/useMergedRefs';
 import { useChatVirtualizer } from './useChatVirtualizer';
@@ -391,7 +392,9 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
       },
       onOpenImage: (id, src) => {
         const entry = store.getState().byId.get(id);
-        const alt = stringsRef.current.imageAlt(entry?.displayName || entry?.userId || '');
+        const alt = stringsRef.current.imageAlt(
+          shownName(entry?.displayName || entry?.userId || '').text,
+        );
         setLightbox({ id, src, alt });
       },
     }),

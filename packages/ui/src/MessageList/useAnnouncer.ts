@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatEntry } from '@natter/core';
 import { useStrings } from '../strings';
+import { shownName } from '../utils/displayName';
 
 const THROTTLE_MS = 1500;
 const MAX_SUMMARY = 160;
@@ -42,7 +43,7 @@ export function useAnnouncer(): { text: string; announce(entries: readonly ChatE
             ? s.fileSummary(first.name)
             : first.message || s.customSummary;
     const short = summary.length > MAX_SUMMARY ? `${summary.slice(0, MAX_SUMMARY)}…` : summary;
-    setText(s.announceMessage(first.displayName || first.userId, short));
+    setText(s.announceMessage(shownName(first.displayName || first.userId).text, short));
   }, []);
 
   const announce = useCallback(

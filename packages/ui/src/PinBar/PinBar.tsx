@@ -9,6 +9,7 @@ import { useStrings } from '../strings';
 import type { NatterStrings } from '../strings';
 import { composeHandlers } from '../utils/composeHandlers';
 import { cx } from '../utils/cx';
+import { shownName } from '../utils/displayName';
 import type { NatterTheme } from '../utils/theme';
 
 export interface PinBarProps extends ComponentPropsWithoutRef<'section'>, ChatHookOptions {
@@ -77,7 +78,7 @@ export const PinBar = forwardRef<HTMLElement, PinBarProps>(function PinBar(
     setShown({ id: target?.id, index: wrapped });
     if (target) {
       setAnnounced({
-        text: `${strings.pinPosition(wrapped + 1, count)}: ${target.displayName}: ${pinExcerpt(target, strings)}`,
+        text: `${strings.pinPosition(wrapped + 1, count)}: ${shownName(target.displayName).text}: ${pinExcerpt(target, strings)}`,
         count,
       });
     }
@@ -97,6 +98,7 @@ export const PinBar = forwardRef<HTMLElement, PinBarProps>(function PinBar(
   };
 
   const excerpt = pinExcerpt(current, strings);
+  const author = shownName(current.displayName);
   return (
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Left/Right from any of the bar's buttons, delegated
     <section
@@ -122,7 +124,12 @@ export const PinBar = forwardRef<HTMLElement, PinBarProps>(function PinBar(
           {strings.jumpToPinned}
           {count > 1 ? ` (${strings.pinPosition(index + 1, count)})` : ''}:{' '}
         </span>
-        <bdi className="natter-pinbar__author">{current.displayName}</bdi>
+        <bdi
+          className="natter-pinbar__author"
+          title={author.text === author.full ? undefined : author.full}
+        >
+          {author.text}
+        </bdi>
         <span className="natter-pinbar__text" dir="auto">
           {excerpt}
         </span>

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { IdList } from '@natter/core';
 import type { ChatEntry, MessageKind } from '@natter/core';
+import { shownName } from '../utils/displayName';
 
 export interface ReplayFilters {
   /** A participant's user id, or `''` for everyone. */
@@ -39,7 +40,7 @@ export function useReplayFilters(messages: readonly ChatEntry[]) {
   const participants = useMemo(() => {
     const seen = new Map<string, string>();
     for (const m of messages)
-      if (!seen.has(m.userId)) seen.set(m.userId, m.displayName || m.userId);
+      if (!seen.has(m.userId)) seen.set(m.userId, shownName(m.displayName || m.userId).text);
     return [...seen].map(([userId, name]) => ({ userId, name }));
   }, [messages]);
   const ids = useMemo(() => {

@@ -18,6 +18,8 @@ export const listStrings = {
   you: 'You',
   privateTo: (names: string) => `Private to ${names}`,
   sending: 'Sending…',
+  showMore: 'Show more',
+  showLess: 'Show less',
   failed: 'Not sent',
   imageAlt: (sender: string) => `Image from ${sender}`,
   imageLoading: 'Loading image…',

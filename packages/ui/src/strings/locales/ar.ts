@@ -33,6 +33,8 @@ const ar: NatterStrings = {
   you: 'أنت',
   privateTo: (names) => `خاصة إلى ${i(names)}`,
   sending: 'جارٍ الإرسال…',
+  showMore: 'عرض المزيد',
+  showLess: 'عرض أقل',
   failed: 'لم تُرسل',
   imageAlt: (sender) => `صورة من ${i(sender)}`,
   imageLoading: 'جارٍ تحميل الصورة…',

@@ -22,6 +22,8 @@ const de: NatterStrings = {
   you: 'Du',
   privateTo: (names) => `Privat an ${names}`,
   sending: 'Wird gesendet…',
+  showMore: 'Mehr anzeigen',
+  showLess: 'Weniger anzeigen',
   failed: 'Nicht gesendet',
   imageAlt: (sender) => `Bild von ${sender}`,
   imageLoading: 'Bild wird geladen…',

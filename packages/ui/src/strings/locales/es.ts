@@ -22,6 +22,8 @@ const es: NatterStrings = {
   you: 'Tú',
   privateTo: (names) => `Privado para ${names}`,
   sending: 'Enviando…',
+  showMore: 'Mostrar más',
+  showLess: 'Mostrar menos',
   failed: 'No enviado',
   imageAlt: (sender) => `Imagen de ${sender}`,
   imageLoading: 'Cargando imagen…',

@@ -22,6 +22,8 @@ const fr: NatterStrings = {
   you: 'Vous',
   privateTo: (names) => `Privé pour ${names}`,
   sending: 'Envoi…',
+  showMore: 'Afficher plus',
+  showLess: 'Afficher moins',
   failed: 'Non envoyé',
   imageAlt: (sender) => `Image de ${sender}`,
   imageLoading: "Chargement de l'image…",

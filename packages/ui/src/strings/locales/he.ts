@@ -25,6 +25,8 @@ const he: NatterStrings = {
   you: 'את/ה',
   privateTo: (names) => `פרטית אל ${i(names)}`,
   sending: 'שולח…',
+  showMore: 'הצגת עוד',
+  showLess: 'הצגת פחות',
   failed: 'לא נשלחה',
   imageAlt: (sender) => `תמונה מאת ${i(sender)}`,
   imageLoading: 'טוען תמונה…',

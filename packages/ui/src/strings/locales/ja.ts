@@ -21,6 +21,8 @@ const ja: NatterStrings = {
   you: 'あなた',
   privateTo: (names) => `${names} へのプライベートメッセージ`,
   sending: '送信中…',
+  showMore: 'もっと見る',
+  showLess: '表示を減らす',
   failed: '未送信',
   imageAlt: (sender) => `${sender} からの画像`,
   imageLoading: '画像を読み込んでいます…',

@@ -22,6 +22,8 @@ const pt: NatterStrings = {
   you: 'Você',
   privateTo: (names) => `Privada para ${names}`,
   sending: 'Enviando…',
+  showMore: 'Mostrar mais',
+  showLess: 'Mostrar menos',
   failed: 'Não enviada',
   imageAlt: (sender) => `Imagem de ${sender}`,
   imageLoading: 'Carregando imagem…',

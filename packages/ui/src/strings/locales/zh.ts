@@ -21,6 +21,8 @@ const zh: NatterStrings = {
   you: '你',
   privateTo: (names) => `私信给 ${names}`,
   sending: '正在发送…',
+  showMore: '显示更多',
+  showLess: '收起',
   failed: '未发送',
   imageAlt: (sender) => `来自 ${sender} 的图片`,
   imageLoading: '正在加载图片…',
