@@ -1,7 +1,8 @@
 'use client';
-import { forwardRef, useCallback, useId, useState } from 'react';
+import { Suspense, forwardRef, lazy, useCallback, useId, useState } from 'react';
 import type { ComponentPropsWithoutRef, ReactElement, ReactNode } from 'react';
 import type { ChatEntry, ChatLike } from '@natter/core';
+import { usePinned } from '@natter/hooks';
 import { Composer } from '../Composer/Composer';
 import { ComposerContext, useComposerControllerRef } from '../Composer/ComposerContext';
 import { useComposerDropZone } from '../Composer/useComposerDropZone';
@@ -10,7 +11,7 @@ import { ListControllerContext, useListControllerRef } from '../listController';
 import { MessageActions } from '../MessageActions/MessageActions';
 import { MessageList } from '../MessageList/MessageList';
 import type { MessageListLayout } from '../MessageList/MessageList';
-import { PinBar } from '../PinBar/PinBar';
+import type { PinBarProps } from '../PinBar/PinBar';
 import { StringsProvider, useStrings } from '../strings';
 import type { NatterStrings } from '../strings';
 import { cx } from '../utils/cx';
@@ -51,6 +52,20 @@ export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   pinBar?: PanelSlot;
   list?: PanelSlot;
   composer?: PanelSlot;
+}
+
+/** The pin bar's code loads with the first pin: many meetings never pin anything. */
+const PinBar = lazy(() => import('../PinBar/PinBar').then((m) => ({ default: m.PinBar })));
+
+/** The panel's default pin bar: nothing while nothing is pinned (as `PinBar` itself). */
+function PanelPinBar(props: PinBarProps) {
+  const { pinned } = usePinned(props.chat ? { chat: props.chat } : {});
+  if (pinned.length === 0) return null;
+  return (
+    <Suspense fallback={null}>
+      <PinBar {...props} />
+    </Suspense>
+  );
 }
 
 function resolve(slot: PanelSlot | undefined, fallback: ReactElement): ReactNode {
@@ -169,7 +184,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
             data-natter-theme={theme}
           >
             {resolve(header, defaultHeader)}
-            {resolve(pinBar, <PinBar canPin={canPin} {...chatProps} />)}
+            {resolve(pinBar, <PanelPinBar canPin={canPin} {...chatProps} />)}
             {resolve(
               list,
               <MessageList
