@@ -29,12 +29,12 @@ export function imageUrl(label: string, hue = 210): string {
   return url;
 }
 
-/** A picture of the given intrinsic size (portrait, landscape, ...) as a `blob:` URL. */
+/** A picture of the given intrinsic size (portrait, landscape, ...) as a trusted `blob:` URL. */
 export function pictureUrl(label: string, width: number, height: number): string {
   const key = `${label}:${width}x${height}`;
   let url = urls.get(key);
   if (url === undefined) {
-    url = URL.createObjectURL(svgBlob(label, 150, width, height));
+    url = createTrustedObjectUrl(svgBlob(label, 150, width, height));
     urls.set(key, url);
   }
   return url;
