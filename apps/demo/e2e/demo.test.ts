@@ -28,7 +28,7 @@ let grace: Page;
 let carol: Page;
 
 /** Opens a fresh browser context (its own cookies), joins the room and waits to be connected. */
-async function joinAs(name: string, room: string): Promise<Page> {
+async function joinAs(name: string, room: string, options: { host?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ acceptDownloads: true });
   context.setDefaultTimeout(WAIT_MS);
   contexts.push(context);
@@ -36,6 +36,7 @@ async function joinAs(name: string, room: string): Promise<Page> {
   page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
   await page.goto(`${demo.url}/?room=${room}`);
   await page.getByLabel('Your name').fill(name);
+  if (options.host) await page.getByLabel(/Join as host/).check();
   await page.getByRole('button', { name: 'Join' }).click();
   await connected(page);
   return page;
@@ -88,7 +89,7 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   const room = `e2e-${Date.now().toString(36)}`;
-  ada = await joinAs('Ada Lovelace', room);
+  ada = await joinAs('Ada Lovelace', room, { host: true });
   grace = await joinAs('Grace Hopper', room);
   carol = await joinAs('Carol Shaw', room);
 }, 120_000);
@@ -170,6 +171,72 @@ describe('the demo meeting room', () => {
     await message(carol, 'A message to delete').waitFor({ state: 'detached' });
   });
 
+  it('the host turns chat off: the others see the notice and cannot send, nor by keyboard', async () => {
+    const chatSwitch = ada.getByRole('switch', { name: 'Participants can chat' });
+    await chatSwitch.uncheck();
+    for (const page of [grace, carol]) {
+      await page.getByRole('status').filter({ hasText: 'The host has turned off chat' }).waitFor();
+      await expect(page.getByRole('textbox', { name: /message/i }).count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: 'Send' }).count()).resolves.toBe(0);
+    }
+    // The keyboard has nothing to send with: focus the panel and press Enter.
+    await grace.locator('.natter-composer').click();
+    await grace.keyboard.type('sneaky');
+    await grace.keyboard.press('Enter');
+    // The host still chats; had Grace's keystrokes sent anything, it would arrive before this.
+    await send(ada, 'Only the host while chat is off');
+    await message(carol, 'Only the host while chat is off').waitFor();
+    await expect(message(carol, 'sneaky').count()).resolves.toBe(0);
+    // And the server refuses a send that goes around the UI, in words.
+    const refusal = await grace.evaluate(() =>
+      window.__natterDemo?.chat.sendTextMessage('around the UI').then(
+        () => 'sent',
+        (error: Error) => error.message,
+      ),
+    );
+    expect(refusal).toBe('[forbidden] The host has turned off chat.');
+
+    await chatSwitch.check();
+    await send(grace, 'Chat is back');
+    await message(ada, 'Chat is back').waitFor();
+  });
+
+  it('files off hides attach for participants, not for the host', async () => {
+    const filesSwitch = ada.getByRole('switch', { name: 'Participants can send files' });
+    await filesSwitch.uncheck();
+    await grace.getByRole('button', { name: 'Attach files' }).waitFor({ state: 'detached' });
+    await grace.getByRole('textbox', { name: /message/i }).waitFor();
+    await expect(ada.getByRole('button', { name: 'Attach files' }).count()).resolves.toBe(1);
+    await filesSwitch.check();
+    await grace.getByRole('button', { name: 'Attach files' }).waitFor();
+  });
+
+  it('never offers a participant an action the server refuses', async () => {
+    const menuOf = async (page: Page, text: string): Promise<string[]> => {
+      const row = message(page, text);
+      await row.hover();
+      await row.getByRole('button', { name: 'Message actions' }).click();
+      const items = await page.getByRole('menuitem').allInnerTexts();
+      await page.keyboard.press('Escape');
+      return items;
+    };
+    await send(ada, 'From the host');
+    await message(grace, 'From the host').waitFor();
+    // Grace on the host's message: only what the server lets her do.
+    expect(await menuOf(grace, 'From the host')).toEqual(['Copy text']);
+    // Grace on her own message: everything.
+    expect(await menuOf(grace, 'Chat is back')).toEqual(['Edit', 'Pin', 'Copy text', 'Delete']);
+    // The host on Grace's message: pin and delete (a host may), not edit (authors only).
+    expect(await menuOf(ada, 'Chat is back')).toEqual(['Pin', 'Copy text', 'Delete']);
+    // A pin by the host shows in Grace's pin bar without an Unpin she would be refused.
+    await act(ada, 'From the host', 'Pin');
+    const bar = grace.getByRole('region', { name: /pinned message/ });
+    await bar.waitFor();
+    await expect(bar.getByRole('button', { name: 'Unpin' }).count()).resolves.toBe(0);
+    await act(ada, 'From the host', 'Unpin');
+    await bar.waitFor({ state: 'detached' });
+  });
+
   it('delivers a private message only to its recipient', async () => {
     await grace.getByLabel('To').selectOption({ label: 'Ada Lovelace (private)' });
     await send(grace, 'Psst, only for Ada');
@@ -217,7 +284,12 @@ describe('the demo meeting room', () => {
         isEdited: m.isEdited ?? false,
       })),
     ).toEqual(conversation);
-    expect(messages.map((m) => m.type)).toEqual(['text', 'image', 'file', 'text', 'text']);
+    expect(messages.map((m) => m.type)).toEqual([
+      ...['text', 'image', 'file', 'text'],
+      // Sent while the host's controls were tried: the host alone, then Grace, then the host.
+      ...['text', 'text', 'text'],
+      'text',
+    ]);
     expect(messages.some((m) => 'message' in m && m.message === 'Psst, only for Ada')).toBe(false);
   });
 

@@ -97,7 +97,7 @@ export function createApiRoutes(options: ApiRoutesOptions) {
   };
 
   async function join(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let body: { name?: unknown; meetingId?: unknown };
+    let body: { name?: unknown; meetingId?: unknown; host?: unknown };
     try {
       body = (await readBody(req)) as typeof body;
     } catch {
@@ -109,13 +109,15 @@ export function createApiRoutes(options: ApiRoutesOptions) {
       return sendJson(res, 400, { error: { message: 'Your name must be 1 to 60 characters.' } });
     if (!SAFE_ID.test(meetingId))
       return sendJson(res, 400, { error: { message: 'The room name may use A-Z, 0-9, - and _.' } });
+    const preset = body.host === true ? 'host' : 'participant';
     const devServerUrl = options.devServerUrl();
     let upstream: Response;
     try {
       upstream = await fetch(`${devServerUrl}/v1/meetings/${meetingId}/participants`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${options.apiKey}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name, userId: userIdFor(name) }),
+        // A demo: whoever ticks "Join as host" is one. A real app decides from its own accounts.
+        body: JSON.stringify({ name, userId: userIdFor(name), preset }),
         signal: AbortSignal.timeout(5000),
       });
     } catch (error) {
@@ -138,6 +140,7 @@ export function createApiRoutes(options: ApiRoutesOptions) {
       sessionId,
       chatUrl: devServerUrl,
       wsUrl: `${devServerUrl.replace(/^http/, 'ws')}/v1/ws`,
+      preset,
     };
     sendJson(res, 200, result, {
       'Set-Cookie': `${COOKIE}=${sessionId}.${sign(sessionId)}; Path=/api; HttpOnly; SameSite=Strict`,

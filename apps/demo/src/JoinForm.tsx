@@ -17,7 +17,9 @@ export interface JoinFormProps {
 export function JoinForm({ meetingId, theme, leftAs, onJoined }: JoinFormProps) {
   const nameId = useId();
   const errorId = useId();
+  const hostId = useId();
   const [name, setName] = useState(leftAs ?? '');
+  const [asHost, setAsHost] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -27,7 +29,7 @@ export function JoinForm({ meetingId, theme, leftAs, onJoined }: JoinFormProps) 
     setBusy(true);
     setError(undefined);
     try {
-      onJoined(await joinMeeting(name.trim(), meetingId));
+      onJoined(await joinMeeting(name.trim(), meetingId, { host: asHost }));
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));
       setBusy(false);
@@ -60,6 +62,15 @@ export function JoinForm({ meetingId, theme, leftAs, onJoined }: JoinFormProps) 
           aria-describedby={error ? errorId : undefined}
           onChange={(event) => setName(event.target.value)}
         />
+        <label htmlFor={hostId} className="demo-check">
+          <input
+            id={hostId}
+            type="checkbox"
+            checked={asHost}
+            onChange={(event) => setAsHost(event.target.checked)}
+          />{' '}
+          Join as host (can turn chat, files and private messages off for everyone)
+        </label>
         {error ? (
           <p id={errorId} className="demo-error" role="alert">
             {error}

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
+import { createDevMeeting } from '@natter/core';
 import { ChatProvider } from '@natter/hooks';
 import { ChatPanel, Composer } from '@natter/ui';
+import { HostControls } from './HostControls';
 import { ParticipantList } from './ParticipantList';
 import { RecipientPicker } from './RecipientPicker';
 import { ThemeToggle } from './ThemeToggle';
@@ -32,6 +34,8 @@ const CONNECTION_LABEL = {
 /** The room: who is here, the chat panel (with a recipient picker), theme and leave. */
 export function MeetingRoom({ meeting, theme, onLeave }: MeetingRoomProps) {
   const { chat, sessionId, userId, displayName, meetingId } = meeting;
+  // The dev chat in the RealtimeKit shape: the kit reads permissions and participants from it.
+  const kitMeeting = createDevMeeting(chat);
   const participants = useParticipants(chat);
   const connection = useConnectionState(chat);
   const [picked, setPicked] = useState('');
@@ -76,16 +80,13 @@ export function MeetingRoom({ meeting, theme, onLeave }: MeetingRoomProps) {
         </button>
       </header>
       <div className="demo-body">
-        <ParticipantList participants={participants} selfUserId={userId} />
-        <ChatProvider
-          chat={chat}
-          selfUserId={userId}
-          selfDisplayName={displayName}
-          replay={{ endpoint: '/api/chat-replay', sessionId }}
-        >
+        <div className="demo-side">
+          <ParticipantList participants={participants} selfUserId={userId} />
+          {chat.self.preset === 'host' ? <HostControls chat={chat} /> : null}
+        </div>
+        <ChatProvider meeting={kitMeeting} replay={{ endpoint: '/api/chat-replay', sessionId }}>
           <ChatPanel
             className="demo-chat"
-            canPin
             strings={strings}
             composer={
               <div className="demo-composer">

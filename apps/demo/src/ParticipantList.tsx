@@ -22,6 +22,7 @@ export function ParticipantList({ participants, selfUserId }: ParticipantListPro
             <span className="demo-tile__name">
               <bdi>{p.displayName}</bdi>
               {p.userId === selfUserId ? <span className="demo-muted"> (you)</span> : null}
+              {p.preset === 'host' ? <span className="demo-muted"> · host</span> : null}
             </span>
           </li>
         ))}

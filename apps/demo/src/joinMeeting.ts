@@ -12,6 +12,8 @@ export interface JoinResponse {
   chatUrl: string;
   /** The chat WebSocket endpoint, for clients other than `connectDevChat`. */
   wsUrl: string;
+  /** `host` may change what participants can do in the chat. */
+  preset: 'host' | 'participant';
 }
 
 export interface JoinedMeeting extends JoinResponse {
@@ -19,11 +21,15 @@ export interface JoinedMeeting extends JoinResponse {
 }
 
 /** Asks the app's server for a participant token, then connects the chat. */
-export async function joinMeeting(name: string, meetingId: string): Promise<JoinedMeeting> {
+export async function joinMeeting(
+  name: string,
+  meetingId: string,
+  options: { host?: boolean } = {},
+): Promise<JoinedMeeting> {
   const response = await fetch('/api/join', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name, meetingId }),
+    body: JSON.stringify({ name, meetingId, host: options.host === true }),
   });
   const body = (await response.json().catch(() => undefined)) as
     (JoinResponse & { error?: { message?: string } }) | undefined;

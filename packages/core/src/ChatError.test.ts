@@ -23,4 +23,16 @@ describe('toChatError', () => {
     const same = new ChatError('empty', 'Type a message first.');
     expect(toChatError(same)).toBe(same);
   });
+
+  it('turns a backend refusal into a readable sentence, never a raw code', () => {
+    const refusal = Object.assign(new Error('[forbidden] You may only change your own messages.'), {
+      code: 'forbidden',
+    });
+    const error = toChatError(refusal);
+    expect(error.code).toBe('forbidden');
+    expect(error.message).toBe('You may only change your own messages.');
+    expect(toChatError(Object.assign(new Error(''), { code: 'forbidden' })).message).toBe(
+      'You are not allowed to do that here.',
+    );
+  });
 });

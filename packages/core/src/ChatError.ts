@@ -6,6 +6,8 @@ export type ChatErrorCode =
   | 'file-too-large'
   | 'unsupported'
   | 'not-found'
+  /** The backend (or the host's settings) does not allow it. */
+  | 'forbidden'
   | 'network'
   | 'unknown';
 
@@ -55,6 +57,13 @@ export function toChatError(error: unknown): ChatError {
   const sdkCode = (raw && /^\d{4}$/.test(raw) ? `ERR${raw}` : raw) ?? /ERR\d{4}/.exec(text)?.[0];
   const mapped = sdkCode ? SDK_CODES[sdkCode] : undefined;
   if (mapped) return new ChatError(mapped, readable(mapped, text), { cause: error, sdkCode });
+  if (raw === 'forbidden') {
+    // The server's sentence without its bracketed code: "You may only change your own messages."
+    const sentence = text.replace(/^\[forbidden\]\s*/i, '').trim();
+    return new ChatError('forbidden', sentence || 'You are not allowed to do that here.', {
+      cause: error,
+    });
+  }
   if (/network|fetch|socket|offline|disconnect|timeout/i.test(text)) {
     return new ChatError(
       'network',

@@ -69,10 +69,13 @@ export type {
 export { CHAT_DUMP_COLUMNS } from './csv/chatDumpColumns';
 export type { DumpMessage, ChatDumpColumn, ChatDumpPayloadType } from './csv/chatDumpColumns';
 export type { ChatDumpInput } from './csv/readChatDumpText';
-export { connectDevChat, uploadDevFile } from './devChat';
+export { connectDevChat, createDevMeeting, uploadDevFile } from './devChat';
 export type {
   ConnectDevChatOptions,
   DevChat,
+  DevChatControls,
+  DevPermissions,
+  DevPermissionsPreset,
   DevChatEvents,
   DevChatSocket,
   DevChatSocketConstructor,
@@ -84,3 +87,24 @@ export type {
   DevWireMessage,
   UploadedFile,
 } from './devChat';
+export {
+  ALL_ALLOWED,
+  allows,
+  getMeetingStore,
+  readChatPermissions,
+  samePermissions,
+} from './meeting';
+export type {
+  ChatPermissions,
+  ChatPermissionsSource,
+  MeetingLike,
+  MeetingSelfLike,
+  MeetingStore,
+  MessageActionRules,
+  MessageActionScope,
+  Participant,
+  ParticipantLike,
+  ParticipantMapLike,
+  PrivateChatPermissions,
+  PublicChatPermissions,
+} from './meeting';

@@ -2,6 +2,7 @@ import type { MessageStore } from './createMessageStore';
 import type { ParticipantClaims } from './createTokenSigner';
 import type { SessionState } from './handleChatRequest';
 import type { ClientFrame } from './parseClientFrame';
+import { OPEN_CONTROLS, permissionsFor } from './chatControls';
 import { toWireMessage } from './toWireMessage';
 import type { WireMessage } from './toWireMessage';
 import type { ResolvedOptions } from './types';
@@ -38,6 +39,7 @@ export function buildHello(
     allowedUploadTypes: options.allowedUploadTypes,
     seq: session.lastSeq,
     resumed,
+    permissions: permissionsFor(session.controls ?? OPEN_CONTROLS, claims.preset),
   };
   if (!resumed) {
     result.messages = store

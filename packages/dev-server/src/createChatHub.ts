@@ -17,6 +17,7 @@ import { parseClientFrame } from './parseClientFrame';
 import type { ClientFrame } from './parseClientFrame';
 import { closeTooSlow, sendGuarded } from './sendGuarded';
 import { toWireMessage } from './toWireMessage';
+import { OPEN_CONTROLS, permissionsFor } from './chatControls';
 import type { ServerContext } from './types';
 
 interface Connection {
@@ -139,6 +140,12 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
   }
 
   function hello(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>): void {
+    if (!takeRequest('join', `${conn.session.id}\n${conn.claims.userId}`)) {
+      const { maxInvocations, period } = options.joinRateLimits;
+      const text = `Rate limit of ${maxInvocations} joins per ${period} s exceeded; try again later.`;
+      sendError(conn.ws, frame.id, '0013', text);
+      return conn.ws.close(CLOSE_TOO_MANY_CONNECTIONS, 'too many joins');
+    }
     const result = buildHello(store, options, context.baseUrl(), conn.session, conn.claims, frame);
     const { session, claims } = conn;
     conn.joined = true;
@@ -200,6 +207,13 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
     }
     sendFrame(conn.ws, { type: 'ack', id: frame.id, result: outcome.result });
     if (outcome.change) publish(conn.session, outcome.change);
+    if (outcome.controlsChanged) {
+      const controls = conn.session.controls ?? OPEN_CONTROLS;
+      for (const other of conn.session.connections) {
+        const permissions = permissionsFor(controls, other.claims.preset);
+        sendFrame(other.ws, { type: 'permissions', permissions });
+      }
+    }
   }
 
   function onClose(conn: Connection): void {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -180,7 +180,12 @@ export function createFileStore(db: Database.Database, dataDir: string) {
     release(id: string): void {
       if (inUse.get(id)) return;
       markRemoved.run(id);
-      rm(join(dir, id), { force: true }).catch(() => undefined);
+      // Synchronous (one unlink), so the bytes are gone by the time the change is acknowledged.
+      try {
+        rmSync(join(dir, id), { force: true });
+      } catch {
+        // already gone, or unremovable: it is marked removed and never served either way
+      }
     },
   };
 }

@@ -34,17 +34,20 @@ export function createRateLimiter(limits: ChatRateLimits, now: () => number = Da
 
 /**
  * One budget per kind of request (per user and session key): sends (`rateLimits`), changes
- * (`changeRateLimits`: edit, delete, pin, unpin) and history pages (`historyRateLimits`).
+ * (`changeRateLimits`: edit, delete, pin, unpin), history pages (`historyRateLimits`) and joins
+ * (`joinRateLimits`: each `hello` builds up to `joinHistoryLimit` messages).
  */
 export function createRequestLimits(options: {
   rateLimits: ChatRateLimits;
   changeRateLimits: ChatRateLimits;
   historyRateLimits: ChatRateLimits;
-}): (kind: 'send' | 'change' | 'history', key: string) => boolean {
+  joinRateLimits: ChatRateLimits;
+}): (kind: 'send' | 'change' | 'history' | 'join', key: string) => boolean {
   const limiters = {
     send: createRateLimiter(options.rateLimits),
     change: createRateLimiter(options.changeRateLimits),
     history: createRateLimiter(options.historyRateLimits),
+    join: createRateLimiter(options.joinRateLimits),
   };
   return (kind, key) => limiters[kind].take(key);
 }

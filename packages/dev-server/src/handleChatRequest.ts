@@ -6,6 +6,8 @@ import { isInlineImageType } from './createFileStore';
 import type { ParticipantClaims } from './createTokenSigner';
 import type { ClientFrame } from './parseClientFrame';
 import { toWireMessage } from './toWireMessage';
+import { OPEN_CONTROLS, permissionsFor, sendRefusal } from './chatControls';
+import type { DevChatControls } from '@natter/core';
 import type { ResolvedOptions } from './types';
 
 /** Error codes of `error` frames: the SDKs' four-digit codes plus our own. */
@@ -36,6 +38,8 @@ export interface SessionState {
   meetingId: string;
   lastSeq: number;
   lastStamp: number;
+  /** What the host allows participants (in memory: a restarted server opens the chat again). */
+  controls?: DevChatControls;
 }
 
 export interface RequestContext {
@@ -49,6 +53,8 @@ export interface RequestContext {
 
 export interface RequestOutcome {
   result: unknown;
+  /** The host changed the room's controls: every participant gets their new permissions. */
+  controlsChanged?: boolean;
   change?: { action: ChangeAction; row: MessageRow; seq: number };
 }
 
@@ -132,6 +138,12 @@ function send(
 ): RequestOutcome {
   const retried = ctx.store.byRequest(session.id, claims.userId, frame.id);
   if (retried) return { result: { messageId: retried.id, duplicate: true } };
+  const refusal = sendRefusal(
+    permissionsFor(session.controls ?? OPEN_CONTROLS, claims.preset),
+    (frame.peerIds?.length ?? 0) > 0,
+    frame.type === 'sendText' ? 'text' : 'file',
+  );
+  if (refusal) throw new ProtocolError('forbidden', refusal);
   if (frame.type === 'sendText') validateText(frame.text, ctx.options.maxTextLimit);
   limit(ctx, 'send', session, claims);
   const file =
@@ -244,5 +256,11 @@ export function handleChatRequest(
     }
     case 'ping':
       return { result: { now: Date.now() } };
+    case 'setChatControls': {
+      if (claims.preset !== 'host')
+        throw new ProtocolError('forbidden', 'Only a host can change what participants may do.');
+      session.controls = { ...(session.controls ?? OPEN_CONTROLS), ...frame.controls };
+      return { result: { controls: session.controls }, controlsChanged: true };
+    }
   }
 }

@@ -106,6 +106,18 @@ function parseFields(type: string, record: Record<string, unknown>, id: string):
     }
     case 'ping':
       return { id, type };
+    case 'setChatControls': {
+      const value = record.controls;
+      if (!isRecord(value)) throw new Invalid('`controls` must be an object');
+      const controls: Partial<Record<'chat' | 'files' | 'privateChat', boolean>> = {};
+      for (const key of ['chat', 'files', 'privateChat'] as const) {
+        if (value[key] === undefined) continue;
+        if (typeof value[key] !== 'boolean')
+          throw new Invalid(`\`controls.${key}\` must be a boolean`);
+        controls[key] = value[key];
+      }
+      return { id, type, controls };
+    }
     default:
       throw new Invalid(`unknown frame type "${type.slice(0, 40)}"`);
   }

@@ -55,6 +55,10 @@ export function resolveOptions(options: DevServerOptions): ResolvedOptions {
       maxInvocations: 120,
       period: 60,
     }),
+    joinRateLimits: limits('joinRateLimits', options.joinRateLimits, {
+      maxInvocations: 30,
+      period: 60,
+    }),
     maxConnections: positive('maxConnections', options.maxConnections, 1000),
     maxConnectionsPerUser: positive('maxConnectionsPerUser', options.maxConnectionsPerUser, 10),
     maxBufferedBytes: positive('maxBufferedBytes', options.maxBufferedBytes, 8 * 1024 * 1024),

@@ -32,6 +32,8 @@ export interface DevServerOptions {
   changeRateLimits?: ChatRateLimits;
   /** `history` pages allowed per user and session. Default `{ maxInvocations: 120, period: 60 }`. */
   historyRateLimits?: ChatRateLimits;
+  /** Joins (`hello`) allowed per user and session; past it, error `0013` and close 4429. Default `{ maxInvocations: 30, period: 60 }`. */
+  joinRateLimits?: ChatRateLimits;
   /** Open WebSockets allowed in total; one more is refused (`too-many-connections`, close 4429). Default 1000. */
   maxConnections?: number;
   /** Open WebSockets allowed per user (tabs, devices); one more is refused like `maxConnections`. Default 10. */

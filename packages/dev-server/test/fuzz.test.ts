@@ -37,6 +37,8 @@ beforeEach(async () => {
     rateLimits: { maxInvocations: 100_000, period: 60 },
     changeRateLimits: { maxInvocations: 100_000, period: 60 },
     historyRateLimits: { maxInvocations: 100_000, period: 60 },
+    // The fuzzer rejoins after each frame that closes its socket.
+    joinRateLimits: { maxInvocations: 100_000, period: 60 },
     logger: { info: () => undefined, warn: (message) => void warnings.push(message) },
   });
 });

@@ -70,6 +70,25 @@ describe('join history', () => {
   });
 });
 
+describe('joins', () => {
+  it('are rate limited per participant, so a reconnect loop cannot rebuild history without end', async () => {
+    await start({ joinRateLimits: { maxInvocations: 2, period: 60 } });
+    const adaToken = await token('Ada');
+    for (let i = 0; i < 2; i++) {
+      const ok = await TestClient.open(server.url, adaToken);
+      await ok.ok({ type: 'hello' });
+      await ok.close();
+    }
+    const third = await TestClient.open(server.url, adaToken);
+    clients.push(third);
+    const refused = await third.request({ type: 'hello' });
+    expect(refused).toMatchObject({ type: 'error', code: '0013' });
+    expect(String(refused.message)).toMatch(/2 joins per 60 s/);
+    expect((await third.closed).code).toBe(4429);
+    await member('Bob');
+  });
+});
+
 describe('connections', () => {
   it('caps sockets per participant and in total, with a readable refusal', async () => {
     await start({ maxConnectionsPerUser: 2, maxConnections: 3 });

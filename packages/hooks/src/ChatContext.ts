@@ -1,7 +1,7 @@
 'use client';
 import { createContext, useContext } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
-import type { ChatStore, ReplayLinkSource } from '@natter/core';
+import type { ChatStore, MeetingStore, ReplayLinkSource } from '@natter/core';
 
 /** How the export hooks reach the Replay API: the app's own endpoint, never the API token. */
 export type ReplayConfig = ReplayLinkSource & {
@@ -14,6 +14,8 @@ export interface ChatContextValue {
   queryClient: QueryClient;
   replay: ReplayConfig | undefined;
   selfUserId: string | undefined;
+  /** Set when the provider was given a `meeting`: its permissions and participants. */
+  meetingStore?: MeetingStore | undefined;
 }
 
 export const ChatContext = createContext<ChatContextValue | null>(null);
@@ -23,7 +25,7 @@ export function useChatContext(hook: string): ChatContextValue {
   const value = useContext(ChatContext);
   if (!value) {
     throw new Error(
-      `${hook} must be used inside <ChatProvider chat={meeting.chat}>, or be given { chat } explicitly.`,
+      `${hook} must be used inside <ChatProvider meeting={meeting}> (or chat={meeting.chat}), or be given { chat } explicitly.`,
     );
   }
   return value;

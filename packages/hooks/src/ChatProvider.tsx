@@ -2,14 +2,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { QueryClient } from '@tanstack/react-query';
-import { getChatStore } from '@natter/core';
-import type { ChatLike, ChatStoreOptions } from '@natter/core';
+import { getChatStore, getMeetingStore } from '@natter/core';
+import type { ChatLike, ChatStoreOptions, MeetingLike, MessageActionRules } from '@natter/core';
 import { ChatContext } from './ChatContext';
 import type { ChatContextValue, ReplayConfig } from './ChatContext';
 
-export interface ChatProviderProps {
-  /** `meeting.chat` of RealtimeKit or Dyte, `createLocalChat()`, or any `ChatLike`. */
-  chat: ChatLike;
+interface ChatProviderBaseProps {
   /** The local participant (`meeting.self.userId`): marks own messages and matches sends. */
   selfUserId?: string;
   selfDisplayName?: string;
@@ -22,26 +20,54 @@ export interface ChatProviderProps {
   children?: ReactNode;
 }
 
+export type ChatProviderProps = ChatProviderBaseProps &
+  (
+    | {
+        /**
+         * The RealtimeKit or Dyte client as you hold it (or `createDevMeeting(chat)`): the kit
+         * reads `meeting.chat`, `meeting.self` (who you are, `self.permissions`) and
+         * `meeting.participants`, and offers only what the host allows.
+         */
+        meeting: MeetingLike;
+        /** Overrides `meeting.chat`. */
+        chat?: ChatLike;
+        /** Overrides who may edit, delete and pin (the SDK presets do not say; backends may). */
+        messageRules?: Partial<MessageActionRules>;
+      }
+    | {
+        /** `meeting.chat` of RealtimeKit or Dyte, `createLocalChat()`, or any `ChatLike`. Alone, everything is allowed. */
+        chat: ChatLike;
+        meeting?: undefined;
+        messageRules?: undefined;
+      }
+  );
+
 /**
  * Makes a chat object available to Natter's hooks and components. Context carries only the
  * dependencies; the state lives in the chat's one shared store.
  *
  * @example
  * ```tsx
- * <ChatProvider chat={meeting.chat} selfUserId={meeting.self.userId} replay={{ endpoint: '/api/chat-replay', sessionId }}>
+ * <ChatProvider meeting={meeting} replay={{ endpoint: '/api/chat-replay', sessionId }}>
  *   <ChatPanel />
  * </ChatProvider>
  * ```
  */
 export function ChatProvider({
-  chat,
-  selfUserId,
-  selfDisplayName,
+  chat: chatProp,
+  meeting,
+  messageRules,
+  selfUserId: selfUserIdProp,
+  selfDisplayName: selfDisplayNameProp,
   queryClient,
   replay,
   storeOptions,
   children,
 }: ChatProviderProps) {
+  const chat = chatProp ?? (meeting as MeetingLike).chat;
+  const selfUserId = selfUserIdProp ?? (meeting?.self.userId || undefined);
+  const selfDisplayName = selfDisplayNameProp ?? (meeting?.self.name || undefined);
+  const meetingStore = meeting ? getMeetingStore(meeting, messageRules) : undefined;
   const [ownQueryClient] = useState(() => queryClient ?? new QueryClient());
   const client = queryClient ?? ownQueryClient;
   const store = getChatStore(chat, {
@@ -71,8 +97,8 @@ export function ChatProvider({
     [replayKey, fetchDownloadUrl],
   );
   const value = useMemo<ChatContextValue>(
-    () => ({ store, queryClient: client, replay: stableReplay, selfUserId }),
-    [store, client, stableReplay, selfUserId],
+    () => ({ store, queryClient: client, replay: stableReplay, selfUserId, meetingStore }),
+    [store, client, stableReplay, selfUserId, meetingStore],
   );
   return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>;
 }

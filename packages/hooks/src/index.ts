@@ -21,3 +21,8 @@ export type {
   UseChatExportResult,
 } from './useChatExport';
 export { useSelfUserId } from './useSelfUserId';
+export { useChatPermissions } from './useChatPermissions';
+export type { MessageAction, UseChatPermissionsResult } from './useChatPermissions';
+export { useParticipants } from './useParticipants';
+export type { UseParticipantsResult } from './useParticipants';
+export type { MeetingHookOptions } from './useMeetingStore';

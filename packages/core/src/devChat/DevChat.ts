@@ -2,7 +2,8 @@ import type { Logger } from '../logger';
 import type { LocalChatEvents } from '../localChat/types';
 import type { ChatLike, ChatRateLimits, FetchMessagesOptions, Message } from '../types';
 import type { DevChatSocketConstructor, DevConnectionState } from './createDevConnection';
-import type { DevParticipant, DevSelf } from './devChatProtocol';
+import type { DevPermissionsPreset } from './createDevPermissions';
+import type { DevChatControls, DevParticipant, DevSelf } from './devChatProtocol';
 
 export interface ConnectDevChatOptions {
   /** The dev server's origin, e.g. `http://127.0.0.1:8787` (a `ws:` URL works too). */
@@ -34,7 +35,8 @@ type On = <E extends keyof DevChatEvents>(
 
 /** A `ChatLike` over the dev server, with RealtimeKit's paginated fetches. */
 export interface DevChat extends ChatLike {
-  readonly self: DevSelf;
+  /** Who you are, with `permissions` shaped like the SDKs' `meeting.self.permissions`. */
+  readonly self: DevSelf & { readonly permissions: DevPermissionsPreset };
   readonly sessionId: string;
   readonly meetingId: string;
   maxTextLimit: number;
@@ -51,6 +53,11 @@ export interface DevChat extends ChatLike {
   removeListener: On;
   once: On;
   listenerCount(event: keyof DevChatEvents): number;
+  /**
+   * Host only: what the room's participants may do (chat at all, files, private messages). The
+   * server refuses it for others (`forbidden`) and sends everyone their new permissions.
+   */
+  setChatControls(controls: Partial<DevChatControls>): Promise<void>;
   /** Closes the socket for good; requests still waiting reject with `0012`. */
   close(): void;
 }

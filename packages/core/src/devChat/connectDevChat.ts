@@ -8,6 +8,7 @@ import type { DevChatSocketConstructor } from './createDevConnection';
 import { createDevMessages, fromWire } from './createDevMessages';
 import type { DevHello, DevParticipant, DevWireMessage } from './devChatProtocol';
 import { uploadDevFile } from './uploadDevFile';
+import { createDevPermissions } from './createDevPermissions';
 
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 const MAX_PAGE = 500;
@@ -44,6 +45,13 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
   const limitFile = createRateLimiter({ maxInvocations: 20, period: 60 }, Date.now);
   const limitSendMessage = createRateLimiter(limits, Date.now);
   let hello: DevHello | undefined;
+  const permissions = createDevPermissions();
+  const self = {
+    userId: '',
+    displayName: '',
+    preset: 'participant' as DevHello['self']['preset'],
+    permissions: permissions.preset,
+  };
   let participants: readonly DevParticipant[] = [];
   const setParticipants = (next: readonly DevParticipant[]): void => {
     participants = next;
@@ -112,7 +120,7 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
       return limits;
     },
     get self() {
-      return hello?.self ?? { userId: '', displayName: '', preset: 'participant' };
+      return self;
     },
     get sessionId() {
       return hello?.sessionId ?? '';
@@ -164,6 +172,8 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
     off: (event, listener) => (emitter.off(event, listener), chat),
     removeListener: (event, listener) => (emitter.off(event, listener), chat),
     listenerCount: (event) => emitter.listenerCount(event),
+    setChatControls: async (controls) =>
+      void (await request({ type: 'setChatControls', controls: { ...controls } })),
     close: () => connection.close(),
   };
 
@@ -184,6 +194,8 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
     onHello(next) {
       const first = hello === undefined;
       hello = next;
+      Object.assign(self, next.self);
+      permissions.apply(next.permissions);
       chat.maxTextLimit = next.maxTextLimit;
       Object.assign(limits, next.rateLimits);
       setParticipants(next.participants ?? [next.self]);
@@ -203,6 +215,7 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
       const others = participants.filter((p) => p.userId !== participant.userId);
       setParticipants(action === 'join' ? [...others, participant] : others);
     },
+    onPermissions: (next) => permissions.apply(next),
     onState(state, reason, detail) {
       if (state === 'failed')
         refused(

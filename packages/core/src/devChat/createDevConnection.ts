@@ -9,6 +9,7 @@ import type {
   DevEvent,
   DevHello,
   DevParticipant,
+  DevPermissions,
   DevRequest,
   DevServerFrame,
 } from './devChatProtocol';
@@ -40,6 +41,7 @@ export interface DevConnectionOptions {
   onHello(hello: DevHello): void;
   onEvent(event: DevEvent): void;
   onPresence(action: 'join' | 'leave', participant: DevParticipant): void;
+  onPermissions(permissions: DevPermissions): void;
   /** `reason` is a code (`unauthorized`, `session-ended`, `too-many-connections`); `detail` the server's words. */
   onState(state: DevConnectionState, reason?: string, detail?: string): void;
 }
@@ -109,6 +111,7 @@ export function createDevConnection(options: DevConnectionOptions) {
     }
     if (frame.type === 'event') return onEvent(frame);
     if (frame.type === 'presence') return options.onPresence(frame.action, frame.participant);
+    if (frame.type === 'permissions') return options.onPermissions(frame.permissions);
     if (frame.type === 'ack' && frame.id === helloId) {
       const hello = frame.result as DevHello;
       sessionId = hello.sessionId;

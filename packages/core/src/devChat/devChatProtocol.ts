@@ -37,7 +37,35 @@ export type DevRequest =
       limit: number;
       userId?: string;
     }
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /** Host only: what participants may do in the chat (hosts keep every permission). */
+  | { type: 'setChatControls'; controls: Partial<DevChatControls> };
+
+/** What the host has allowed for the room's participants. Everything `true` when a session starts. */
+export interface DevChatControls {
+  /** Participants may send at all (public and private). */
+  chat: boolean;
+  /** Participants may send images and files. */
+  files: boolean;
+  /** Participants may send private messages. */
+  privateChat: boolean;
+}
+
+/**
+ * One participant's permissions in the SDKs' shape (`meeting.self.permissions.chatPublic` /
+ * `.chatPrivate`), plus the rule for message actions (author, or host for delete and pin).
+ */
+export interface DevPermissions {
+  chatPublic: { canSend: boolean; text: boolean; files: boolean };
+  chatPrivate: { canSend: boolean; canReceive: boolean; text: boolean; files: boolean };
+  chatMessages: {
+    edit: 'none' | 'own' | 'any';
+    delete: 'none' | 'own' | 'any';
+    pin: 'none' | 'own' | 'any';
+  };
+  /** The room's controls (what a host's switches show). */
+  controls: DevChatControls;
+}
 
 export interface DevSelf {
   userId: string;
@@ -78,6 +106,8 @@ export interface DevHello {
   changes?: { added: DevWireMessage[]; updated: DevWireMessage[]; deleted: string[] };
   /** Who is connected now, this participant included (servers before presence omit it). */
   participants?: DevParticipant[];
+  /** This participant's chat permissions (servers before host controls omit it: all allowed). */
+  permissions?: DevPermissions;
 }
 
 /** Server → client. */
@@ -89,7 +119,9 @@ export type DevServerFrame =
   /** A single event (servers before batching sent these; still understood). */
   | ({ type: 'event' } & DevEvent)
   /** A participant's first socket joined, or their last one left. Not sequenced: `hello` carries the full list. */
-  | { type: 'presence'; action: 'join' | 'leave'; participant: DevParticipant };
+  | { type: 'presence'; action: 'join' | 'leave'; participant: DevParticipant }
+  /** The host changed the room's controls: this participant's permissions now. */
+  | { type: 'permissions'; permissions: DevPermissions };
 
 /** WebSocket close codes the server uses. */
 export const DEV_CLOSE_UNAUTHORIZED = 4401;

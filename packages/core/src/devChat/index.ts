@@ -1,4 +1,6 @@
 export { connectDevChat } from './connectDevChat';
+export { createDevMeeting } from './createDevMeeting';
+export type { DevPermissionsPreset } from './createDevPermissions';
 export type { ConnectDevChatOptions, DevChat, DevChatEvents } from './DevChat';
 export type {
   DevChatSocket,
@@ -6,7 +8,9 @@ export type {
   DevConnectionState,
 } from './createDevConnection';
 export type {
+  DevChatControls,
   DevEvent,
+  DevPermissions,
   DevHello,
   DevParticipant,
   DevRequest,

@@ -33,9 +33,14 @@ export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   strings?: Partial<NatterStrings>;
   /** BCP 47 locale for dates and sizes. */
   locale?: string;
-  /** Offer Pin / Unpin (message menu and pin bar). */
+  /**
+   * Offer Pin / Unpin (message menu and pin bar). Default: as the meeting's rule allows (see
+   * `useChatPermissions`); off for a bare chat.
+   */
   canPin?: boolean;
+  /** Offer Edit on others' messages. Default: as the meeting's rule allows. */
   canEditOthers?: boolean;
+  /** Offer Delete on others' messages. Default: as the meeting's rule allows. */
   canDeleteOthers?: boolean;
   /** An explicit chat, overriding the `ChatProvider`'s. */
   chat?: ChatLike;
@@ -120,9 +125,9 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
   function PanelBody(
     {
       theme,
-      canPin = false,
-      canEditOthers = false,
-      canDeleteOthers = false,
+      canPin,
+      canEditOthers,
+      canDeleteOthers,
       chat,
       draftKey,
       meetingName,

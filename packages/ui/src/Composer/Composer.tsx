@@ -71,9 +71,8 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
   const { ids, attachments, editingMessage, isEditing, error, remaining } = composer;
   const { getDropZoneProps } = useComposerDropZone({
     onFiles: composer.addFiles,
-    isDisabled: isDisabled === true || isEditing,
+    isDisabled: isDisabled === true || isEditing || !composer.canSend,
   });
-
   return (
     <form
       ref={ref}
@@ -82,75 +81,92 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
       data-natter-theme={theme}
       data-mode={composer.mode}
       data-status={composer.status}
+      data-permission={composer.canSend ? undefined : 'off'}
     >
-      {isEditing ? (
-        <div className="natter-composer__editing" id={ids.editing}>
-          <span className="natter-composer__editing-label">{strings.editing}</span>
-          <span className="natter-composer__editing-excerpt">
-            {editingMessage?.type === 'text' ? editingMessage.message : ''}
-          </span>
-          <button
-            {...composer.getCancelEditButtonProps()}
-            className="natter-composer__icon-button"
-            aria-label={strings.cancelEdit}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-      ) : null}
-      {attachments.length > 0 ? (
-        <ul
-          className="natter-composer__attachments"
-          id={ids.attachments}
-          aria-label={strings.attachments}
-        >
-          <Suspense fallback={null}>
-            {attachments.map((attachment) => (
-              <AttachmentPreview
-                key={attachment.id}
-                attachment={attachment}
-                removeButtonProps={composer.getRemoveAttachmentButtonProps(attachment.id)}
-              />
-            ))}
-          </Suspense>
-        </ul>
-      ) : null}
-      <div className="natter-composer__row">
-        <button
-          {...composer.getAttachButtonProps()}
-          className="natter-composer__icon-button natter-composer__attach"
-          aria-label={strings.attach}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M16.5 6.5 8.6 14.4a1.5 1.5 0 0 0 2.1 2.1l7.6-7.6a3 3 0 0 0-4.2-4.2L6.4 12.4a4.5 4.5 0 0 0 6.4 6.4l6.7-6.7" />
-          </svg>
-        </button>
-        <input
-          {...composer.getFileInputProps(accept === undefined ? {} : { accept })}
-          aria-label={strings.attach}
-        />
-        <label className="natter-visually-hidden" htmlFor={ids.textarea}>
-          {strings.composerLabel}
-        </label>
-        <textarea
-          {...composer.getTextareaProps(textareaProps)}
-          className={cx('natter-composer__input', textareaProps?.className)}
-          placeholder={
-            placeholder ?? (attachments.length > 0 ? strings.caption : strings.composerPlaceholder)
-          }
-        />
-        <button {...composer.getSubmitButtonProps()} className="natter-composer__submit">
-          {isEditing ? strings.saveEdit : strings.send}
-        </button>
-      </div>
-      <p className="natter-visually-hidden" id={ids.hint}>
-        {strings.composerHint}
-      </p>
-      {composer.showCounter && remaining !== undefined ? (
-        <span {...composer.getCounterProps()} className="natter-composer__counter">
-          {strings.charactersLeft(remaining)}
-        </span>
-      ) : null}
+      {!composer.canSend ? (
+        // Nothing can be sent: say why instead of a box that cannot send (nor by keyboard).
+        <p className="natter-composer__notice" role="status">
+          {peerIds?.length ? strings.privateChatOff : strings.chatOff}
+        </p>
+      ) : (
+        <>
+          {isEditing ? (
+            <div className="natter-composer__editing" id={ids.editing}>
+              <span className="natter-composer__editing-label">{strings.editing}</span>
+              <span className="natter-composer__editing-excerpt">
+                {editingMessage?.type === 'text' ? editingMessage.message : ''}
+              </span>
+              <button
+                {...composer.getCancelEditButtonProps()}
+                className="natter-composer__icon-button"
+                aria-label={strings.cancelEdit}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </div>
+          ) : null}
+          {attachments.length > 0 ? (
+            <ul
+              className="natter-composer__attachments"
+              id={ids.attachments}
+              aria-label={strings.attachments}
+            >
+              <Suspense fallback={null}>
+                {attachments.map((attachment) => (
+                  <AttachmentPreview
+                    key={attachment.id}
+                    attachment={attachment}
+                    removeButtonProps={composer.getRemoveAttachmentButtonProps(attachment.id)}
+                  />
+                ))}
+              </Suspense>
+            </ul>
+          ) : null}
+          <div className="natter-composer__row">
+            {composer.canSendFiles ? (
+              <>
+                <button
+                  {...composer.getAttachButtonProps()}
+                  className="natter-composer__icon-button natter-composer__attach"
+                  aria-label={strings.attach}
+                >
+                  <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M16.5 6.5 8.6 14.4a1.5 1.5 0 0 0 2.1 2.1l7.6-7.6a3 3 0 0 0-4.2-4.2L6.4 12.4a4.5 4.5 0 0 0 6.4 6.4l6.7-6.7" />
+                  </svg>
+                </button>
+                <input
+                  {...composer.getFileInputProps(accept === undefined ? {} : { accept })}
+                  aria-label={strings.attach}
+                />
+              </>
+            ) : null}
+            <label className="natter-visually-hidden" htmlFor={ids.textarea}>
+              {strings.composerLabel}
+            </label>
+            <textarea
+              {...composer.getTextareaProps(textareaProps)}
+              className={cx('natter-composer__input', textareaProps?.className)}
+              placeholder={
+                !composer.canSendText && !isEditing
+                  ? strings.textOff
+                  : (placeholder ??
+                    (attachments.length > 0 ? strings.caption : strings.composerPlaceholder))
+              }
+            />
+            <button {...composer.getSubmitButtonProps()} className="natter-composer__submit">
+              {isEditing ? strings.saveEdit : strings.send}
+            </button>
+          </div>
+          <p className="natter-visually-hidden" id={ids.hint}>
+            {strings.composerHint}
+          </p>
+          {composer.showCounter && remaining !== undefined ? (
+            <span {...composer.getCounterProps()} className="natter-composer__counter">
+              {strings.charactersLeft(remaining)}
+            </span>
+          ) : null}
+        </>
+      )}
       <div {...composer.getErrorProps()} className="natter-composer__error">
         {error?.message}
       </div>

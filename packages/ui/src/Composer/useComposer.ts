@@ -11,7 +11,13 @@ import {
 } from 'react';
 import { ChatError, toChatError } from '@natter/core';
 import type { ChatEntry, ChatStore } from '@natter/core';
-import { useChatSelector, useChatStore, useMessage, useSelfUserId } from '@natter/hooks';
+import {
+  useChatPermissions,
+  useChatSelector,
+  useChatStore,
+  useMessage,
+  useSelfUserId,
+} from '@natter/hooks';
 import type { ChatHookOptions } from '@natter/hooks';
 import { DEFAULT_IMAGE_TYPES, toAttachments } from './attachments';
 import type { ComposerAttachment } from './attachments';
@@ -21,6 +27,7 @@ import type { ComposerDraft } from './composerDrafts';
 import { useComposerProps } from './useComposerProps';
 import type { ComposerPropGetters } from './useComposerProps';
 import { sendAll } from './sendAll';
+import { useStrings } from '../strings';
 
 export interface UseComposerOptions extends ChatHookOptions {
   /**
@@ -69,6 +76,12 @@ export interface UseComposerResult extends ComposerPropGetters {
   showCounter: boolean;
   isOverLimit: boolean;
   canSubmit: boolean;
+  /** The host allows sending to this audience (`peerIds`: privately) at all. */
+  canSend: boolean;
+  /** ... text (`false` with files allowed: only files). */
+  canSendText: boolean;
+  /** ... images and files (`false`: no attach button, drops and pastes of files are refused). */
+  canSendFiles: boolean;
   /** Sends the attachments, then the text as a caption (or saves the edit). */
   submit(): Promise<void>;
   focus(): void;
@@ -116,6 +129,13 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     counterThreshold = 0.8,
     isDisabled = false,
   } = options;
+  const { strings } = useStrings();
+  const audience = peerIds && peerIds.length > 0 ? 'private' : 'everyone';
+  const permissions = useChatPermissions();
+  const canSend = permissions.canSend(audience);
+  const canSendText = permissions.canSendText(audience);
+  const canSendFiles = permissions.canSendFiles(audience);
+  const blocked = isDisabled || !canSend;
   const contextSelf = useSelfUserId();
   const selfUserId = options.selfUserId ?? contextSelf;
   const [owner, setOwner] = useState<{ store: ChatStore; key: string | undefined }>({
@@ -170,9 +190,13 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     (files: Iterable<File>) => {
       const added = toAttachments(files, imageTypes);
       if (added.length === 0) return;
+      if (!canSendFiles) {
+        setError(new ChatError('forbidden', strings.filesOff));
+        return;
+      }
       setDraft((d) => ({ ...d, attachments: [...d.attachments, ...added] }));
     },
-    [imageTypes],
+    [imageTypes, canSendFiles, strings.filesOff],
   );
 
   const removeAttachment = useCallback((id: string) => {
@@ -217,8 +241,15 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
 
   const submit = useCallback(async () => {
     const current = draftRef.current;
-    if (busy.current || isDisabled) return;
+    if (busy.current || blocked) return;
     const text = normalise(current.text);
+    if (
+      (current.attachments.length > 0 && !canSendFiles && !current.edit) ||
+      (text && !canSendText)
+    ) {
+      setError(new ChatError('forbidden', canSendFiles ? strings.textOff : strings.filesOff));
+      return;
+    }
     if (current.edit) {
       const { id, stashed } = current.edit;
       busy.current = true;
@@ -263,7 +294,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
       busy.current = false;
       if (mounted.current) setStatus('idle');
     }
-  }, [store, peerIds, isDisabled]);
+  }, [store, peerIds, blocked, canSendFiles, canSendText, strings]);
 
   const focus = useCallback(() => textareaRef.current?.focus(), []);
 
@@ -287,7 +318,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   const isEditing = draft.edit !== null;
   const isSubmitting = status === 'submitting';
   const hasContent = draft.text.trim() !== '' || (!isEditing && draft.attachments.length > 0);
-  const canSubmit = !isDisabled && !isSubmitting && hasContent;
+  const canSubmit = !blocked && !isSubmitting && hasContent;
 
   const ids = useMemo(
     () => ({
@@ -319,7 +350,8 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     isEditing,
     isEmpty: draft.text === '' && draft.attachments.length === 0,
     isSubmitting,
-    isDisabled,
+    isDisabled: blocked,
+    isTextDisabled: !canSendText && !isEditing,
     isOverLimit,
     showCounter,
     canSubmit,
@@ -347,6 +379,9 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     showCounter,
     isOverLimit,
     canSubmit,
+    canSend,
+    canSendText,
+    canSendFiles,
     submit,
     focus,
   };

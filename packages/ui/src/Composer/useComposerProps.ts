@@ -64,6 +64,8 @@ export interface ComposerPropsInput {
   isEmpty: boolean;
   isSubmitting: boolean;
   isDisabled: boolean;
+  /** Only files may be sent: the textarea is disabled. */
+  isTextDisabled?: boolean;
   isOverLimit: boolean;
   showCounter: boolean;
   canSubmit: boolean;
@@ -166,7 +168,7 @@ export function useComposerProps(input: ComposerPropsInput): ComposerPropGetters
       dir: 'auto',
       'aria-describedby': describedBy,
       'aria-invalid': input.isOverLimit || undefined,
-      disabled: input.isDisabled,
+      disabled: input.isDisabled || input.isTextDisabled === true,
       ...props,
       ref: props.ref ? mergeRefs(props.ref, textareaRef) : textareaRef,
       value: text,

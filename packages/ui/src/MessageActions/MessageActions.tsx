@@ -3,7 +3,7 @@ import { Suspense, forwardRef, lazy, useEffect, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { toChatError } from '@natter/core';
 import type { ChatEntry } from '@natter/core';
-import { useChatStore, useSelfUserId } from '@natter/hooks';
+import { useChatPermissions, useChatStore, useSelfUserId } from '@natter/hooks';
 import type { ChatHookOptions } from '@natter/hooks';
 import { useComposerContext } from '../Composer/ComposerContext';
 import { useStrings } from '../strings';
@@ -13,12 +13,15 @@ import { usePinToggle } from './usePinToggle';
 
 export interface MessageActionsProps extends ComponentPropsWithoutRef<'div'>, ChatHookOptions {
   message: ChatEntry;
-  /** Offer Pin / Unpin. */
-  canPin?: boolean;
-  /** Offer Edit on other people's messages (own text messages are always editable). */
-  canEditOthers?: boolean;
-  /** Offer Delete on other people's messages (own messages are always deletable). */
-  canDeleteOthers?: boolean;
+  /**
+   * Offer Pin / Unpin. Default: as the meeting's rule allows (`useChatPermissions().canAct`;
+   * the dev server: author or host); never for a bare chat.
+   */
+  canPin?: boolean | undefined;
+  /** Offer Edit on other people's messages. Default: as the meeting's rule allows. */
+  canEditOthers?: boolean | undefined;
+  /** Offer Delete on other people's messages. Default: as the meeting's rule allows. */
+  canDeleteOthers?: boolean | undefined;
   /** The local participant; defaults to the `ChatProvider`'s `selfUserId`. */
   selfUserId?: string;
 }
@@ -56,9 +59,9 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
   function MessageActions(
     {
       message,
-      canPin = false,
-      canEditOthers = false,
-      canDeleteOthers = false,
+      canPin,
+      canEditOthers,
+      canDeleteOthers,
       selfUserId,
       chat,
       store: storeOption,
@@ -77,6 +80,7 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
     const self = selfUserId ?? contextSelf;
     const composer = useComposerContext();
     const pin = usePinToggle(message.id, hookOptions);
+    const permissions = useChatPermissions();
     const [confirming, setConfirming] = useState<Element | null>(null);
     const [status, setStatus] = useState('');
     const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -89,10 +93,16 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
     };
 
     const own = self !== undefined && message.userId === self;
+    // The meeting's rule decides; an explicit prop overrides it for others' messages.
+    const may = (action: 'edit' | 'delete', others: boolean | undefined) =>
+      (own ? undefined : others) ?? permissions.canAct(action, message);
+    const mayEdit = permissions.canSendText() && may('edit', canEditOthers);
+    const mayDelete = may('delete', canDeleteOthers);
+    const mayPin = canPin ?? permissions.canAct(pin.isPinned ? 'unpin' : 'pin', message);
     const sent = message.status === 'sent';
     const text = textOf(message);
     const items: Item[] = [];
-    if (composer.isAvailable && message.type === 'text' && sent && (own || canEditOthers)) {
+    if (composer.isAvailable && message.type === 'text' && sent && mayEdit) {
       items.push({
         key: 'edit',
         label: strings.edit,
@@ -102,7 +112,7 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
         },
       });
     }
-    if (canPin && sent) {
+    if (mayPin && sent) {
       items.push({
         key: 'pin',
         label: pin.isPinned ? strings.unpin : strings.pin,
@@ -127,7 +137,7 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
         },
       });
     }
-    if (own || canDeleteOthers) {
+    if (mayDelete) {
       items.push({
         key: 'delete',
         label: strings.delete,

@@ -1,8 +1,9 @@
 'use client';
 import { forwardRef, useState } from 'react';
 import type { ComponentPropsWithoutRef, KeyboardEvent } from 'react';
+import { toChatError } from '@natter/core';
 import type { ChatEntry } from '@natter/core';
-import { usePinned } from '@natter/hooks';
+import { useChatPermissions, usePinned } from '@natter/hooks';
 import type { ChatHookOptions } from '@natter/hooks';
 import { useJumpToMessage } from '../listController';
 import { useStrings } from '../strings';
@@ -13,8 +14,11 @@ import { shownName } from '../utils/displayName';
 import type { NatterTheme } from '../utils/theme';
 
 export interface PinBarProps extends ComponentPropsWithoutRef<'section'>, ChatHookOptions {
-  /** Offer Unpin on the shown message. */
-  canPin?: boolean;
+  /**
+   * Offer Unpin on the shown message. Default: whoever the meeting's rule lets unpin it
+   * (`useChatPermissions().canAct('unpin', message)`); nobody for a bare chat.
+   */
+  canPin?: boolean | undefined;
   /** Called with the id when the excerpt is activated; default: jump there in the `MessageList`. */
   onJump?: (id: string) => void;
   /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
@@ -50,12 +54,15 @@ export function pinExcerpt(message: ChatEntry, strings: NatterStrings): string {
  * ```
  */
 export const PinBar = forwardRef<HTMLElement, PinBarProps>(function PinBar(
-  { canPin = false, onJump, chat, store, theme, className, onKeyDown, ...rest },
+  { canPin, onJump, chat, store, theme, className, onKeyDown, ...rest },
   ref,
 ) {
   const { strings } = useStrings();
   const { pinned, unpin } = usePinned({ ...(chat ? { chat } : {}), ...(store ? { store } : {}) });
   const jump = useJumpToMessage();
+  const permissions = useChatPermissions();
+  // A refusal that still happens (the backend's rule is stricter than ours) is said, readably.
+  const [refusal, setRefusal] = useState('');
   // Follow the shown message by id, so others' pins and unpins do not move it; when it is
   // unpinned, stay at the same position (clamped).
   const [shown, setShown] = useState<{ id: string | undefined; index: number }>({
@@ -159,15 +166,21 @@ export const PinBar = forwardRef<HTMLElement, PinBarProps>(function PinBar(
       <span className="natter-visually-hidden" role="status">
         {announced.count === count ? announced.text : ''}
       </span>
-      {canPin ? (
+      {(canPin ?? permissions.canAct('unpin', current)) ? (
         <button
           type="button"
           className="natter-pinbar__unpin"
-          onClick={() => void unpin(current.id)}
+          onClick={() => {
+            setRefusal('');
+            unpin(current.id).catch((caught: unknown) => setRefusal(toChatError(caught).message));
+          }}
         >
           {strings.unpin}
         </button>
       ) : null}
+      <span className="natter-pinbar__error" role="alert">
+        {refusal}
+      </span>
     </section>
   );
 });

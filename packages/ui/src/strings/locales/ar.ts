@@ -167,6 +167,11 @@ const ar: NatterStrings = {
   downloadFailed: 'فشل التنزيل',
   downloadDone: 'تم تنزيل الدردشة',
   cancelDownload: 'إلغاء التنزيل',
+
+  chatOff: 'أوقف المضيف الدردشة',
+  privateChatOff: 'أوقف المضيف الرسائل الخاصة',
+  textOff: 'يمكن إرسال الملفات فقط هنا',
+  filesOff: 'أوقف المضيف إرسال الملفات',
 };
 
 export default ar;

@@ -127,6 +127,11 @@ const de: NatterStrings = {
   downloadFailed: 'Download fehlgeschlagen',
   downloadDone: 'Chat heruntergeladen',
   cancelDownload: 'Download abbrechen',
+
+  chatOff: 'Der Host hat den Chat deaktiviert',
+  privateChatOff: 'Der Host hat private Nachrichten deaktiviert',
+  textOff: 'Hier können nur Dateien gesendet werden',
+  filesOff: 'Der Host hat Dateien deaktiviert',
 };
 
 export default de;

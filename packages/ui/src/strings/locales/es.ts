@@ -125,6 +125,11 @@ const es: NatterStrings = {
   downloadFailed: 'Error en la descarga',
   downloadDone: 'Chat descargado',
   cancelDownload: 'Cancelar descarga',
+
+  chatOff: 'El anfitrión ha desactivado el chat',
+  privateChatOff: 'El anfitrión ha desactivado los mensajes privados',
+  textOff: 'Aquí solo se pueden enviar archivos',
+  filesOff: 'El anfitrión ha desactivado los archivos',
 };
 
 export default es;

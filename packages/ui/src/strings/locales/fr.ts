@@ -123,6 +123,11 @@ const fr: NatterStrings = {
   downloadFailed: 'Échec du téléchargement',
   downloadDone: 'Discussion téléchargée',
   cancelDownload: 'Annuler le téléchargement',
+
+  chatOff: "L'hôte a désactivé la discussion",
+  privateChatOff: "L'hôte a désactivé les messages privés",
+  textOff: 'Seuls des fichiers peuvent être envoyés ici',
+  filesOff: "L'hôte a désactivé les fichiers",
 };
 
 export default fr;

@@ -126,6 +126,11 @@ const he: NatterStrings = {
   downloadFailed: 'ההורדה נכשלה',
   downloadDone: 'הצ׳אט הורד',
   cancelDownload: 'ביטול ההורדה',
+
+  chatOff: 'המארח/ת כיבה/תה את הצ׳אט',
+  privateChatOff: 'המארח/ת כיבה/תה הודעות פרטיות',
+  textOff: 'כאן אפשר לשלוח רק קבצים',
+  filesOff: 'המארח/ת כיבה/תה שליחת קבצים',
 };
 
 export default he;

@@ -116,6 +116,11 @@ const ja: NatterStrings = {
   downloadFailed: 'ダウンロードに失敗しました',
   downloadDone: 'チャットをダウンロードしました',
   cancelDownload: 'ダウンロードをキャンセル',
+
+  chatOff: 'ホストがチャットをオフにしました',
+  privateChatOff: 'ホストがプライベートメッセージをオフにしました',
+  textOff: 'ここではファイルのみ送信できます',
+  filesOff: 'ホストがファイルの送信をオフにしました',
 };
 
 export default ja;

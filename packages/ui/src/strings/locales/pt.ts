@@ -125,6 +125,11 @@ const pt: NatterStrings = {
   downloadFailed: 'Falha no download',
   downloadDone: 'Chat baixado',
   cancelDownload: 'Cancelar download',
+
+  chatOff: 'O anfitrião desativou o chat',
+  privateChatOff: 'O anfitrião desativou as mensagens privadas',
+  textOff: 'Aqui só é possível enviar arquivos',
+  filesOff: 'O anfitrião desativou os arquivos',
 };
 
 export default pt;

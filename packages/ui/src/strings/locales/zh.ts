@@ -115,6 +115,11 @@ const zh: NatterStrings = {
   downloadFailed: '下载失败',
   downloadDone: '聊天记录已下载',
   cancelDownload: '取消下载',
+
+  chatOff: '主持人已关闭聊天',
+  privateChatOff: '主持人已关闭私信',
+  textOff: '这里只能发送文件',
+  filesOff: '主持人已关闭文件发送',
 };
 
 export default zh;
