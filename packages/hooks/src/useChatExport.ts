@@ -220,7 +220,10 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
           return;
         }
         const blob = await fetchDump(signal);
-        saveBlob(blob, name);
+        // The provider's CSV holds what participants typed: a `=HYPERLINK(...)` message would be
+        // a live formula in the host's spreadsheet. Every row is kept; formula cells get a `'`.
+        const { neutraliseChatDump } = await loadTasks();
+        saveBlob(await neutraliseChatDump(blob, { signal }), name);
       }).catch(() => undefined);
     },
     [run, source, fetchDump, sessionId, meetingId, store],

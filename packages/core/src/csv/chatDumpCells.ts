@@ -2,8 +2,8 @@
  * Cell codecs shared by the reader and the writer of chat dumps.
  *
  * Formula rule (DESIGN.md section 4, "CSV written by the kit neutralises spreadsheet formulas"):
- * a cell is *formula-like* when it starts with any number of `'` followed by `=`, `+`, `-`, `@`,
- * tab or CR. The writer prefixes every formula-like cell with one `'`; the reader removes one
+ * a cell is *formula-like* when it starts with any number of `'`, spaces, NBSP and zero-width
+ * characters followed by `=`, `+`, `-`, `@` (or their full-width forms), tab or CR. The writer prefixes every formula-like cell with one `'`; the reader removes one
  * leading `'` from a cell whose remainder is formula-like. The writer's output for a formula-like
  * cell always starts with `'` + a formula-like remainder, and its untouched cells never do, so
  * `restoreFormula(neutraliseFormula(s)) === s` for every string `s` (a `'=1` typed by a user is
@@ -11,7 +11,10 @@
  * Caveat for foreign dumps: a cell that literally starts with `'=` in a dump we did not write
  * loses that `'` (pass `restoreFormulas: false` to `parseChatDump` to keep cells verbatim).
  */
-const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
+// Spreadsheets also run a formula behind leading spaces, NBSP, zero-width characters or a BOM,
+// and full-width `＝＋－＠` (U+FF1D, U+FF0B, U+FF0D, U+FF20). `\s` covers the spaces, NBSP, U+3000
+// and U+FEFF; the zero-width ones are listed. Anchored, one run: linear on any input.
+const FORMULA_LIKE = /^['\s\u200b-\u200d\u2060]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
 /** Prefixes a `'` to a formula-like cell so spreadsheets show it as text. */
 export function neutraliseFormula(cell: string): string {

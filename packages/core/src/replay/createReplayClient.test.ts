@@ -64,7 +64,7 @@ beforeAll(async () => {
     apiToken: TOKEN,
     authorize: (_request, { sessionId }) => sessionId !== 'denied',
   });
-  wrongToken = createReplayHandler({ ...common, apiToken: 'stale-token' });
+  wrongToken = createReplayHandler({ ...common, apiToken: 'stale-token', public: true });
 });
 
 afterAll(async () => {

@@ -108,6 +108,7 @@ function cloudflare(overrides: Partial<ReplayHandlerOptions> = {}) {
     appId: 'app-1',
     apiToken: TOKEN,
     apiBase,
+    public: true,
     ...overrides,
   } as ReplayHandlerOptions);
 }
@@ -118,6 +119,7 @@ function dyte(overrides: Partial<ReplayHandlerOptions> = {}) {
     orgId: ORG_ID,
     apiKey: API_KEY,
     apiBase,
+    public: true,
     ...overrides,
   } as ReplayHandlerOptions);
 }
@@ -202,6 +204,7 @@ describe('createReplayHandler', () => {
       appId: 'app-1',
       apiToken: `${TOKEN}-wrong`,
       apiBase,
+      public: true,
     });
     const response = await handler(get('s1'));
     expect(response.status).toBe(502);
@@ -368,10 +371,34 @@ describe('createReplayHandler', () => {
 
   it('fails fast on missing configuration', () => {
     expect(() =>
-      createReplayHandler({ provider: 'cloudflare', accountId: 'a', appId: 'b', apiToken: '' }),
+      createReplayHandler({
+        provider: 'cloudflare',
+        accountId: 'a',
+        appId: 'b',
+        apiToken: '',
+        public: true,
+      }),
     ).toThrow(/apiToken/);
     expect(() =>
-      createReplayHandler({ provider: 'dyte', orgId: 'o', apiKey: undefined as unknown as string }),
+      createReplayHandler({
+        provider: 'dyte',
+        orgId: 'o',
+        apiKey: undefined as unknown as string,
+        public: true,
+      }),
     ).toThrow(/apiKey/);
+  });
+
+  it('refuses to be created without a choice of who may read a chat (authorize or public: true)', async () => {
+    const open = { provider: 'dyte', orgId: ORG_ID, apiKey: API_KEY, apiBase } as const;
+    // @ts-expect-error -- neither `authorize` nor `public: true`: anyone could read every chat
+    expect(() => createReplayHandler(open)).toThrow(/authorize.*public: true/s);
+    expect(() =>
+      createReplayHandler({ ...open, public: false } as unknown as ReplayHandlerOptions),
+    ).toThrow(/authorize/);
+    expect(calls).toHaveLength(0);
+    // An explicit public handler answers anyone who knows the session id.
+    const publicHandler = createReplayHandler({ ...open, public: true });
+    expect((await publicHandler(get('sess_1'))).status).toBe(200);
   });
 });

@@ -27,13 +27,27 @@ export interface ReplayErrorBody {
   error: { code: ReplayHandlerErrorCode; message: string };
 }
 
+/**
+ * Who may read a session's chat: a choice the app must make, because anyone who knows a session
+ * id would otherwise get the whole chat.
+ */
+export type ReplayAccess =
+  | {
+      /**
+       * Decides whether this request may read this session's chat (check the app's own session
+       * cookie, meeting membership, ...). Returning `false` or throwing answers 403; the Replay
+       * API is not called.
+       */
+      authorize: (request: Request, context: { sessionId: string }) => boolean | Promise<boolean>;
+      public?: false;
+    }
+  | {
+      /** Anyone who knows a session id may download that session's chat. */
+      public: true;
+      authorize?: undefined;
+    };
+
 interface CommonOptions {
-  /**
-   * Decides whether this request may read this session's chat (check the app's own session
-   * cookie, meeting membership, ...). Returning `false` or throwing answers 403; the Replay API
-   * is not called.
-   */
-  authorize?: (request: Request, context: { sessionId: string }) => boolean | Promise<boolean>;
   /**
    * Where the session id comes from. Default: the `sessionId` query parameter
    * (`GET /api/chat-replay?sessionId=...`). Override for path routing, e.g.
@@ -58,19 +72,21 @@ interface CommonOptions {
 }
 
 /** Cloudflare RealtimeKit: `Authorization: Bearer <API token>`. */
-export interface CloudflareReplayOptions extends CommonOptions {
-  provider: 'cloudflare';
-  accountId: string;
-  appId: string;
-  apiToken: string;
-}
+export type CloudflareReplayOptions = CommonOptions &
+  ReplayAccess & {
+    provider: 'cloudflare';
+    accountId: string;
+    appId: string;
+    apiToken: string;
+  };
 
 /** Dyte: Basic auth with `orgId:apiKey`. */
-export interface DyteReplayOptions extends CommonOptions {
-  provider: 'dyte';
-  orgId: string;
-  apiKey: string;
-}
+export type DyteReplayOptions = CommonOptions &
+  ReplayAccess & {
+    provider: 'dyte';
+    orgId: string;
+    apiKey: string;
+  };
 
 export type ReplayHandlerOptions = CloudflareReplayOptions | DyteReplayOptions;
 
@@ -114,7 +130,8 @@ const MESSAGES: Record<ReplayHandlerErrorCode, string> = {
  * import { createServer } from 'node:http'
  * import { createReplayHandler } from '@natter/core/server'
  *
- * const handler = createReplayHandler({ provider: 'dyte', orgId, apiKey })
+ * // Anyone who knows a session id may export it: only for open meetings. Prefer `authorize`.
+ * const handler = createReplayHandler({ provider: 'dyte', orgId, apiKey, public: true })
  * createServer(async (req, res) => {
  *   if (!req.url?.startsWith('/api/chat-replay')) return void res.writeHead(404).end()
  *   const response = await handler(new Request(new URL(req.url, 'http://localhost'), { method: req.method }))
@@ -126,6 +143,13 @@ export function createReplayHandler(
   options: ReplayHandlerOptions,
 ): (request: Request) => Promise<Response> {
   const credentials = checkOptions(options);
+  if (typeof options.authorize !== 'function' && options.public !== true) {
+    throw new TypeError(
+      'createReplayHandler: say who may download a chat: `authorize: (request, { sessionId }) => ' +
+        'boolean` (check your own session or meeting membership), or `public: true` (anyone who ' +
+        'knows a session id gets its whole chat).',
+    );
+  }
   const fetchImpl =
     options.fetch ??
     ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
@@ -153,8 +177,8 @@ export function createReplayHandler(
     if (typeof sessionId !== 'string' || !SAFE_ID.test(sessionId))
       return errorResponse(400, 'invalid-session-id');
 
-    let allowed = true;
-    if (options.authorize) {
+    let allowed = options.public === true && typeof options.authorize !== 'function';
+    if (typeof options.authorize === 'function') {
       try {
         allowed = (await options.authorize(request, { sessionId })) === true;
       } catch {

@@ -1,6 +1,7 @@
 export { createReplayHandler } from './createReplayHandler';
 export type {
   CloudflareReplayOptions,
+  ReplayAccess,
   DyteReplayOptions,
   ReplayErrorBody,
   ReplayHandlerErrorCode,

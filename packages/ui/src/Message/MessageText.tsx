@@ -85,17 +85,14 @@ export const MessageText = memo(
           ),
         )}
         {long ? (
-          <>
-            {expanded ? ' ' : '… '}
-            <button
-              type="button"
-              className="natter-text-more"
-              aria-expanded={expanded}
-              onClick={() => setExpanded(!expanded)}
-            >
-              {expanded ? strings.showLess : strings.showMore}
-            </button>
-          </>
+          <button
+            type="button"
+            className="natter-text-more"
+            aria-expanded={expanded}
+            onClick={() => setExpanded(!expanded)}
+          >
+            {expanded ? strings.showLess : strings.showMore}
+          </button>
         ) : null}
       </div>
     );
