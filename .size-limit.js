@@ -1,14 +1,10 @@
-// Size budgets (min + gzip), enforced in CI by `pnpm size`. Peers stay external: React,
-// react-dom and TanStack Query are the app's. Code reached only through a dynamic `import()`
-// (the export machinery, papaparse) is a separate chunk in any app bundler and loads when an
-// export or replay starts, so it is left out of the budgets, as the brief asks for papaparse.
-const peers = [
-  'react',
-  'react-dom',
-  'react/jsx-runtime',
-  'react-dom/client',
-  '@tanstack/react-query',
-];
+// Size budgets (min + gzip), enforced in CI by `pnpm size`. Only React and react-dom stay
+// external: every other dependency (TanStack Query, zustand, ...) counts, as a consumer app pays
+// for it. Code reached only through a dynamic `import()` (the export machinery with TanStack
+// Query and papaparse, the lightbox) is a separate chunk in any app bundler and loads when an
+// export, replay or lightbox starts, so it is left out; `pnpm bench size` weighs those chunks
+// apart from a Vite build of bench/size/panel.ts.
+const peers = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'];
 const lazyChunks = {
   name: 'lazy-chunks-are-not-counted',
   setup(build) {
@@ -26,14 +22,18 @@ const esbuild = (config) => ({
 
 export default [
   {
-    name: 'ChatPanel with every dependency but React, react-dom and TanStack Query',
-    path: 'packages/ui/src/index.ts',
-    import: '{ ChatPanel }',
+    name: 'ChatProvider + ChatPanel, initial JS, every dependency but React and react-dom',
+    path: 'bench/size/panel.ts',
+    import: '*',
     ignore: peers,
-    // 30 kB (DESIGN) + 0.8 kB: the permission-aware composer, message actions and pin bar
-    // (issue 11) cost 0.76 kB over main's panel (29.97 kB when they landed); issue 15
-    // redefines this budget.
-    limit: '30.8 kB',
+    limit: '36 kB',
+    gzip: true,
+    modifyEsbuildConfig: (config) => ({ ...esbuild(config), loader: { '.css': 'empty' } }),
+  },
+  {
+    name: '@natter/ui/styles.css',
+    path: 'packages/ui/src/styles.css',
+    limit: '5 kB',
     gzip: true,
     modifyEsbuildConfig: esbuild,
   },
@@ -42,8 +42,9 @@ export default [
     path: 'packages/hooks/src/index.ts',
     import: '*',
     ignore: peers,
-    // + useChatPermissions, useParticipants and the meeting store (issue 11): 1.5 kB.
-    limit: '12.3 kB',
+    // + useChatPermissions, useParticipants and the meeting store (issue 11): 1.5 kB; + the
+    // store's lazy history reading (issue 15), which every hook bundles with core: 0.7 kB; + neutralising the provider's dump on save (issue 12).
+    limit: '13.2 kB',
     gzip: true,
     modifyEsbuildConfig: esbuild,
   },
@@ -51,7 +52,8 @@ export default [
     name: '@natter/core store only (getChatStore)',
     path: 'packages/core/src/index.ts',
     import: '{ getChatStore }',
-    limit: '7.5 kB',
+    // 7.5 kB until issue 15: reading history lazily (EntryMap, mergeHistory) added ~0.7 kB.
+    limit: '8 kB',
     gzip: true,
     modifyEsbuildConfig: esbuild,
   },

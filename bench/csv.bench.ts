@@ -1,6 +1,8 @@
 /**
  * Chat-dump parsing: 10k / 100k / 500k rows, in Node (main thread) and in Chromium (Web Worker,
- * batches across the boundary), each next to the floor: merely reading and decoding the bytes.
+ * batches across the boundary), each next to the floor (merely reading and decoding the bytes)
+ * and to papaparse's own `header: true` parse of the same file (from the same Blob; in Chromium
+ * in papaparse's worker, its rows back on the main thread): `x_papa` is ours over papaparse's.
  * Prints one JSON line per result. `--rows 10000,100000` narrows the run.
  */
 import { openAsBlob } from 'node:fs';
@@ -12,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { build, defaultClientConditions } from 'vite';
 import { chromium } from 'playwright-core';
+import Papa from 'papaparse';
 import { parseChatDump } from '@natter/core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { chatDumpFile } from './csvFixture';
@@ -49,6 +52,14 @@ for (const rows of sizes) {
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   if (result.messages.length !== rows || result.errors.length !== 0)
     throw new Error(`node ${rows}: ${result.messages.length} rows, ${result.errors.length} errors`);
+  gc();
+  t = performance.now();
+  const papa = Papa.parse<Record<string, string>>(await (await openAsBlob(path)).text(), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  const papaMs = performance.now() - t;
+  if (papa.data.length !== rows) throw new Error(`papaparse ${rows}: ${papa.data.length} rows`);
   emit({
     name: `node ${rows.toLocaleString('en')} rows`,
     where: 'node main thread',
@@ -56,6 +67,8 @@ for (const rows of sizes) {
     file_mb: round(bytes / 2 ** 20),
     read_ms: round(readMs),
     parse_ms: round(parseMs),
+    papa_ms: round(papaMs),
+    x_papa: Math.round((parseMs / papaMs) * 100) / 100,
     x_read: round(parseMs / readMs),
     heap_peak_x_file: round((peak - before) / bytes),
   });
@@ -123,10 +136,13 @@ try {
       file_mb: round(bytes / 2 ** 20),
       read_ms: r.readMs,
       parse_ms: r.parseMs,
+      papa_ms: r.papaMs,
+      x_papa: Math.round(((r.parseMs ?? 0) / (r.papaMs ?? 1)) * 100) / 100,
       x_read: round((r.parseMs ?? 0) / (r.readMs ?? 1)),
       main_heap_x_file: round((r.heapDelta ?? 0) / bytes),
       main_thread_long_tasks: r.longTasks,
       longest_task_ms: r.longestTask,
+      papa_main_longest_task_ms: r.papaLongestTask,
     });
   }
 } finally {

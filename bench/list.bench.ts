@@ -1,7 +1,9 @@
 /**
  * List benchmarks in headless Chromium: builds bench/list (production React) with Vite, serves it
- * on loopback, and for each implementation and size reads the numbers the page measured.
- * `--sizes 1000,10000` and `--impls natter,tanstack` narrow the run.
+ * on loopback, and for each implementation and size runs the page in 3 fresh browsers and
+ * reports the median of each number (and in how many runs a jump to the top reached the first
+ * message). `--sizes 10000,100000`, `--impls natter,tanstack,virtuoso,naive` and `--runs 3`
+ * choose what runs.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,8 +19,9 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const sizes = arg('sizes', '1000,10000,50000,100000').split(',').map(Number);
-const impls = arg('impls', 'natter,tanstack,virtuoso,naive').split(',');
+const sizes = arg('sizes', '10000,100000').split(',').map(Number);
+const impls = arg('impls', 'natter,tanstack,virtuoso').split(',');
+const runs = Number(arg('runs', '3'));
 const NAIVE_MAX = 10_000; // 50k+ rows without virtualization take 10+ s to mount: not worth the wait
 
 const root = resolve(import.meta.dirname, 'list');
@@ -36,8 +39,16 @@ const types: Record<string, string> = {
   '.js': 'text/javascript',
   '.css': 'text/css',
 };
+// A 1x1 PNG for every image message (the page asks for /img/N.png), a few bytes per file link.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const server = createServer(async (req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
+  if (path.startsWith('/img/'))
+    return void res.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG);
+  if (path.startsWith('/files/')) return void res.writeHead(200).end('file');
   const file = join(outDir, path === '/' ? 'index.html' : path);
   if (!file.startsWith(outDir)) return void res.writeHead(403).end();
   try {
@@ -52,58 +63,65 @@ const server = createServer(async (req, res) => {
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'natter-bench-'));
-const browser = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: chromiumPath(),
-  headless: true,
-  args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-  viewport: { width: 420, height: 800 },
-});
+/** One run: a fresh browser (profile, caches, heap), one page, the numbers it measured. */
+async function measure(impl: string, n: number): Promise<Record<string, number>> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'natter-bench-'));
+  const browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+    viewport: { width: 420, height: 800 },
+  });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/?impl=${impl}&n=${n}`);
+    await page.waitForFunction(() => window.__benchResult || window.__benchError, undefined, {
+      timeout: 240_000,
+      polling: 250,
+    });
+    const { result, error } = await page.evaluate(() => ({
+      result: window.__benchResult,
+      error: window.__benchError,
+    }));
+    if (error || errors.length) throw new Error(`${impl} ${n}: ${error ?? errors.join('\n')}`);
+    const { impl: _i, n: _n, ...numbers } = result as Record<string, number>;
+    return numbers;
+  } finally {
+    await browser.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
 try {
   for (const n of sizes) {
     for (const impl of impls) {
+      const name = `${impl} ${n.toLocaleString('en')}`;
       if (impl === 'naive' && n > NAIVE_MAX) {
-        console.log(
-          JSON.stringify({
-            suite: 'list',
-            name: `${impl} ${n.toLocaleString('en')}`,
-            impl,
-            n,
-            skipped: `over ${NAIVE_MAX}`,
-          }),
-        );
+        console.log(JSON.stringify({ suite: 'list', name, impl, n, skipped: `over ${NAIVE_MAX}` }));
         continue;
       }
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${base}/?impl=${impl}&n=${n}`);
-      await page.waitForFunction(() => window.__benchResult || window.__benchError, undefined, {
-        timeout: 240_000,
-        polling: 250,
-      });
-      const { result, error } = await page.evaluate(() => ({
-        result: window.__benchResult,
-        error: window.__benchError,
-      }));
-      await page.close();
-      if (error || errors.length) throw new Error(`${impl} ${n}: ${error ?? errors.join('\n')}`);
-      const { impl: _i, n: _n, ...numbers } = result as Record<string, unknown>;
-      console.log(
-        JSON.stringify({
-          suite: 'list',
-          name: `${impl} ${n.toLocaleString('en')}`,
-          impl,
-          n,
-          ...numbers,
-        }),
-      );
+      const results: Record<string, number>[] = [];
+      for (let r = 0; r < runs; r++) results.push(await measure(impl, n));
+      const row: Record<string, unknown> = { suite: 'list', name, impl, n, runs };
+      for (const key of Object.keys(results[0] ?? {})) {
+        const values = results.map((x) => x[key] ?? NaN);
+        row[key] =
+          key === 'reached_top'
+            ? `${values.filter((v) => v === 1).length} of ${runs}`
+            : Math.round(median(values) * 100) / 100;
+      }
+      console.log(JSON.stringify(row));
     }
   }
 } finally {
-  await browser.close();
   server.close();
-  rmSync(userDataDir, { recursive: true, force: true });
 }
 
 declare global {

@@ -8,7 +8,7 @@ import os from 'node:os';
 const SUITES = {
   csv: {
     title:
-      'Chat-dump parsing (Node main thread; Chromium Web Worker), next to merely decoding the bytes',
+      "Chat-dump parsing (Node main thread; Chromium Web Worker), next to papaparse's own header: true parse and to merely decoding the bytes",
     command: [
       'node',
       '--conditions=natter-source',
@@ -19,11 +19,12 @@ const SUITES = {
     ],
   },
   size: {
-    title: 'Bundle sizes (min + gzip, React/react-dom/TanStack Query external, lazy chunks apart)',
+    title: 'Bundle sizes (min + gzip, only React and react-dom external; on-demand chunks apart)',
     command: ['node', 'bench/size.bench.mjs'],
   },
   list: {
-    title: 'Message list in headless Chromium (production React build)',
+    title:
+      'Message list over mixed messages in headless Chromium (production React build; median of 3 fresh browsers; mount includes the store hydration)',
     command: ['node', '--conditions=natter-source', '--import', 'tsx', 'bench/list.bench.ts'],
   },
   store: {
@@ -43,7 +44,17 @@ const SUITES = {
   },
 };
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// The machine is shared: the load average before the run says how much to trust the timings.
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
+// Arguments after `--` go to every suite run (`pnpm bench list -- --sizes 100000`).
+const dashDash = process.argv.indexOf('--');
+const passed = dashDash >= 0 ? process.argv.slice(dashDash + 1) : [];
+const wanted = (dashDash >= 0 ? process.argv.slice(2, dashDash) : process.argv.slice(2)).filter(
+  (a) => !a.startsWith('-'),
+);
 const names = wanted.length ? wanted : Object.keys(SUITES);
 const sections = {};
 let failed = false;
@@ -56,7 +67,7 @@ for (const name of names) {
   }
   console.log(`\n## ${suite.title}`);
   const [cmd, ...args] = suite.command;
-  const run = spawnSync(cmd, args, {
+  const run = spawnSync(cmd, [...args, ...passed], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 * 1024 * 1024,
@@ -87,7 +98,7 @@ for (const name of names) {
 const resultsPath = 'bench/RESULTS.json';
 const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
 const date = new Date().toISOString().slice(0, 10);
-const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at start ${load}`;
 for (const [name, section] of Object.entries(sections))
   previous[name] = { ...section, date, machine };
 writeFileSync(resultsPath, JSON.stringify(previous, null, 2) + '\n');

@@ -1,4 +1,5 @@
 /** Measures, in the page, reading a dump and parsing it in the worker (see bench/csv.bench.ts). */
+import Papa from 'papaparse';
 import { parseChatDumpInWorker } from '@natter/core';
 
 declare global {
@@ -44,12 +45,37 @@ async function run(): Promise<Record<string, number>> {
   observer.disconnect();
   if (result.messages.length !== rows)
     throw new Error(`${result.messages.length} rows of ${rows}, ${result.errors.length} errors`);
+
+  // The baseline: papaparse's own worker, `header: true`, its rows back on the main thread.
+  window.gc?.();
+  await new Promise((r) => setTimeout(r, 100));
+  const papaTasks: number[] = [];
+  const papaObserver = new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => e.startTime >= start && papaTasks.push(e.duration)),
+  );
+  papaObserver.observe({ type: 'longtask' });
+  t = start = performance.now();
+  const papaRows = await new Promise<number>((resolve, reject) =>
+    Papa.parse<Record<string, string>>(blob as File, {
+      header: true,
+      skipEmptyLines: true,
+      worker: true,
+      complete: (r) => resolve(r.data.length),
+      error: reject,
+    }),
+  );
+  const papaMs = performance.now() - t;
+  await new Promise((r) => setTimeout(r, 100));
+  papaObserver.disconnect();
+  if (papaRows !== rows) throw new Error(`papaparse: ${papaRows} rows of ${rows}`);
   return {
     readMs: round(readMs),
     parseMs: round(parseMs),
     heapDelta: peak - before,
     longTasks: longTasks.length,
     longestTask: round(Math.max(0, ...longTasks)),
+    papaMs: round(papaMs),
+    papaLongestTask: round(Math.max(0, ...papaTasks)),
   };
 }
 

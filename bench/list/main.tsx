@@ -1,20 +1,20 @@
 /**
  * The page `bench/list.bench.ts` drives in Chromium. `?impl=natter|tanstack|virtuoso|naive&n=N`
- * mounts one list of N messages, then measures mount, DOM size, heap, append latency and frames
- * while scrolling through the whole list, and leaves the numbers on `window.__benchResult`.
+ * mounts one list over a fake `meeting.chat` that already holds N mixed messages, and measures
+ * what a user sees: mount until the newest message is painted (for Natter the store's hydration
+ * included), the heap the list adds, append latency, dropped vsyncs while scrolling 3 s, and
+ * whether a jump to the top shows the first message. The numbers go to `window.__benchResult`.
  */
 import { StrictMode, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Virtuoso } from 'react-virtuoso';
-import type { VirtuosoHandle } from 'react-virtuoso';
-import { getChatStore } from '@natter/core';
-import { createLocalChat } from '@natter/core/testing';
-import type { Message } from '@natter/core';
+import type { ChatLike, ChatUpdateEvent, Message } from '@natter/core';
 import { ChatProvider } from '@natter/hooks';
 import { MessageList } from '@natter/ui';
 import '@natter/ui/styles.css';
+import { FIRST_MARK, NEWEST_MARK, makeChat, makeMessages } from './messages';
 
 declare global {
   interface Window {
@@ -31,32 +31,8 @@ const params = new URLSearchParams(location.search);
 const impl = params.get('impl') ?? 'natter';
 const n = Number(params.get('n') ?? 1000);
 const APPENDS = 40;
-const SCROLL_FRAMES = 360;
-
-const WORDS =
-  'the quick brown fox jumps over lazy dogs while we talk about the meeting agenda and slides'.split(
-    ' ',
-  );
-function makeMessages(count: number): Message[] {
-  const out: Message[] = [];
-  const start = Date.UTC(2026, 0, 1, 8);
-  for (let i = 0; i < count; i++) {
-    const len = 3 + ((i * 7919) % 40);
-    const words: string[] = [];
-    for (let w = 0; w < len; w++) words.push(WORDS[(i + w * 13) % WORDS.length] ?? 'x');
-    const t = start + i * 20_000;
-    out.push({
-      id: `m${i}`,
-      type: 'text',
-      userId: `u${i % 7}`,
-      displayName: `Person ${i % 7}`,
-      time: new Date(t),
-      timeMs: t,
-      message: words.join(' '),
-    });
-  }
-  return out;
-}
+const SCROLL_FRAMES = 180; // 3 s at 60 Hz
+const VSYNC = 1000 / 60;
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 /** Resolves after the next paint: a frame, then a task queued behind it. */
@@ -73,14 +49,40 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? NaN;
 };
 const round = (x: number) => Math.round(x * 100) / 100;
+const heap = () => {
+  window.gc?.();
+  return performance.memory?.usedJSHeapSize ?? NaN;
+};
 
-/** Appends go through this: each implementation registers how it appends one message. */
-let appendOne: (m: Message) => void = () => undefined;
-/** For the natter list: when the SDK emitted the last `chatUpdate`. */
-let emittedAt: number | null = null;
+/** The baselines keep the SDK's array in state and follow its `chatUpdate` adds, as apps do. */
+function useChatMessages(chat: ChatLike): Message[] {
+  const [messages, setMessages] = useState(chat.messages);
+  useEffect(() => {
+    const onUpdate = (e: ChatUpdateEvent) => setMessages(e.messages);
+    chat.on('chatUpdate', onUpdate);
+    return () => void chat.off('chatUpdate', onUpdate);
+  }, [chat]);
+  return messages;
+}
 
-function RawTanstack({ initial }: { initial: Message[] }) {
-  const [messages, setMessages] = useState(initial);
+function RawRow({ m }: { m: Message | undefined }) {
+  if (!m) return null;
+  return (
+    <>
+      <b>{m.displayName}</b>{' '}
+      {m.type === 'text' ? (
+        m.message
+      ) : m.type === 'image' ? (
+        <img src={m.link} alt="" width={160} height={120} />
+      ) : m.type === 'file' ? (
+        <a href={m.link}>{m.name}</a>
+      ) : null}
+    </>
+  );
+}
+
+function RawTanstack({ chat }: { chat: ChatLike }) {
+  const messages = useChatMessages(chat);
   const parent = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the baseline uses TanStack Virtual exactly as its docs show
   const virtualizer = useVirtualizer({
@@ -90,48 +92,37 @@ function RawTanstack({ initial }: { initial: Message[] }) {
     overscan: 6,
   });
   useEffect(() => {
-    appendOne = (m) => setMessages((list) => [...list, m]);
-  }, []);
-  useEffect(() => {
     virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
   }, [messages.length, virtualizer]);
   return (
     <div ref={parent} className="raw-scroller" data-bench-scroller>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const m = messages[item.index];
-          return (
-            <div
-              key={m?.id}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className="raw-row"
-              style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                right: 0,
-                transform: `translateY(${item.start}px)`,
-              }}
-            >
-              <b>{m?.displayName}</b> {m?.type === 'text' ? m.message : ''}
-            </div>
-          );
-        })}
+        {virtualizer.getVirtualItems().map((item) => (
+          <div
+            key={messages[item.index]?.id}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className="raw-row"
+            style={{
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              right: 0,
+              transform: `translateY(${item.start}px)`,
+            }}
+          >
+            <RawRow m={messages[item.index]} />
+          </div>
+        ))}
       </div>
     </div>
   );
 }
 
-function RawVirtuoso({ initial }: { initial: Message[] }) {
-  const [messages, setMessages] = useState(initial);
-  const ref = useRef<VirtuosoHandle>(null);
-  useEffect(() => {
-    appendOne = (m) => setMessages((list) => [...list, m]);
-  }, []);
+function RawVirtuoso({ chat }: { chat: ChatLike }) {
+  const messages = useChatMessages(chat);
   return (
     <Virtuoso
-      ref={ref}
       className="raw-scroller"
       data-bench-scroller
       data={messages}
@@ -140,19 +131,16 @@ function RawVirtuoso({ initial }: { initial: Message[] }) {
       computeItemKey={(_, m) => m.id}
       itemContent={(_, m) => (
         <div className="raw-row">
-          <b>{m.displayName}</b> {m.type === 'text' ? m.message : ''}
+          <RawRow m={m} />
         </div>
       )}
     />
   );
 }
 
-function Naive({ initial }: { initial: Message[] }) {
-  const [messages, setMessages] = useState(initial);
+function Naive({ chat }: { chat: ChatLike }) {
+  const messages = useChatMessages(chat);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    appendOne = (m) => setMessages((list) => [...list, m]);
-  }, []);
   useEffect(() => {
     ref.current?.scrollTo({ top: ref.current.scrollHeight });
   }, [messages.length]);
@@ -160,108 +148,102 @@ function Naive({ initial }: { initial: Message[] }) {
     <div ref={ref} className="raw-scroller" data-bench-scroller>
       {messages.map((m) => (
         <div key={m.id} className="raw-row">
-          <b>{m.displayName}</b> {m.type === 'text' ? m.message : ''}
+          <RawRow m={m} />
         </div>
       ))}
     </div>
   );
 }
 
+/** Resolves when `text` is in the DOM under `root`, at the time it appeared (or NaN at 5 s). */
+function whenInDom(root: HTMLElement, text: string): Promise<number> {
+  if (root.textContent?.includes(text)) return Promise.resolve(performance.now());
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!root.textContent?.includes(text)) return;
+      observer.disconnect();
+      resolve(performance.now());
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    setTimeout(() => {
+      observer.disconnect();
+      resolve(NaN);
+    }, 5_000);
+  });
+}
+
 async function run(): Promise<Record<string, unknown>> {
-  const messages = makeMessages(n);
-  const root = createRoot(document.getElementById('root')!);
-  let app: React.ReactNode;
-  let hydrateMs = 0;
-  if (impl === 'natter') {
-    const chat = createLocalChat({
-      history: messages,
-      joinHistoryLimit: n,
-      capabilities: { fetchMessages: false, dyteQueries: false },
-      latencyMs: 0,
-    });
-    // Registered before the store attaches, so it runs first: the moment `chatUpdate` is
-    // emitted, which is where the append latency starts (the fake SDK's own work is not ours).
-    chat.on('chatUpdate', () => {
-      emittedAt = performance.now();
-    });
-    const store = getChatStore(chat, { selfUserId: 'u0' });
-    // The store already holds the history when the panel opens: hydration is measured apart.
-    const t = performance.now();
-    store.subscribe(() => undefined);
-    hydrateMs = performance.now() - t;
-    appendOne = (m) => {
-      chat.simulate.receive({
-        userId: m.userId,
-        displayName: m.displayName,
-        text: m.type === 'text' ? m.message : '',
-      });
-      chat.simulate.flush();
-    };
-    app = (
+  const container = document.getElementById('root')!;
+  const { chat, add } = makeChat(makeMessages(n));
+  // Registered before any list listens, so it runs first: the moment `chatUpdate` is emitted,
+  // which is where the append latency starts.
+  let emittedAt = NaN;
+  chat.on('chatUpdate', () => {
+    emittedAt = performance.now();
+  });
+  const app =
+    impl === 'natter' ? (
       <ChatProvider chat={chat} selfUserId="u0">
         <div className="bench-frame" data-natter-theme="light">
           <MessageList />
         </div>
       </ChatProvider>
+    ) : impl === 'tanstack' ? (
+      <RawTanstack chat={chat} />
+    ) : impl === 'virtuoso' ? (
+      <RawVirtuoso chat={chat} />
+    ) : (
+      <Naive chat={chat} />
     );
-  } else if (impl === 'tanstack') app = <RawTanstack initial={messages} />;
-  else if (impl === 'virtuoso') app = <RawVirtuoso initial={messages} />;
-  else app = <Naive initial={messages} />;
 
-  window.gc?.();
   await afterPaint();
+  const heapBefore = heap();
+  const root = createRoot(container);
   const t0 = performance.now();
   flushSync(() => root.render(<StrictMode>{app}</StrictMode>));
   const committed = performance.now() - t0;
+  await whenInDom(container, NEWEST_MARK);
   await afterPaint();
   const mountMs = performance.now() - t0;
   // Let lazy measurement settle before counting.
   for (let i = 0; i < 10; i++) await nextFrame();
   const domNodes = document.getElementsByTagName('*').length;
-  window.gc?.();
-  const heapMb = (performance.memory?.usedJSHeapSize ?? NaN) / 2 ** 20;
+  const heapGrowth = heap() - heapBefore;
+  // `&stop=mount` ends here (for profiling the mount alone).
+  if (params.get('stop') === 'mount') return { impl, n, mount_ms: round(mountMs) };
 
-  // Append latency: from the append call to the row in the DOM (MutationObserver), and painted.
+  // Append latency: from the SDK's `chatUpdate` to the row in the DOM, and painted.
   const toDom: number[] = [];
   const toPaint: number[] = [];
-  const container = document.getElementById('root')!;
   for (let i = 0; i < APPENDS; i++) {
     const token = `append-${i}-${Math.random().toString(36).slice(2)}`;
-    const seen = new Promise<number>((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (container.textContent?.includes(token)) {
-          observer.disconnect();
-          resolve(performance.now());
-        }
-      });
-      observer.observe(container, { childList: true, subtree: true, characterData: true });
-    });
-    emittedAt = null;
-    const before = performance.now();
+    const seen = whenInDom(container, token);
     const timeMs = Date.UTC(2027, 0, 1) + i * 1000;
-    appendOne({
-      id: `a${i}`,
-      type: 'text',
-      userId: 'u1',
-      displayName: 'Person 1',
-      time: new Date(timeMs),
-      timeMs,
-      message: token,
-    });
-    const t = emittedAt ?? before;
-    const inDom = await Promise.race([
-      seen,
-      new Promise<number>((r) => setTimeout(() => r(NaN), 3000)),
-    ]);
-    toDom.push(inDom - t);
+    const m = { id: `a${i}`, userId: 'u1', displayName: 'Person 1' };
+    add({ ...m, type: 'text', time: new Date(timeMs), timeMs, message: token });
+    const inDom = await seen;
+    toDom.push(inDom - emittedAt);
     await afterPaint();
-    toPaint.push(performance.now() - t);
+    toPaint.push(performance.now() - emittedAt);
     await nextFrame();
   }
 
-  // Scroll through the whole list from top to bottom in SCROLL_FRAMES steps, one per frame.
   const scroller = (document.querySelector('[data-bench-scroller]') ??
     document.querySelector('[role="log"]')) as HTMLElement | null;
+  if (!scroller) throw new Error('no scroller');
+
+  // A jump to the top: does the first message end up at the top of the viewport?
+  scroller.scrollTop = 0;
+  for (let i = 0; i < 10; i++) await nextFrame();
+  const first = [...scroller.querySelectorAll<HTMLElement>('*')].find(
+    (el) => el.children.length === 0 && el.textContent?.includes(FIRST_MARK),
+  );
+  const box = scroller.getBoundingClientRect();
+  const top = first?.getBoundingClientRect().top;
+  const reachedTop =
+    scroller.scrollTop === 0 && top !== undefined && top >= box.top && top < box.top + 120;
+
+  // Scroll through the whole list, top to bottom, one step per frame for 3 s.
   const frames: number[] = [];
   const longTasks: number[] = [];
   const po = new PerformanceObserver((list) =>
@@ -272,37 +254,32 @@ async function run(): Promise<Record<string, unknown>> {
   } catch {
     /* not supported */
   }
-  if (scroller) {
-    scroller.scrollTop = 0;
-    await afterPaint();
-    await nextFrame();
-    let last = await nextFrame();
-    for (let f = 1; f <= SCROLL_FRAMES; f++) {
-      scroller.scrollTop = ((scroller.scrollHeight - scroller.clientHeight) * f) / SCROLL_FRAMES;
-      const now = await nextFrame();
-      frames.push(now - last);
-      last = now;
-    }
+  await afterPaint();
+  let last = await nextFrame();
+  for (let f = 1; f <= SCROLL_FRAMES; f++) {
+    scroller.scrollTop = ((scroller.scrollHeight - scroller.clientHeight) * f) / SCROLL_FRAMES;
+    const now = await nextFrame();
+    frames.push(now - last);
+    last = now;
   }
   po.disconnect();
-  const budget = 1000 / 60;
   return {
     impl,
     n,
-    hydrate_ms: round(hydrateMs),
     commit_ms: round(committed),
     mount_ms: round(mountMs),
     dom_nodes: domNodes,
-    heap_mb: round(heapMb),
+    heap_growth_mb: round(heapGrowth / 2 ** 20),
     append_dom_p50_ms: round(percentile(toDom, 0.5)),
     append_dom_p95_ms: round(percentile(toDom, 0.95)),
     append_paint_p50_ms: round(percentile(toPaint, 0.5)),
-    append_paint_p95_ms: round(percentile(toPaint, 0.95)),
     scroll_frames: frames.length,
-    dropped_frames: frames.filter((d) => d > budget * 1.5).length,
+    // A frame of 2 vsyncs dropped one; of 3, two.
+    dropped_vsyncs: frames.reduce((sum, d) => sum + Math.max(0, Math.round(d / VSYNC) - 1), 0),
     frames_over_50ms: frames.filter((d) => d > 50).length,
     worst_frame_ms: round(Math.max(0, ...frames)),
     long_tasks: longTasks.length,
+    reached_top: reachedTop ? 1 : 0,
   };
 }
 

@@ -1,3 +1,4 @@
+import { EntryMap } from './EntryMap';
 import { IdList } from './IdList';
 import type { ChatError } from './ChatError';
 import type { Message, MessageKind, MessageStatus, PendingInfo } from './types';
@@ -24,25 +25,30 @@ export const MESSAGE_KINDS: readonly MessageKind[] = ['text', 'image', 'file', '
  */
 export interface ChatIndex {
   ids: IdList;
-  byId: Map<string, ChatEntry>;
+  byId: EntryMap;
   pinnedIds: readonly string[];
   byUser: Map<string, IdList>;
   byType: Record<MessageKind, IdList>;
-  listed: Set<string>;
+  /** Ids in `byId` but not in the lists: pins known before their page of history (few). */
+  unlisted: Set<string>;
   deleted: Set<string>;
 }
 
 export function emptyIndex(): ChatIndex {
   return {
     ids: IdList.empty,
-    byId: new Map(),
+    byId: new EntryMap(),
     pinnedIds: [],
     byUser: new Map(),
     byType: { text: IdList.empty, image: IdList.empty, file: IdList.empty, custom: IdList.empty },
-    listed: new Set(),
+    unlisted: new Set(),
     deleted: new Set(),
   };
 }
+
+/** Whether `id` is in the history lists (not only known as a pin). */
+export const isListed = (index: ChatIndex, id: string): boolean =>
+  index.byId.has(id) && !(index.unlisted.size > 0 && index.unlisted.has(id));
 
 const timeOf = (index: ChatIndex, id: string | undefined): number =>
   (id === undefined ? undefined : index.byId.get(id)?.timeMs) ?? 0;
@@ -91,7 +97,7 @@ function addToLists(index: ChatIndex, entry: ChatEntry): void {
     entry.userId,
     insertSorted(index, index.byUser.get(entry.userId) ?? IdList.empty, entry.id, t),
   );
-  index.listed.add(entry.id);
+  index.unlisted.delete(entry.id);
 }
 
 function removeFromLists(index: ChatIndex, entry: ChatEntry): void {
@@ -104,7 +110,7 @@ function removeFromLists(index: ChatIndex, entry: ChatEntry): void {
     if (next.length === 0) index.byUser.delete(entry.userId);
     else index.byUser.set(entry.userId, next);
   }
-  index.listed.delete(entry.id);
+  index.unlisted.add(entry.id);
 }
 
 function setPinned(index: ChatIndex, id: string, pinned: boolean): void {
@@ -120,7 +126,7 @@ function setPinned(index: ChatIndex, id: string, pinned: boolean): void {
 export function upsertEntry(index: ChatIndex, entry: ChatEntry, list = true): boolean {
   if (index.deleted.has(entry.id)) return false;
   const existing = index.byId.get(entry.id);
-  const listed = index.listed.has(entry.id);
+  const listed = existing !== undefined && isListed(index, entry.id);
   const pinned = entry.pinned ?? existing?.pinned;
   const next: ChatEntry = {
     ...entry,
@@ -136,6 +142,7 @@ export function upsertEntry(index: ChatIndex, entry: ChatEntry, list = true): bo
   if (moved) removeFromLists(index, existing);
   index.byId.set(next.id, next);
   if ((list && !listed) || moved) addToLists(index, next);
+  else if (!listed) index.unlisted.add(next.id);
   setPinned(index, next.id, next.pinned === true);
   return true;
 }
@@ -143,8 +150,9 @@ export function upsertEntry(index: ChatIndex, entry: ChatEntry, list = true): bo
 /** Removes an entry everywhere. `tombstone` makes later events for this id be ignored. */
 export function removeEntry(index: ChatIndex, id: string, tombstone: boolean): void {
   const existing = index.byId.get(id);
-  if (existing && index.listed.has(id)) removeFromLists(index, existing);
+  if (existing && isListed(index, id)) removeFromLists(index, existing);
   index.byId.delete(id);
+  index.unlisted.delete(id);
   setPinned(index, id, false);
   if (tombstone) index.deleted.add(id);
 }
@@ -157,7 +165,7 @@ export function mergeEntries(index: ChatIndex, entries: readonly ChatEntry[]): v
   const fresh: ChatEntry[] = [];
   for (const entry of entries) {
     if (index.deleted.size > 0 && index.deleted.has(entry.id)) continue;
-    if (index.listed.has(entry.id)) upsertEntry(index, entry);
+    if (isListed(index, entry.id)) upsertEntry(index, entry);
     else fresh.push(entry);
   }
   if (fresh.length === 0) return;
@@ -171,7 +179,7 @@ export function mergeEntries(index: ChatIndex, entries: readonly ChatEntry[]): v
   let unique = 0;
   for (const entry of fresh) {
     // A page may repeat an id: list the first copy only.
-    if (index.listed.has(entry.id)) continue;
+    if (isListed(index, entry.id)) continue;
     fresh[unique++] = entry;
     const existing = index.byId.get(entry.id);
     const pinned = entry.pinned ?? existing?.pinned;
@@ -179,12 +187,12 @@ export function mergeEntries(index: ChatIndex, entries: readonly ChatEntry[]): v
       ? { ...entry, clientKey: existing.clientKey, ...(pinned === undefined ? {} : { pinned }) }
       : entry;
     index.byId.set(entry.id, next);
-    index.listed.add(entry.id);
+    index.unlisted.delete(entry.id);
     setPinned(index, entry.id, next.pinned === true);
   }
   fresh.length = unique;
   if (mode === 'rebuild') {
-    rebuildLists(index);
+    rebuildLists(index, fresh);
     return;
   }
   const add = (list: IdList, ids: string[]) =>
@@ -208,9 +216,14 @@ export function mergeEntries(index: ChatIndex, entries: readonly ChatEntry[]): v
     index.byUser.set(user, add(index.byUser.get(user) ?? IdList.empty, ids));
 }
 
-/** Rebuilds every ordered list from `listed` (one sort). */
-function rebuildLists(index: ChatIndex): void {
-  const entries = [...index.listed].map((id) => index.byId.get(id)).filter((e) => e !== undefined);
+/** Rebuilds every ordered list from the listed ids plus `fresh` (one stable sort). */
+function rebuildLists(index: ChatIndex, fresh: readonly ChatEntry[]): void {
+  const entries: ChatEntry[] = [];
+  for (const id of index.ids.toArray()) {
+    const entry = index.byId.get(id);
+    if (entry) entries.push(entry);
+  }
+  entries.push(...fresh);
   entries.sort((a, b) => (a.timeMs ?? 0) - (b.timeMs ?? 0));
   index.ids = IdList.from(entries.map((e) => e.id));
   const byType: Record<MessageKind, string[]> = { text: [], image: [], file: [], custom: [] };

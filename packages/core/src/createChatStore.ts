@@ -1,15 +1,17 @@
 import { createStore } from 'zustand/vanilla';
 import { toChatError } from './ChatError';
 import type { ChatError } from './ChatError';
-import { emptyIndex, mergeEntries, removeEntry, upsertEntry } from './chatIndex';
+import { emptyIndex, isListed, mergeEntries, removeEntry, upsertEntry } from './chatIndex';
 import type { ChatEntry, ChatIndex } from './chatIndex';
 import { createChatActions } from './createChatActions';
 import type { ChatActions } from './createChatActions';
 import type { IdList } from './IdList';
 import { consoleLogger } from './logger';
 import type { Logger } from './logger';
+import { toEntry } from './EntryMap';
+import { mergeHistory } from './mergeHistory';
 import { normalizeMessage } from './normalizeMessage';
-import type { ChatLike, ChatUpdateEvent, Message, MessageKind, PinEvent } from './types';
+import type { ChatLike, ChatUpdateEvent, MessageKind, PinEvent } from './types';
 
 /** Whether the store has its history: `idle` before anyone subscribes. */
 export type ChatStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -58,6 +60,11 @@ export interface ChatStore extends ChatActions {
   getState(): ChatState;
   /** Subscribing attaches to the SDK; the last unsubscribe detaches. */
   subscribe(listener: (state: ChatState, previous: ChatState) => void): () => void;
+  /**
+   * The row key of a message id: its `clientKey`, stable across the pending → sent swap. Reads
+   * no message, so a list can key 100 000 rows without normalizing them.
+   */
+  clientKeyOf(id: string): string;
   /** The listed messages as one array, the same reference until a message changes. */
   getMessages(): readonly ChatEntry[];
   /** Loads the page of history before the oldest loaded message, once at a time. */
@@ -186,10 +193,6 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
     for (const fn of [...eventListeners]) if (fn(kind, entry)) eventListeners.delete(fn);
   };
 
-  /** `message` is a fresh copy from `normalizeMessage`, so it is extended in place. */
-  const toEntry = (message: Message): ChatEntry =>
-    Object.assign(message, { status: 'sent' as const, clientKey: message.id });
-
   const onChatUpdate = (event: ChatUpdateEvent) => {
     try {
       if (typeof event !== 'object' || event === null)
@@ -228,7 +231,7 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
       const result = normalizeMessage(message);
       const base = result.ok ? toEntry(result.message) : known;
       if (!base) return;
-      upsertEntry(index, { ...base, pinned }, known ? index.listed.has(message.id) : true);
+      upsertEntry(index, { ...base, pinned }, known ? isListed(index, message.id) : true);
       internals.commit();
       notify('pin', index.byId.get(message.id) ?? base);
     } catch (error) {
@@ -289,7 +292,7 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
       } catch (error) {
         warn('reading chat.messages failed', error);
       }
-      mergeEntries(index, entriesOf(seeded, 'chat.messages'));
+      mergeHistory(index, seeded, (reason) => warn(`chat.messages: ${reason}`));
       let pinned: unknown = [];
       try {
         pinned = chat.pinned;
@@ -397,6 +400,7 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
         maybeDetach();
       };
     },
+    clientKeyOf: (id) => index.byId.clientKeyOf(id),
     getMessages() {
       const revision = store.getState().messagesRevision;
       if (cachedMessages?.revision === revision) return cachedMessages.list;

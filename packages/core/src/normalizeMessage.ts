@@ -60,6 +60,30 @@ export function normalizeMessage(input: unknown): NormalizeResult {
   return { ok: true, message: out as unknown as Message };
 }
 
+/**
+ * The time of a message that {@link normalizeMessage} would accept, or `undefined` when it would
+ * refuse it; allocates nothing, so history can be checked without being copied.
+ */
+export function acceptedTimeMs(input: unknown): number | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const m = input as Record<string, unknown>;
+  if (!isString(m.id) || m.id === '') return undefined;
+  switch (m.type) {
+    case 'text':
+      if (!isString(m.message)) return undefined;
+      break;
+    case 'image':
+    case 'file':
+      if (!isString(m.link)) return undefined;
+      break;
+    case 'custom':
+      break;
+    default:
+      return undefined;
+  }
+  return toTimeMs(m.time, m.timeMs);
+}
+
 function toTimeMs(time: unknown, timeMs: unknown): number | undefined {
   if (typeof timeMs === 'number' && Number.isFinite(timeMs)) return timeMs;
   if (time instanceof Date) return Number.isFinite(time.getTime()) ? time.getTime() : undefined;

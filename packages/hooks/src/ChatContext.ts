@@ -11,7 +11,8 @@ export type ReplayConfig = ReplayLinkSource & {
 
 export interface ChatContextValue {
   store: ChatStore;
-  queryClient: QueryClient;
+  /** The app's TanStack Query client, or the provider's own, created when an export first needs it. */
+  getQueryClient(): Promise<QueryClient>;
   replay: ReplayConfig | undefined;
   selfUserId: string | undefined;
   /** Set when the provider was given a `meeting`: its permissions and participants. */

@@ -1,17 +1,18 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { getChatStore, getMeetingStore } from '@natter/core';
 import type { ChatLike, ChatStoreOptions, MeetingLike, MessageActionRules } from '@natter/core';
 import { ChatContext } from './ChatContext';
+import { createLazyQueryClient } from './lazyQueryClient';
 import type { ChatContextValue, ReplayConfig } from './ChatContext';
 
 interface ChatProviderBaseProps {
   /** The local participant (`meeting.self.userId`): marks own messages and matches sends. */
   selfUserId?: string;
   selfDisplayName?: string;
-  /** Your app's TanStack Query client; one is created when absent. */
+  /** Your app's TanStack Query client; when absent, one is created when an export first needs it. */
   queryClient?: QueryClient;
   /** Where the download button gets the chat dump link: your app's endpoint. */
   replay?: ReplayConfig;
@@ -68,8 +69,7 @@ export function ChatProvider({
   const selfUserId = selfUserIdProp ?? (meeting?.self.userId || undefined);
   const selfDisplayName = selfDisplayNameProp ?? (meeting?.self.name || undefined);
   const meetingStore = meeting ? getMeetingStore(meeting, messageRules) : undefined;
-  const [ownQueryClient] = useState(() => queryClient ?? new QueryClient());
-  const client = queryClient ?? ownQueryClient;
+  const [ownQueryClient] = useState(createLazyQueryClient);
   const store = getChatStore(chat, {
     ...storeOptions,
     ...(selfUserId === undefined ? {} : { selfUserId }),
@@ -97,8 +97,14 @@ export function ChatProvider({
     [replayKey, fetchDownloadUrl],
   );
   const value = useMemo<ChatContextValue>(
-    () => ({ store, queryClient: client, replay: stableReplay, selfUserId, meetingStore }),
-    [store, client, stableReplay, selfUserId, meetingStore],
+    () => ({
+      store,
+      getQueryClient: queryClient ? () => Promise.resolve(queryClient) : ownQueryClient.get,
+      replay: stableReplay,
+      selfUserId,
+      meetingStore,
+    }),
+    [store, queryClient, ownQueryClient, stableReplay, selfUserId, meetingStore],
   );
   return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>;
 }

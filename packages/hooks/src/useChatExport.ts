@@ -90,7 +90,7 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
   useChatSelector(store, selectStatus);
   const replay = options.replay ?? context?.replay;
   const sessionId = options.sessionId ?? replay?.sessionId;
-  const queryClient = context?.queryClient;
+  const getQueryClient = context?.getQueryClient;
   const [status, setStatus] = useState<ChatExportStatus>('idle');
   const [progress, setProgress] = useState<ChatExportProgress | null>(null);
   const [error, setError] = useState<ChatExportError | null>(null);
@@ -133,6 +133,7 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
           ...(signal ? { signal } : {}),
           ...(force ? { force } : {}),
         });
+      const queryClient = await getQueryClient?.();
       if (!queryClient) return queryFn();
       if (force)
         await queryClient.invalidateQueries({ queryKey, exact: true, refetchType: 'none' });
@@ -146,7 +147,7 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
         retry: false,
       });
     },
-    [source, sessionId, endpoint, queryClient, marginMs],
+    [source, sessionId, endpoint, getQueryClient, marginMs],
   );
 
   const run = useCallback(async <T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> => {

@@ -25,12 +25,20 @@ export class ChatDumpRowReader {
   /** Fields a record needs to reach every located column. */
   private needed = 0;
   private record = 0;
-  private nextLine = 1;
+  /** The current window of rows, its first row's line, and how far its lines are counted. */
+  private window: string[][] = [];
+  private windowLine = 1;
+  private counted = 0;
+  private countedLine = 1;
+  private position = 0;
   private readonly seen = new Set<string>();
   /** The current row's problems; stays empty (never reallocated) for good rows. */
   private readonly problems: Problem[] = [];
   /** Repeated cells (participant, name, session, meeting, payload type) share one string. */
   private readonly shared = new Map<string, string>();
+  /** By column position + 1: the previous row's raw cell and its shared string. */
+  private readonly lastCell: string[] = [];
+  private readonly lastShared: string[] = [];
 
   constructor(
     private readonly emit: (message: DumpMessage) => void,
@@ -41,10 +49,36 @@ export class ChatDumpRowReader {
     return this.header !== undefined;
   }
 
-  /** Feeds one row. `quotes` carries papaparse's quote errors for that row. */
+  /**
+   * Starts a window of parsed rows, pushed next in order. Line numbers (for errors only) are
+   * counted lazily: a window's rows are scanned for line breaks only up to a row with an error.
+   */
+  startWindow(rows: string[][]): void {
+    this.window = rows;
+    this.counted = 0;
+    this.countedLine = this.windowLine;
+    this.position = 0;
+  }
+
+  /** Ends the window; `lineBreaks`, when known, is how many its text held (saves a scan). */
+  endWindow(lineBreaks: number | undefined): void {
+    this.windowLine =
+      lineBreaks === undefined ? this.lineAt(this.window.length) : this.windowLine + lineBreaks;
+    this.window = [];
+  }
+
+  /** The line where the window's row `position` starts. */
+  private lineAt(position: number): number {
+    while (this.counted < position) {
+      this.countedLine += 1 + countLineBreaks(this.window[this.counted] ?? []);
+      this.counted++;
+    }
+    return this.countedLine;
+  }
+
+  /** Feeds the next row of the window. `quotes` carries papaparse's quote errors for that row. */
   push(cells: string[], quotes: RowQuoteProblems | undefined): void {
-    const line = this.nextLine;
-    this.nextLine += 1 + countLineBreaks(cells);
+    const position = this.position++;
     const blank = cells.length === 1 && (cells[0] ?? '').trim() === '' && !quotes;
     if (this.header === undefined) {
       if (!blank && !cells.every((cell) => cell.trim() === '')) this.readHeader(cells);
@@ -68,16 +102,16 @@ export class ChatDumpRowReader {
           message:
             'a quoted field opens but never closes, so the rest of the file was read into it (truncated file?)',
         });
-        return this.report(line, cells, true);
+        return this.report(this.lineAt(position), cells, true);
       }
     }
     const fieldProblem = this.checkFieldCount(cells);
     if (fieldProblem) {
       problems.push(fieldProblem);
-      return this.report(line, cells, true);
+      return this.report(this.lineAt(position), cells, true);
     }
     const message = this.toMessage(cells);
-    if (problems.length > 0) this.report(line, cells, message === undefined);
+    if (problems.length > 0) this.report(this.lineAt(position), cells, message === undefined);
     if (message) this.emit(message);
   }
 
@@ -150,11 +184,16 @@ export class ChatDumpRowReader {
   /** A repeated cell: the first string seen with this content. */
   private sharedCell(cells: string[], position: number): string {
     const value = this.cell(cells, position);
-    const known = this.shared.get(value);
-    if (known !== undefined) return known;
-    if (this.shared.size >= MAX_SHARED) return detach(value);
-    const own = detach(value);
-    this.shared.set(own, own);
+    // Session, meeting and payload type rarely change from one row to the next: no hashing then.
+    const slot = position + 1;
+    if (value === this.lastCell[slot]) return this.lastShared[slot] ?? value;
+    let own = this.shared.get(value);
+    if (own === undefined) {
+      own = detach(value);
+      if (this.shared.size < MAX_SHARED) this.shared.set(own, own);
+    }
+    this.lastCell[slot] = value;
+    this.lastShared[slot] = own;
     return own;
   }
 

@@ -108,9 +108,14 @@ export async function parseChatDump(
       if (newline === undefined) return false;
       parser = new Papa.Parser({ delimiter: ',', newline, quoteChar: '"', escapeChar: '"' });
     }
-    const result = parser.parse(pending.slice(0, end), base, !final) as ParseOutput;
-    feed(rows, result, !final);
+    const text = pending.slice(0, end);
+    const result = parser.parse(text, base, !final) as ParseOutput;
     const consumed = final ? end : result.meta.cursor - base;
+    rows.startWindow(result.data);
+    feed(rows, result, !final);
+    // A partial window ends right after its last row's line break: its text holds every break
+    // of its rows. (The final window's rows are scanned if a later line were ever needed.)
+    rows.endWindow(final ? undefined : countLineBreaksIn(text, consumed));
     pending = pending.slice(consumed);
     base += consumed;
     carried = end - consumed;
@@ -142,6 +147,15 @@ interface ParseOutput {
   data: string[][];
   errors: { code: string; row: number }[];
   meta: { cursor: number; linebreak: string };
+}
+
+/** Line breaks (`\r\n`, `\r` or `\n`, as rows count them) in `text[0, end)`. */
+function countLineBreaksIn(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = text.indexOf('\r'); at !== -1 && at < end; at = text.indexOf('\r', at + 1))
+    if (text.charCodeAt(at + 1) !== 10 || at + 1 >= end) count++;
+  return count;
 }
 
 function feed(rows: ChatDumpRowReader, result: ParseOutput, partial: boolean): void {

@@ -141,10 +141,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   const scrollRef = useRef<HTMLDivElement>(null);
   const ref = useMergedRefs(forwardedRef, scrollRef);
 
-  const keyOf = useCallback(
-    (id: string) => store.getState().byId.get(id)?.clientKey ?? id,
-    [store],
-  );
+  const keyOf = useCallback((id: string) => store.clientKeyOf(id), [store]);
   const getItemKey = useCallback((index: number) => keyOf(ids.at(index) ?? ''), [ids, keyOf]);
   // Our own virtualizer (sizes in a Fenwick tree): general-purpose ones rebuild every offset
   // after a change, which is O(n) per message or measured row at 100k messages.

@@ -43,4 +43,33 @@ describe('SizeTree', () => {
       { numRuns: 200 },
     );
   });
+
+  it('keeps half-pixel sizes exact across thousands of rows and many blocks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 1, maxLength: 3000 }),
+        fc.array(fc.record({ at: fc.nat(), half: fc.integer({ min: 0, max: 600 }) }), {
+          maxLength: 50,
+        }),
+        (halves, ops) => {
+          const model = halves.map((h) => h / 2);
+          const tree = new SizeTree(model);
+          for (const op of ops) {
+            const i = op.at % model.length;
+            tree.set(i, op.half / 2);
+            model[i] = op.half / 2;
+          }
+          let offset = 0;
+          for (let i = 0; i < model.length; i++) {
+            expect(tree.offsetOf(i)).toBe(offset);
+            // Zero-height rows share their start with the next row: the last of them covers it.
+            if ((model[i] ?? 0) > 0) expect(tree.indexAt(offset + (model[i] ?? 0) / 2)).toBe(i);
+            offset += model[i] ?? 0;
+          }
+          expect(tree.total()).toBe(offset);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
 });
