@@ -19,14 +19,23 @@ const preview: Preview = {
     },
     locale: {
       description: 'Strings and Intl locale',
-      toolbar: { title: 'Locale', icon: 'globe', items: ['en', 'fr'], dynamicTitle: true },
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: ['en', 'fr', 'de', 'es', 'pt', 'ja', 'zh', 'ar', 'he'],
+        dynamicTitle: true,
+      },
+    },
+    layout: {
+      description: 'Message layout: one column, or own messages on the other side',
+      toolbar: { title: 'Layout', icon: 'comment', items: ['list', 'bubbles'], dynamicTitle: true },
     },
     participants: {
       description: 'Simulated participants',
       toolbar: { title: 'People', icon: 'users', items: ['1', '2', '4', '6'], dynamicTitle: true },
     },
   },
-  initialGlobals: { theme: 'light', dir: 'ltr', locale: 'en', participants: '4' },
+  initialGlobals: { theme: 'light', dir: 'ltr', locale: 'en', layout: 'list', participants: '4' },
   parameters: {
     layout: 'fullscreen',
     // An axe violation fails the story's test (Vitest browser mode), not just the panel.

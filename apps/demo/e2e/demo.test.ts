@@ -80,7 +80,7 @@ async function send(page: Page, text: string): Promise<void> {
 async function act(page: Page, text: string, action: 'Edit' | 'Delete' | 'Pin' | 'Unpin') {
   const row = message(page, text);
   await row.hover();
-  await row.getByRole('button', { name: 'Message actions' }).click();
+  await row.getByRole('button', { name: /^Message actions/ }).click();
   // Picked from the keyboard, the menu's accessible path (a pointer click could land on the
   // next row while the menu fades in).
   await page.getByRole('menuitem', { name: action, exact: true }).press('Enter');
@@ -228,7 +228,7 @@ describe('the demo meeting room', () => {
     const menuOf = async (page: Page, text: string): Promise<string[]> => {
       const row = message(page, text);
       await row.hover();
-      await row.getByRole('button', { name: 'Message actions' }).click();
+      await row.getByRole('button', { name: /^Message actions/ }).click();
       const items = await page.getByRole('menuitem').allInnerTexts();
       await page.keyboard.press('Escape');
       return items;

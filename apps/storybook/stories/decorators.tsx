@@ -6,7 +6,6 @@ import type { Message } from '@natter/core';
 import type { LocalChat, LocalChatOptions } from '@natter/core/testing';
 import { ChatProvider } from '@natter/hooks';
 import { StringsProvider } from '@natter/ui';
-import type { NatterStrings } from '@natter/ui';
 
 /** Per-story chat setup: `parameters: { natter: { history: 40, live: true } }`. */
 export interface NatterParameters {
@@ -22,6 +21,11 @@ export interface NatterParameters {
   replay?: boolean;
   /** Render without a ChatProvider (stories of pure components). */
   bare?: boolean;
+  /**
+   * No `data-natter-theme` (and no story background) around the story: the parts must look
+   * right on their own, as in an app that never heard of the theme attribute.
+   */
+  unthemed?: boolean;
 }
 
 const PARTICIPANTS = [
@@ -32,20 +36,6 @@ const PARTICIPANTS = [
   { userId: 'u-linus', displayName: 'Linus' },
   { userId: 'u-mei', displayName: 'Mei 🎧' },
 ];
-
-const STRINGS: Record<string, Partial<NatterStrings>> = {
-  en: {},
-  fr: {
-    panelTitle: 'Discussion',
-    composerPlaceholder: 'Écrire un message…',
-    send: 'Envoyer',
-    downloadChat: 'Télécharger la discussion',
-    emptyList: 'Aucun message pour le moment.',
-    today: "Aujourd'hui",
-    yesterday: 'Hier',
-    edited: 'modifié',
-  },
-};
 
 function ChatStory({
   story,
@@ -95,11 +85,12 @@ function ChatStory({
   );
 }
 
-/** Theme, direction and locale from the toolbar; a `ChatProvider` over `createLocalChat()`. */
+/** Theme, direction, locale and layout from the toolbar; a `ChatProvider` over `createLocalChat()`. */
 export const withNatter: Decorator = (Story, context) => {
   const theme = (context.globals.theme as string | undefined) ?? 'light';
   const dir = (context.globals.dir as string | undefined) ?? 'ltr';
   const locale = (context.globals.locale as string | undefined) ?? 'en';
+  const layout = (context.globals.layout as string | undefined) ?? 'list';
   const participants = Number(context.globals.participants ?? 4);
   const params = (context.parameters.natter ?? {}) as NatterParameters;
   const content = params.bare ? (
@@ -112,11 +103,23 @@ export const withNatter: Decorator = (Story, context) => {
       key={`${participants}`}
     />
   );
-  return (
-    <div data-natter-theme={theme} dir={dir} lang={locale} className="natter-story-frame">
-      <StringsProvider strings={STRINGS[locale] ?? {}} locale={locale}>
+  if (params.unthemed) {
+    return (
+      <div lang={locale} dir={dir}>
         {content}
-      </StringsProvider>
+      </div>
+    );
+  }
+  return (
+    <div
+      data-natter-theme={theme}
+      data-natter-layout={layout}
+      dir={dir}
+      lang={locale}
+      className="natter-story-frame"
+    >
+      {/* The locale selects the kit's shipped string table (loaded on demand). */}
+      <StringsProvider locale={locale}>{content}</StringsProvider>
     </div>
   );
 };

@@ -29,6 +29,17 @@ export function imageUrl(label: string, hue = 210): string {
   return url;
 }
 
+/** A picture of the given intrinsic size (portrait, landscape, ...) as a trusted `blob:` URL. */
+export function pictureUrl(label: string, width: number, height: number): string {
+  const key = `${label}:${width}x${height}`;
+  let url = urls.get(key);
+  if (url === undefined) {
+    url = createTrustedObjectUrl(svgBlob(label, 150, width, height));
+    urls.set(key, url);
+  }
+  return url;
+}
+
 /** A `blob:` URL whose content is not an image: an `<img>` fails to load it (the error state). */
 export function brokenImageUrl(): string {
   let url = urls.get('broken');

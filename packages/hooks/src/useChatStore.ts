@@ -1,5 +1,5 @@
 'use client';
-import { useSyncExternalStoreWithSelector } from 'use-sync-external-store/shim/with-selector';
+import { useSyncExternalStoreWithSelector } from 'use-sync-external-store/with-selector';
 import { getChatStore } from '@natter/core';
 import type { ChatLike, ChatState, ChatStore } from '@natter/core';
 import { useOptionalChatContext } from './ChatContext';

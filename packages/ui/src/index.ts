@@ -1,16 +1,20 @@
 // Public entry of @natter/ui. Each component is exported by name below. No 'use client' here:
 // the component modules carry it, so the pure helpers (formatBytes, safeUrl, linkify,
-// defaultStrings) stay usable from React Server Components.
+// defaultStrings, loadStrings, plural) stay usable from React Server Components.
 export { defaultStrings } from './strings/defaultStrings';
 export type { NatterStrings } from './strings/defaultStrings';
-export { StringsProvider, useStrings } from './strings';
-export type { StringsProviderProps } from './strings';
+export { StringsProvider, useStrings } from './strings/StringsProvider';
+export type { StringsProviderProps } from './strings/StringsProvider';
+export { loadStrings, shippedLocales } from './strings/loadStrings';
+export { plural, formatCount } from './strings/plural';
+export type { PluralForms } from './strings/plural';
 export { ListControllerContext, useJumpToMessage, useListControllerRef } from './listController';
 export type { ListControllerRef, MessageListController } from './listController';
 export { safeUrl } from './utils/safeUrl';
 export { formatBytes } from './utils/format';
 export { MessageList } from './MessageList/MessageList';
-export type { MessageListProps } from './MessageList/MessageList';
+export type { MessageListLayout, MessageListProps } from './MessageList/MessageList';
+export type { NatterTheme } from './utils/theme';
 export { Message, initialsOf } from './Message/Message';
 export type { MessageOrigin, MessageProps } from './Message/Message';
 export { MessageText } from './Message/MessageText';

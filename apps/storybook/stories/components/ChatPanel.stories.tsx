@@ -126,7 +126,7 @@ export const WithFiles: Story = {
       textFile('agenda.txt', 1200),
     ]);
     const attachments = await canvas.findByRole('list', { name: 'Attachments' });
-    await expect(attachments).toHaveTextContent('agenda.txt');
+    await waitFor(() => expect(attachments).toHaveTextContent('agenda.txt'));
     await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
     await waitFor(() =>
       expect(
@@ -182,7 +182,7 @@ export const Edited: Story = {
     );
     await userEvent.click(
       within(messageWith(canvasElement, 'Teh typo')).getByRole('button', {
-        name: 'Message actions',
+        name: /^Message actions/,
       }),
     );
     await userEvent.click(await canvas.findByRole('menuitem', { name: 'Edit' }));

@@ -164,3 +164,24 @@ export const RTL: Story = { globals: { dir: 'rtl' }, args: { placeholder: 'اك�
 export const Playground: Story = {
   args: { placeholder: 'Say something nice…', isDisabled: false, counterThreshold: 0.5 },
 };
+
+/** A PDF and a text file waiting to be sent show their type (PDF, TXT), not a blank tile. */
+export const AttachmentTypes: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.upload(canvas.getByLabelText('Attach files', { selector: 'input' }), [
+      new File(['%PDF-1.4'], 'minutes.pdf', { type: 'application/pdf' }),
+      textFile('agenda.txt'),
+    ]);
+    const list = await canvas.findByRole('list', { name: 'Attachments' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    const icons = [...list.querySelectorAll('.natter-file-icon')];
+    await expect(icons.map((icon) => icon.getAttribute('data-file-type'))).toEqual(['pdf', 'text']);
+    await expect(icons.map((icon) => icon.textContent)).toEqual(['PDF', 'TXT']);
+    for (const icon of icons) {
+      const box = icon.getBoundingClientRect();
+      await expect(box.width).toBeGreaterThan(16);
+      await expect(box.height).toBeGreaterThan(16);
+    }
+  },
+};

@@ -40,13 +40,15 @@ const replayApi = (scenario: ReplayScenario): Pick<Story, 'parameters' | 'before
 /** Through the Replay API: click, and a CSV with the documented header and every message is saved. */
 export const Default: Story = {
   ...replayApi('ok'),
+  args: { meetingName: 'Weekly sync' },
   play: async ({ canvasElement }) => {
     const capture = captureDownloads();
     try {
       const canvas = within(canvasElement);
       await userEvent.click(canvas.getByRole('button', { name: 'Download chat' }));
       await waitFor(() => expect(capture.saved).toHaveLength(1));
-      await expect(capture.saved[0]?.name).toBe('chat-session-42.csv');
+      // Named after the meeting and the day, not chat-<uuid>.csv.
+      await expect(capture.saved[0]?.name).toMatch(/^Weekly sync chat \d{4}-\d{2}-\d{2}\.csv$/);
       const rows = await expectChatCsv(capture.saved[0]!.blob, HISTORY.length);
       await expect(rows.map((m) => m.id)).toEqual(HISTORY.map((m) => m.id));
       await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Chat downloaded'));

@@ -3,7 +3,7 @@ import { http, HttpResponse, delay } from 'msw';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ImagePreview } from '@natter/ui';
 import { natter } from '../decorators';
-import { brokenImageUrl, expectNoUnsafeMarkup, imageUrl } from '../fixtures';
+import { brokenImageUrl, expectNoUnsafeMarkup, imageUrl, pictureUrl } from '../fixtures';
 
 /** Served by MSW and never answered: the preview stays in its loading state. */
 const NEVER = '/story-assets/never-loads.png';
@@ -135,5 +135,56 @@ export const AllStates: Story = {
     await waitFor(() =>
       expect(states()).toEqual(['loading', 'loading', 'loaded', 'loaded', 'error', 'error']),
     );
+  },
+};
+
+/** Height / width of the element's box. */
+const ratioOf = (el: Element) => {
+  const box = el.getBoundingClientRect();
+  return box.height / box.width;
+};
+
+/**
+ * A portrait (400×900) and a landscape (900×300) picture with their sizes given: each box takes
+ * the picture's own aspect ratio before it loads (no layout shift), within the max box, and the
+ * whole picture shows (no crop, no grey bands).
+ */
+export const Portrait: Story = {
+  args: { src: pictureUrl('Portrait', 400, 900), width: 400, height: 900, alt: 'Portrait' },
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector('.natter-image');
+    if (!box) throw new Error('no preview');
+    // Before loading, the box already has the picture's shape.
+    await expect(ratioOf(box)).toBeCloseTo(900 / 400, 1);
+    await waitFor(() => expect(box).toHaveAttribute('data-state', 'loaded'));
+    await expect(ratioOf(box)).toBeCloseTo(900 / 400, 1);
+    const img = box.querySelector('img');
+    if (!img) throw new Error('no img');
+    // The whole picture is drawn in the box: same size, same shape.
+    await expect(
+      Math.abs(img.getBoundingClientRect().height - box.getBoundingClientRect().height),
+    ).toBeLessThan(2);
+    await expect(box.getBoundingClientRect().height).toBeLessThanOrEqual(18 * 16 + 1);
+  },
+};
+
+export const Landscape: Story = {
+  args: { src: pictureUrl('Landscape', 900, 300), width: 900, height: 300, alt: 'Landscape' },
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector('.natter-image');
+    if (!box) throw new Error('no preview');
+    await waitFor(() => expect(box).toHaveAttribute('data-state', 'loaded'));
+    await expect(ratioOf(box)).toBeCloseTo(300 / 900, 1);
+  },
+};
+
+/** Size unknown (the SDKs send only a link): once loaded, the box takes the picture's shape. */
+export const UnknownSize: Story = {
+  args: { src: pictureUrl('Tall', 300, 800), alt: 'Tall picture' },
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector('.natter-image');
+    if (!box) throw new Error('no preview');
+    await waitFor(() => expect(box).toHaveAttribute('data-state', 'loaded'));
+    await waitFor(() => expect(ratioOf(box)).toBeCloseTo(800 / 300, 1));
   },
 };

@@ -4,7 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { Lightbox } from '@natter/ui';
 import type { LightboxImage, LightboxProps } from '@natter/ui';
 import { natter } from '../decorators';
-import { imageUrl } from '../fixtures';
+import { imageUrl, pictureUrl } from '../fixtures';
 
 const IMAGES: LightboxImage[] = [
   { key: 'a', src: imageUrl('Slide 1', 200), alt: 'Slide 1 from Ada', downloadName: 'slide-1.svg' },
@@ -125,5 +125,37 @@ export const Playground: Story = {
     await expect(within(dialog).queryByRole('button', { name: 'Next image' })).toBeNull();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+  },
+};
+
+/**
+ * A picture four times taller than the screen opens fitted to the viewport (the whole picture
+ * visible, its zoom shown as the real share of its size); + zooms from there and it scrolls.
+ */
+export const TallImage: Story = {
+  args: {
+    images: [{ key: 'tall', src: pictureUrl('Tall', 1200, 4000), alt: 'A tall scan' }],
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'A tall scan' }));
+    const dialog = await canvas.findByRole('dialog', { name: 'Image viewer' });
+    const img = within(dialog).getByRole('img', { name: 'A tall scan' });
+    await waitFor(() => expect((img as HTMLImageElement).complete).toBe(true));
+    const stage = dialog.querySelector('.natter-lightbox-stage');
+    if (!stage) throw new Error('no stage');
+    await waitFor(() => expect(stage).toHaveAttribute('data-fitted'));
+    const box = img.getBoundingClientRect();
+    await expect(box.top).toBeGreaterThanOrEqual(0);
+    await expect(box.bottom).toBeLessThanOrEqual(window.innerHeight);
+    await expect(box.height / box.width).toBeCloseTo(4000 / 1200, 1);
+    const percent = Number(/(\d+)%/.exec(dialog.querySelector('output')?.textContent ?? '')?.[1]);
+    await expect(percent).toBeLessThan(100);
+    await expect(percent).toBeGreaterThan(0);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Zoom in' }));
+    await waitFor(() =>
+      expect(img.getBoundingClientRect().height).toBeCloseTo(box.height * 1.5, -1),
+    );
+    await expect(stage.scrollHeight).toBeGreaterThan(stage.clientHeight);
   },
 };

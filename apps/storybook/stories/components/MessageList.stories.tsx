@@ -129,3 +129,31 @@ export const Playground: Story = {
     await waitFor(() => expect(log.querySelectorAll('mark').length).toBeGreaterThan(0));
   },
 };
+
+/**
+ * A `MessageList` with no `data-natter-theme` anywhere above it: the light theme's type and
+ * colours by default, not Times on a transparent background. `theme="dark"` themes it alone.
+ */
+export const NoWrapper: Story = {
+  parameters: { natter: natter({ history: sampleHistory(), unthemed: true }) },
+  render: (args) => (
+    <div className="story-parts">
+      <MessageList {...args} />
+      <MessageList {...args} theme="dark" aria-label="Dark chat messages" />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const logs = await within(canvasElement).findAllByRole('log');
+    await waitFor(() => expect(logs[0]?.querySelectorAll('article').length).toBeGreaterThan(0));
+    const [light, dark] = logs.map((log) => log.closest('.natter-list') as HTMLElement);
+    if (!light || !dark) throw new Error('no lists');
+    await expect(light.closest('[data-natter-theme]')).toBeNull();
+    const style = getComputedStyle(light);
+    await expect(style.fontFamily).toContain('system-ui');
+    await expect(style.backgroundColor).toBe('rgb(255, 255, 255)');
+    await expect(getComputedStyle(dark).backgroundColor).toBe('rgb(21, 23, 27)');
+    const message = light.querySelector('article');
+    if (!message) throw new Error('no message');
+    await expect(getComputedStyle(message).color).toBe('rgb(27, 29, 33)');
+  },
+};

@@ -147,10 +147,10 @@ export const ParticipantRules: Story = {
   args: { messageRules: { edit: 'own', delete: 'own', pin: 'own' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findAllByRole('button', { name: 'Message actions' });
+    await canvas.findAllByRole('button', { name: /^Message actions/ });
     const remote = canvasElement.querySelector<HTMLElement>('[data-origin="remote"]');
     if (!remote) throw new Error('no message from someone else');
-    await userEvent.click(within(remote).getByRole('button', { name: 'Message actions' }));
+    await userEvent.click(within(remote).getByRole('button', { name: /^Message actions/ }));
     const items = await canvas.findAllByRole('menuitem');
     await expect(items.map((item) => item.textContent)).toEqual(['Copy text']);
     await userEvent.keyboard('{Escape}');

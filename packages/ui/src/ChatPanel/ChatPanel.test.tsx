@@ -153,20 +153,20 @@ describe('ChatPanel', () => {
     const rows = within(screen.getByRole('list', { name: 'Messages' })).getAllByRole('listitem');
     const ownRow = rows.at(-1);
     if (!ownRow) throw new Error('no row');
-    await user.click(within(ownRow).getByRole('button', { name: 'Message actions' }));
+    await user.click(within(ownRow).getByRole('button', { name: /^Message actions/ }));
     await user.click(screen.getByRole('menuitem', { name: 'Edit' }));
     expect(textbox.value).toBe('mine to edit');
     await user.keyboard('{Escape}');
     expect(textbox.value).toBe('');
 
-    await user.click(within(ownRow).getByRole('button', { name: 'Message actions' }));
+    await user.click(within(ownRow).getByRole('button', { name: /^Message actions/ }));
     await user.click(screen.getByRole('menuitem', { name: 'Pin' }));
     const bar = await screen.findByRole('region', { name: '1 pinned message' });
     await user.click(within(bar).getByRole('button', { name: /^Go to pinned message/ }));
     expect(jumpTo).toHaveBeenCalledWith(store.getMessages().at(-1)?.id);
   });
 
-  it('is a drop target for files as a whole', () => {
+  it('is a drop target for files as a whole', async () => {
     const chat = makeChat();
     render(
       <ChatProvider chat={chat}>
@@ -181,6 +181,8 @@ describe('ChatPanel', () => {
     expect(screen.getByText('Drop files to attach')).not.toBeNull();
     fireEvent.drop(screen.getByText('list'), { dataTransfer });
     expect(panel.hasAttribute('data-dragging')).toBe(false);
-    expect(screen.getByRole('list', { name: 'Attachments' }).textContent).toContain('brief.pdf');
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Attachments' }).textContent).toContain('brief.pdf'),
+    );
   });
 });

@@ -1,7 +1,8 @@
 'use client';
-import { forwardRef, useCallback, useId, useState } from 'react';
+import { Suspense, forwardRef, lazy, useCallback, useId, useState } from 'react';
 import type { ComponentPropsWithoutRef, ReactElement, ReactNode } from 'react';
 import type { ChatEntry, ChatLike } from '@natter/core';
+import { usePinned } from '@natter/hooks';
 import { Composer } from '../Composer/Composer';
 import { ComposerContext, useComposerControllerRef } from '../Composer/ComposerContext';
 import { useComposerDropZone } from '../Composer/useComposerDropZone';
@@ -9,7 +10,8 @@ import { DownloadChatButton } from '../DownloadChatButton/DownloadChatButton';
 import { ListControllerContext, useListControllerRef } from '../listController';
 import { MessageActions } from '../MessageActions/MessageActions';
 import { MessageList } from '../MessageList/MessageList';
-import { PinBar } from '../PinBar/PinBar';
+import type { MessageListLayout } from '../MessageList/MessageList';
+import type { PinBarProps } from '../PinBar/PinBar';
 import { StringsProvider, useStrings } from '../strings';
 import type { NatterStrings } from '../strings';
 import { cx } from '../utils/cx';
@@ -42,12 +44,33 @@ export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   canDeleteOthers?: boolean;
   /** An explicit chat, overriding the `ChatProvider`'s. */
   chat?: ChatLike;
+  /** The meeting's name: the default name of the downloaded chat (`<name> chat <date>.csv`). */
+  meetingName?: string | undefined;
+  /**
+   * How messages are laid out: `list` (everyone's on one side, the default) or `bubbles` (own
+   * messages on the other side, in their own colour).
+   */
+  layout?: MessageListLayout | undefined;
   /** Keeps the composer's draft in `sessionStorage` under this key (see `useComposer`). */
   draftKey?: string;
   header?: PanelSlot;
   pinBar?: PanelSlot;
   list?: PanelSlot;
   composer?: PanelSlot;
+}
+
+/** The pin bar's code loads with the first pin: many meetings never pin anything. */
+const PinBar = lazy(() => import('../PinBar/PinBar').then((m) => ({ default: m.PinBar })));
+
+/** The panel's default pin bar: nothing while nothing is pinned (as `PinBar` itself). */
+function PanelPinBar(props: PinBarProps) {
+  const { pinned } = usePinned(props.chat ? { chat: props.chat } : {});
+  if (pinned.length === 0) return null;
+  return (
+    <Suspense fallback={null}>
+      <PinBar {...props} />
+    </Suspense>
+  );
 }
 
 function resolve(slot: PanelSlot | undefined, fallback: ReactElement): ReactNode {
@@ -107,6 +130,8 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
       canDeleteOthers,
       chat,
       draftKey,
+      meetingName,
+      layout,
       header,
       pinBar,
       list,
@@ -143,7 +168,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
         <h2 className="natter-panel__title" id={titleId}>
           {strings.panelTitle}
         </h2>
-        <DownloadChatButton {...chatProps} />
+        <DownloadChatButton {...chatProps} meetingName={meetingName} />
       </header>
     );
     const labelled =
@@ -164,11 +189,12 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
             data-natter-theme={theme}
           >
             {resolve(header, defaultHeader)}
-            {resolve(pinBar, <PinBar canPin={canPin} {...chatProps} />)}
+            {resolve(pinBar, <PanelPinBar canPin={canPin} {...chatProps} />)}
             {resolve(
               list,
               <MessageList
                 className="natter-panel__list"
+                layout={layout}
                 renderActions={renderActions}
                 {...chatProps}
               />,

@@ -2,6 +2,8 @@
 import { forwardRef, useEffect, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useStrings } from '../strings';
+import { FileIcon } from '../FileChip/FileIcon';
+import { fileTypeOf } from '../FileChip/fileType';
 import { cx } from '../utils/cx';
 import { formatBytes } from '../utils/format';
 import type { ComposerAttachment } from './attachments';
@@ -31,7 +33,10 @@ function useObjectUrlSrc(file: File | undefined) {
   return imgRef;
 }
 
-/** One attachment waiting in the composer: a thumbnail (images) or the file name, and a remove button. */
+/**
+ * One attachment waiting in the composer: a thumbnail (images) or the file-type icon (PDF, TXT,
+ * ZIP, ...), the name and size, and a remove button.
+ */
 export const AttachmentPreview = forwardRef<HTMLLIElement, AttachmentPreviewProps>(
   function AttachmentPreview({ attachment, removeButtonProps, className, ...rest }, ref) {
     const { strings, locale } = useStrings();
@@ -42,7 +47,9 @@ export const AttachmentPreview = forwardRef<HTMLLIElement, AttachmentPreviewProp
         {kind === 'image' ? (
           <img ref={imgRef} className="natter-attachment__thumb" alt={file.name} />
         ) : (
-          <span className="natter-attachment__icon" aria-hidden="true" />
+          <span className="natter-attachment__icon" aria-hidden="true">
+            <FileIcon type={fileTypeOf(file.name, file.type)} />
+          </span>
         )}
         <span className="natter-attachment__name">{file.name}</span>
         <span className="natter-attachment__size">{formatBytes(file.size, locale)}</span>

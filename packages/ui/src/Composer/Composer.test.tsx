@@ -209,7 +209,11 @@ describe('Composer', () => {
     ]);
 
     const list = screen.getByRole('list', { name: 'Attachments' });
-    expect(list.querySelectorAll('li')).toHaveLength(3);
+    // The previews' code loads with the first attachment.
+    await waitFor(() => expect(list.querySelectorAll('li')).toHaveLength(3));
+    // A PDF and a text file show their type, not a blank tile (".txt" is not "DOC").
+    const types = [...list.querySelectorAll('.natter-file-icon')].map((i) => i.textContent);
+    expect(types).toEqual(['PDF', 'TXT']);
     expect(screen.getByRole('img', { name: 'photo.png' }).hasAttribute('src')).toBe(true);
     expect(create).toHaveBeenCalledTimes(1);
     await expectNoAxeViolations(container);

@@ -1,9 +1,9 @@
 'use client';
-import { forwardRef } from 'react';
+import { Suspense, forwardRef, lazy } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
-import { AttachmentPreview } from './AttachmentPreview';
+import type { NatterTheme } from '../utils/theme';
 import { useComposer } from './useComposer';
 import type { UseComposerOptions } from './useComposer';
 import { useComposerDropZone } from './useComposerDropZone';
@@ -16,6 +16,8 @@ export interface ComposerProps
   textareaProps?: ComponentPropsWithoutRef<'textarea'>;
   /** MIME types or extensions the file picker offers (`accept`); any file by default. */
   accept?: string;
+  /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
+  theme?: NatterTheme | undefined;
 }
 
 /**
@@ -31,6 +33,11 @@ export interface ComposerProps
  * </ChatProvider>
  * ```
  */
+/** Loaded with the first attachment: most messages have none. */
+const AttachmentPreview = lazy(() =>
+  import('./AttachmentPreview').then((m) => ({ default: m.AttachmentPreview })),
+);
+
 export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
   {
     chat,
@@ -44,6 +51,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     placeholder,
     textareaProps,
     accept,
+    theme,
     className,
     ...rest
   },
@@ -70,6 +78,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
       ref={ref}
       {...composer.getFormProps(getDropZoneProps(rest))}
       className={cx('natter-composer', className)}
+      data-natter-theme={theme}
       data-mode={composer.mode}
       data-status={composer.status}
       data-permission={composer.canSend ? undefined : 'off'}
@@ -102,13 +111,15 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
               id={ids.attachments}
               aria-label={strings.attachments}
             >
-              {attachments.map((attachment) => (
-                <AttachmentPreview
-                  key={attachment.id}
-                  attachment={attachment}
-                  removeButtonProps={composer.getRemoveAttachmentButtonProps(attachment.id)}
-                />
-              ))}
+              <Suspense fallback={null}>
+                {attachments.map((attachment) => (
+                  <AttachmentPreview
+                    key={attachment.id}
+                    attachment={attachment}
+                    removeButtonProps={composer.getRemoveAttachmentButtonProps(attachment.id)}
+                  />
+                ))}
+              </Suspense>
             </ul>
           ) : null}
           <div className="natter-composer__row">

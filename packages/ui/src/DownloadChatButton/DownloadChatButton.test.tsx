@@ -111,21 +111,27 @@ const link = () =>
   );
 const DUMP = `${HEADER}\r\nm1,u1,sess-9,meet-1,Grace,false,false,TEXT_MESSAGE,from the dump,2026-01-01T10:00:00.000Z\r\n`;
 
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 describe('DownloadChatButton', () => {
-  it('without a replay endpoint saves the live messages as chat-<sessionId>.csv', async () => {
+  it('without a replay endpoint saves the live messages, named after the meeting and date', async () => {
     const { chat, messageId } = await makeChat();
     const { blobs, anchors } = spySave();
     const user = userEvent.setup();
     const { container } = render(
       <ChatProvider chat={chat} selfUserId={chat.self.userId}>
-        <DownloadChatButton sessionId="sess-live" meetingId="meet-1" />
+        <DownloadChatButton sessionId="sess-live" meetingId="meet-1" meetingName="Weekly sync" />
       </ChatProvider>,
     );
     await expectNoAxeViolations(container);
     await user.click(screen.getByRole('button', { name: 'Download chat' }));
 
     await waitFor(() => expect(anchors).toHaveLength(1));
-    expect(anchors[0]?.download).toBe('chat-sess-live.csv');
+    // Not `chat-<uuid>.csv`: a name a person recognises in their downloads folder.
+    expect(anchors[0]?.download).toBe(`Weekly sync chat ${today()}.csv`);
     expect(anchors[0]?.href).toBe('blob:natter-test/1');
     const text = await readBlob(blobs[0]);
     const lines = text?.split('\r\n') ?? [];
@@ -159,7 +165,7 @@ describe('DownloadChatButton', () => {
 
     stream.release();
     await waitFor(() => expect(anchors).toHaveLength(1));
-    expect(anchors[0]?.download).toBe('chat-sess-9.csv');
+    expect(anchors[0]?.download).toBe(`Chat ${today()}.csv`);
     expect(await readBlob(blobs[0])).toBe(DUMP);
     const idle = screen.getByRole('button', { name: 'Download chat' });
     expect(idle.hasAttribute('aria-busy')).toBe(false);
@@ -214,6 +220,8 @@ describe('DownloadChatButton', () => {
     );
     await expectNoAxeViolations(container);
     expect(anchors).toHaveLength(0);
+    // One way to try again: the button itself says Retry (no "Download chat" beside a "Retry").
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Retry']);
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(anchors).toHaveLength(1));
     expect(await readBlob(blobs[0])).toBe(DUMP);

@@ -6,12 +6,17 @@ import type { UseChatExportOptions } from '@natter/hooks';
 import { useStrings } from '../strings';
 import { composeHandlers } from '../utils/composeHandlers';
 import { cx } from '../utils/cx';
+import type { NatterTheme } from '../utils/theme';
 import { useMergedRefs } from '../utils/useMergedRefs';
 
 export interface DownloadChatButtonProps
   extends ComponentPropsWithoutRef<'button'>, UseChatExportOptions {
-  /** The saved file's name. Default `chat-<sessionId>.csv`. */
+  /** The saved file's name. Default: the meeting's name and the date, `Standup chat 2026-11-30.csv`. */
   filename?: string;
+  /** The meeting's name, for the default file name. */
+  meetingName?: string | undefined;
+  /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
+  theme?: NatterTheme | undefined;
 }
 
 /**
@@ -27,6 +32,20 @@ export interface DownloadChatButtonProps
  * </ChatProvider>
  * ```
  */
+/** `2026-11-30`: the local date, sortable in a file list. */
+function isoDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The default file name: the meeting's name and today's date (`saveBlob` cleans it). */
+function exportName(
+  meetingName: string | undefined,
+  name: (meeting: string | undefined, day: string) => string,
+): string {
+  return `${name(meetingName?.trim() || undefined, isoDay(new Date()))}.csv`;
+}
+
 export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButtonProps>(
   function DownloadChatButton(
     {
@@ -37,6 +56,8 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
       safetyMarginMs,
       meetingId,
       filename,
+      meetingName,
+      theme,
       className,
       onClick,
       children,
@@ -67,11 +88,16 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
         ? strings.preparingDownload
         : isBusy
           ? strings.downloadingChat(percent)
-          : strings.downloadChat;
-    const start = () => void exporter.download(filename === undefined ? {} : { filename });
+          : status === 'error'
+            ? strings.retry
+            : strings.downloadChat;
+    const start = () =>
+      void exporter.download({
+        filename: filename ?? exportName(meetingName, strings.chatFileName),
+      });
 
     return (
-      <span className="natter-download" data-status={status}>
+      <span className="natter-download" data-status={status} data-natter-theme={theme}>
         <button
           ref={mergedRef}
           type="button"
@@ -112,11 +138,6 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
         <span className="natter-download__error" role="alert">
           {status === 'error' && error ? `${strings.downloadFailed}: ${error.message}` : ''}
         </span>
-        {status === 'error' ? (
-          <button type="button" className="natter-download__retry" onClick={start}>
-            {strings.retry}
-          </button>
-        ) : null}
       </span>
     );
   },

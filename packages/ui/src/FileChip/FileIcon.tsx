@@ -11,6 +11,7 @@ const LABEL: Record<FileType, string> = {
   spreadsheet: 'XLS',
   presentation: 'PPT',
   document: 'DOC',
+  text: 'TXT',
   code: '</>',
   generic: '',
 };

@@ -8,6 +8,7 @@ export type FileType =
   | 'spreadsheet'
   | 'presentation'
   | 'document'
+  | 'text'
   | 'code'
   | 'generic';
 
@@ -55,9 +56,10 @@ const BY_EXTENSION: Record<string, FileType> = {
   docx: 'document',
   odt: 'document',
   rtf: 'document',
-  txt: 'document',
-  md: 'document',
+  txt: 'text',
+  md: 'text',
   pages: 'document',
+  log: 'text',
   js: 'code',
   ts: 'code',
   tsx: 'code',
@@ -97,7 +99,8 @@ export function fileTypeOf(name: string, mimeType?: string): FileType {
   if (/zip|compressed|x-tar|gzip/.test(mime)) return 'archive';
   if (/spreadsheet|excel|text\/csv/.test(mime)) return 'spreadsheet';
   if (/presentation|powerpoint/.test(mime)) return 'presentation';
-  if (/wordprocessing|msword|opendocument\.text|text\/plain|rtf/.test(mime)) return 'document';
+  if (mime === 'text/plain' || mime === 'text/markdown') return 'text';
+  if (/wordprocessing|msword|opendocument\.text|rtf/.test(mime)) return 'document';
   const ext = splitExtension(name)[1].slice(1).toLowerCase();
   return BY_EXTENSION[ext] ?? 'generic';
 }

@@ -1,6 +1,6 @@
 'use client';
 import { Suspense, forwardRef, lazy, useState } from 'react';
-import type { ComponentPropsWithoutRef } from 'react';
+import type { CSSProperties, ComponentPropsWithoutRef } from 'react';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
 import { safeUrl } from '../utils/safeUrl';
@@ -63,6 +63,22 @@ export const ImagePreview = forwardRef<HTMLDivElement, ImagePreviewProps>(functi
           ? load.state
           : 'loading';
   const sized = width !== undefined && height !== undefined && width > 0 && height > 0;
+  // Without a known size the image's own, read when it loads (one shift, never a crop).
+  const [natural, setNatural] = useState<{ key: string; width: number; height: number } | null>(
+    null,
+  );
+  const box = sized
+    ? { width, height }
+    : natural && natural.key === loadKey && state === 'loaded'
+      ? natural
+      : undefined;
+  // The box keeps the image's aspect ratio inside the max box (see media.css).
+  const boxStyle = box
+    ? ({
+        '--natter-image-width': box.width,
+        '--natter-image-height': box.height,
+      } as CSSProperties)
+    : undefined;
 
   return (
     <div
@@ -70,8 +86,9 @@ export const ImagePreview = forwardRef<HTMLDivElement, ImagePreviewProps>(functi
       {...rest}
       className={cx('natter-image', className)}
       data-state={state}
-      data-sized={sized ? '' : undefined}
+      data-sized={box ? '' : undefined}
       aria-busy={state === 'loading' || undefined}
+      style={{ ...boxStyle, ...rest.style }}
     >
       {resolved && state !== 'error' ? (
         <button
@@ -87,7 +104,13 @@ export const ImagePreview = forwardRef<HTMLDivElement, ImagePreviewProps>(functi
             loading="lazy"
             decoding="async"
             {...(sized ? { width, height } : {})}
-            onLoad={() => setLoad({ key: loadKey, state: 'loaded' })}
+            onLoad={(event) => {
+              const { naturalWidth, naturalHeight } = event.currentTarget;
+              if (naturalWidth > 0 && naturalHeight > 0) {
+                setNatural({ key: loadKey, width: naturalWidth, height: naturalHeight });
+              }
+              setLoad({ key: loadKey, state: 'loaded' });
+            }}
             onError={() => setLoad({ key: loadKey, state: 'error' })}
           />
           {state === 'loading' ? (

@@ -1,6 +1,7 @@
 'use client';
 import { forwardRef, useLayoutEffect, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef, KeyboardEvent } from 'react';
+import { useFitScale } from './useFitScale';
 import { useStrings } from '../strings';
 import { composeHandlers } from '../utils/composeHandlers';
 import { cx } from '../utils/cx';
@@ -25,6 +26,7 @@ export interface LightboxProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
   onClose: () => void;
 }
 
+/** Zoom steps as multiples of "fitted to the viewport" (step `FIT`), where every image opens. */
 const ZOOM_STEPS = ['0.5', '0.75', '1', '1.5', '2', '3', '4'] as const;
 const FIT = ZOOM_STEPS.indexOf('1');
 const FOCUSABLE = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -47,6 +49,7 @@ export const Lightbox = forwardRef<HTMLDivElement, LightboxProps>(function Light
   const dialog = useRef<HTMLDivElement>(null);
   const ref = useMergedRefs(forwardedRef, dialog);
   const closeButton = useRef<HTMLButtonElement>(null);
+  const stage = useRef<HTMLDivElement>(null);
   const count = images.length;
   const position = Math.min(Math.max(index, 0), count - 1);
   const current = images[position];
@@ -117,8 +120,11 @@ export const Lightbox = forwardRef<HTMLDivElement, LightboxProps>(function Light
     }
   };
 
-  if (!current) return null;
   const zoomLevel = ZOOM_STEPS[zoom] ?? '1';
+  const fit = useFitScale(stage, current?.key);
+  if (!current) return null;
+  // Shown as a share of the image's real size: a large photo opens at, say, 38%.
+  const percent = Math.round(Number(zoomLevel) * (fit.scale ?? 1) * 100);
   return (
     <div
       className="natter-lightbox-backdrop"
@@ -153,9 +159,7 @@ export const Lightbox = forwardRef<HTMLDivElement, LightboxProps>(function Light
           >
             −
           </button>
-          <output className="natter-lightbox-zoom">
-            {strings.zoomLevel(Math.round(Number(zoomLevel) * 100))}
-          </output>
+          <output className="natter-lightbox-zoom">{strings.zoomLevel(percent)}</output>
           <button
             type="button"
             className="natter-list-icon-button"
@@ -177,12 +181,27 @@ export const Lightbox = forwardRef<HTMLDivElement, LightboxProps>(function Light
             {strings.closeLightbox}
           </button>
         </div>
-        <div className="natter-lightbox-stage" data-zoom={zoomLevel}>
+        <div
+          ref={stage}
+          className="natter-lightbox-stage"
+          // Zoomed in, the stage scrolls: keyboard users scroll it with the arrow keys too.
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable
+          tabIndex={0}
+          data-zoom={zoomLevel}
+          data-fitted={fit.scale === undefined ? undefined : ''}
+        >
           <img
             key={current.key}
             className="natter-lightbox-image"
             src={current.src}
             alt={current.alt}
+            onLoad={fit.onLoad}
+            {...(fit.width === undefined
+              ? {}
+              : {
+                  width: Math.max(1, Math.round(fit.width * Number(zoomLevel))),
+                  height: Math.max(1, Math.round((fit.height ?? 0) * Number(zoomLevel))),
+                })}
           />
         </div>
         {canPage ? (

@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useEffect, useRef, useState } from 'react';
+import { Suspense, forwardRef, lazy, useEffect, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { toChatError } from '@natter/core';
 import type { ChatEntry } from '@natter/core';
@@ -8,7 +8,6 @@ import type { ChatHookOptions } from '@natter/hooks';
 import { useComposerContext } from '../Composer/ComposerContext';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
-import { ConfirmDialog } from './ConfirmDialog';
 import { useMenu } from './useMenu';
 import { usePinToggle } from './usePinToggle';
 
@@ -34,6 +33,11 @@ interface Item {
 }
 
 const STATUS_MS = 2000;
+
+/** Loaded on the first Delete: most menus never open it. */
+const ConfirmDialog = lazy(() =>
+  import('./ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })),
+);
 
 function textOf(message: ChatEntry): string | undefined {
   if (message.type === 'text') return message.message;
@@ -169,7 +173,9 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
         <button
           {...menu.getButtonProps()}
           className="natter-actions__button"
-          aria-label={strings.messageActions}
+          aria-label={strings.messageActions(
+            own ? strings.you : message.displayName || message.userId,
+          )}
         >
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <circle cx="5" cy="12" r="1.8" />
@@ -195,15 +201,17 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
           {status || pinError}
         </span>
         {confirming ? (
-          <ConfirmDialog
-            title={strings.deleteConfirmTitle}
-            body={strings.deleteConfirmBody}
-            confirmLabel={strings.delete}
-            cancelLabel={strings.cancel}
-            onConfirm={confirmDelete}
-            onCancel={cancelDelete}
-            container={confirming}
-          />
+          <Suspense fallback={null}>
+            <ConfirmDialog
+              title={strings.deleteConfirmTitle}
+              body={strings.deleteConfirmBody}
+              confirmLabel={strings.delete}
+              cancelLabel={strings.cancel}
+              onConfirm={confirmDelete}
+              onCancel={cancelDelete}
+              container={confirming}
+            />
+          </Suspense>
         ) : null}
       </div>
     );

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ComponentPropsWithRef, KeyboardEvent, MouseEvent, RefObject } from 'react';
 import { composeHandlers } from '../utils/composeHandlers';
 
@@ -48,6 +48,24 @@ export function useMenu({ itemCount }: UseMenuOptions): UseMenuResult {
     setOpen(false);
     if (returnFocus) buttonRef.current?.focus();
   }, []);
+
+  // The open menu sits in the top layer (a manual popover) at a position computed from its
+  // button: below it, flipped above when it would leave the viewport, clamped inside it. So no
+  // scroll container clips it and nothing (the list's jump button) covers it.
+  useLayoutEffect(() => {
+    const menu = menuRef.current;
+    const button = buttonRef.current;
+    if (!isOpen || !menu || !button) return undefined;
+    if (typeof menu.showPopover === 'function') menu.showPopover();
+    const place = () => placeMenu(menu, button);
+    place();
+    window.addEventListener('resize', place);
+    document.addEventListener('scroll', place, true);
+    return () => {
+      window.removeEventListener('resize', place);
+      document.removeEventListener('scroll', place, true);
+    };
+  }, [isOpen]);
 
   // Roving focus: the active item holds it while the menu is open.
   useEffect(() => {
@@ -118,6 +136,8 @@ export function useMenu({ itemCount }: UseMenuOptions): UseMenuResult {
     getMenuProps: (props = {}) => ({
       role: 'menu',
       id: `${id}-menu`,
+      // Only where the Popover API exists: elsewhere a [popover] element would stay hidden.
+      popover: canPopover() ? 'manual' : undefined,
       'aria-labelledby': `${id}-button`,
       'data-state': isOpen ? 'open' : 'closed',
       ...props,
@@ -141,4 +161,26 @@ export function useMenu({ itemCount }: UseMenuOptions): UseMenuResult {
       }),
     }),
   };
+}
+
+const GAP = 4;
+
+const canPopover = () =>
+  typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
+
+/** Puts `menu` below `button` (inline-end aligned), flipped above or clamped to stay visible. */
+export function placeMenu(menu: HTMLElement, button: HTMLElement): void {
+  const anchor = button.getBoundingClientRect();
+  const box = menu.getBoundingClientRect();
+  const { clientWidth: viewWidth, clientHeight: viewHeight } = document.documentElement;
+  const clamp = (value: number, max: number) => Math.max(GAP, Math.min(value, max - GAP));
+  let top = anchor.bottom + GAP;
+  if (top + box.height > viewHeight - GAP && anchor.top - GAP - box.height >= GAP) {
+    top = anchor.top - GAP - box.height;
+  }
+  const rtl = getComputedStyle(button).direction === 'rtl';
+  const left = rtl ? anchor.left : anchor.right - box.width;
+  menu.style.top = `${clamp(top, viewHeight - box.height)}px`;
+  menu.style.left = `${clamp(left, viewWidth - box.width)}px`;
+  menu.dataset.side = top < anchor.top ? 'top' : 'bottom';
 }

@@ -247,6 +247,18 @@ describe('MessageList', () => {
     });
     const button = await screen.findByRole('button', { name: '2 new messages' });
     expect(log.scrollTop).toBe(600);
+    // A third arrives and is deleted before the reader comes back: it no longer counts.
+    let gone = '';
+    act(() => {
+      gone = chat.simulate.receive({ userId: 'user-alan', text: 'oops' }).id;
+      chat.simulate.flush();
+    });
+    await screen.findByRole('button', { name: '3 new messages' });
+    act(() => {
+      chat.simulate.delete(gone);
+      chat.simulate.flush();
+    });
+    await screen.findByRole('button', { name: '2 new messages' });
     // Coming back finds a divider above the first message that arrived while away.
     await userEvent.click(button);
     await waitFor(() => expect(log.scrollTop).toBe(maxScroll(log)));

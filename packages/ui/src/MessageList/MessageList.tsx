@@ -26,11 +26,13 @@ import { useStrings } from '../strings';
 import { composeHandlers } from '../utils/composeHandlers';
 import { cx } from '../utils/cx';
 import { shownName } from '../utils/displayName';
+import type { NatterTheme } from '../utils/theme';
 import { useMergedRefs } from '../utils/useMergedRefs';
 import { useChatVirtualizer } from './useChatVirtualizer';
 import { MessageRow } from './MessageRow';
 import type { RowShared } from './MessageRow';
 import { useAnnouncer } from './useAnnouncer';
+import { useRowTabStops } from './useRowTabStops';
 
 /** Within this distance of the bottom the reader counts as "at the bottom" and the list follows. */
 const AT_BOTTOM_PX = 48;
@@ -42,6 +44,9 @@ const OVERSCAN_PX = 400;
 const HIGHLIGHT_MS = 2000;
 /** How far back from the end new messages are looked for after an update. */
 const APPEND_SCAN = 1000;
+
+/** `list`: every message on one side; `bubbles`: own messages on the other side, coloured. */
+export type MessageListLayout = 'list' | 'bubbles';
 
 export interface MessageListProps extends ComponentPropsWithoutRef<'div'> {
   /** An explicit chat, overriding the provider's (like the hooks' `{ chat }`). */
@@ -59,6 +64,10 @@ export interface MessageListProps extends ComponentPropsWithoutRef<'div'> {
   renderActions?: ((entry: ChatEntry) => ReactNode) | undefined;
   /** Marks own messages (`data-origin="local"`); defaults to the provider's `selfUserId`. */
   selfUserId?: string | undefined;
+  /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
+  theme?: NatterTheme | undefined;
+  /** `list` (default) or `bubbles`: own messages on the other side in their own colour. */
+  layout?: MessageListLayout | undefined;
 }
 
 /** The ids appended at the end since `prev` (none when the list was empty: that is history). */
@@ -79,6 +88,9 @@ function appendedIds(prev: IdList, next: IdList): string[] {
 const ChatLightbox = lazy(() =>
   import('./ChatLightbox').then((m) => ({ default: m.ChatLightbox })),
 );
+
+/** No unseen messages: one constant, so a reset while none are counted re-renders nothing. */
+const NONE: readonly string[] = [];
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -105,6 +117,8 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
     highlight,
     renderActions,
     selfUserId: selfProp,
+    theme,
+    layout = 'list',
     className,
     onKeyDown,
     onScroll,
@@ -142,7 +156,8 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
 
   const [atBottom, setAtBottom] = useState(true);
   const atBottomRef = useRef(true);
-  const [newCount, setNewCount] = useState(0);
+  // The unseen messages themselves, not a number: one deleted meanwhile no longer counts.
+  const [newIds, setNewIds] = useState<readonly string[]>(NONE);
   const [unreadId, setUnreadId] = useState<string | null>(null);
   /** True while the reader is away and the unread divider marks where they left. */
   const away = useRef(false);
@@ -179,7 +194,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
     atBottomRef.current = bottom;
     setAtBottom(bottom);
     if (bottom) {
-      setNewCount(0);
+      setNewIds(NONE);
       away.current = false;
     }
     if (el.scrollTop <= LOAD_OLDER_PX) loadOlder();
@@ -201,7 +216,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
       e.status !== 'sent' || (selfUserId !== undefined && e.userId === selfUserId);
     if (added.some((e) => isOwn(e) && e.status === 'sending')) {
       virtualizer.scrollToEnd();
-      setNewCount(0);
+      setNewIds(NONE);
       setUnreadId(null);
       away.current = false;
       return;
@@ -210,7 +225,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
     if (remote.length === 0) return;
     announce(remote);
     const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
-    if (!atBottomRef.current) setNewCount((n) => n + remote.length);
+    if (!atBottomRef.current) setNewIds((seen) => [...seen, ...remote.map((e) => e.id)]);
     if ((!atBottomRef.current || hidden) && !away.current) {
       away.current = true;
       setUnreadId(remote[0]?.id ?? null);
@@ -283,14 +298,14 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
 
   const handleFocus = (event: FocusEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
-    if (!target.hasAttribute('data-natter-message')) return;
+    // Focus anywhere in a row (its message, a link, its actions) makes it the current row.
     const key = target.closest<HTMLElement>('[data-natter-row]')?.dataset.key;
     if (key !== undefined) setFocusedKey(key);
   };
 
   const scrollToBottom = useCallback(() => {
     virtualizer.scrollToEnd();
-    setNewCount(0);
+    setNewIds(NONE);
   }, [virtualizer]);
 
   // Jump to a message: load older history until it is listed (when the store knows it), scroll
@@ -383,13 +398,22 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
     [store, selfUserId, highlight, hasActions, callActions],
   );
 
+  useRowTabStops(scrollRef, focusedKey);
+  const byId = store.getState().byId;
+  const newCount = newIds.reduce((n, id) => (byId.has(id) ? n + 1 : n), 0);
+
   const items = virtualizer.getVirtualItems();
   const focusedRendered =
     focusedKey !== null && items.some((item) => String(item.key) === focusedKey);
   const empty = ids.length === 0;
 
   return (
-    <div className="natter-list" data-state={atBottom ? 'at-bottom' : 'scrolled'}>
+    <div
+      className="natter-list"
+      data-state={atBottom ? 'at-bottom' : 'scrolled'}
+      data-natter-theme={theme}
+      data-natter-layout={layout}
+    >
       {isLoadingOlder ? (
         <div className="natter-list-loading" role="status">
           {strings.loadingOlder}
@@ -470,7 +494,9 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
             scrollRef.current?.focus({ preventScroll: true });
           }}
         >
-          {newCount > 0 ? strings.newMessages(newCount) : strings.jumpToLatest}
+          <span dir="auto">
+            {newCount > 0 ? strings.newMessages(newCount) : strings.jumpToLatest}
+          </span>
         </button>
       ) : null}
       {lightbox ? (

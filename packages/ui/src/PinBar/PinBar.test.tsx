@@ -136,9 +136,12 @@ describe('PinBar', () => {
     await user.click(screen.getByRole('button', { name: 'Next pinned message' }));
     await user.click(screen.getByRole('button', { name: 'Next pinned message' }));
     expect(excerpt().textContent).toContain('agenda.pdf');
+    expect(screen.getByRole('status').textContent).toMatch(/^3 of 3: /);
     chat.simulate.unpin(ids[2]);
     await screen.findByRole('region', { name: '2 pinned messages' });
     expect(excerpt().textContent).toContain('Image'); // position 3 clamps to 2
+    // The screen-reader text does not keep saying "3 of 3" about a pin that is gone.
+    expect(screen.getByRole('status').textContent).toBe('');
 
     chat.simulate.unpin(ids[0]);
     chat.simulate.unpin(ids[1]);

@@ -11,6 +11,7 @@ import type { NatterStrings } from '../strings';
 import { composeHandlers } from '../utils/composeHandlers';
 import { cx } from '../utils/cx';
 import { shownName } from '../utils/displayName';
+import type { NatterTheme } from '../utils/theme';
 
 export interface PinBarProps extends ComponentPropsWithoutRef<'section'>, ChatHookOptions {
   /**
@@ -20,6 +21,8 @@ export interface PinBarProps extends ComponentPropsWithoutRef<'section'>, ChatHo
   canPin?: boolean | undefined;
   /** Called with the id when the excerpt is activated; default: jump there in the `MessageList`. */
   onJump?: (id: string) => void;
+  /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
+  theme?: NatterTheme | undefined;
 }
 
 const EXCERPT_MAX = 160;
@@ -51,7 +54,7 @@ export function pinExcerpt(message: ChatEntry, strings: NatterStrings): string {
  * ```
  */
 export const PinBar = forwardRef<HTMLElement, PinBarProps>(function PinBar(
-  { canPin, onJump, chat, store, className, onKeyDown, ...rest },
+  { canPin, onJump, chat, store, theme, className, onKeyDown, ...rest },
   ref,
 ) {
   const { strings } = useStrings();
@@ -67,7 +70,8 @@ export const PinBar = forwardRef<HTMLElement, PinBarProps>(function PinBar(
     index: -1,
   });
   // What cycling announces (the focus stays on the arrow button).
-  const [announcement, setAnnouncement] = useState('');
+  // Kept with the pin count it was made for: after a pin or unpin, "2 of 3" is stale and goes.
+  const [announced, setAnnounced] = useState({ text: '', count: 0 });
   const found = shown.id === undefined ? -1 : pinned.findIndex((m) => m.id === shown.id);
   const count = pinned.length;
   // Default: the latest pin.
@@ -80,9 +84,10 @@ export const PinBar = forwardRef<HTMLElement, PinBarProps>(function PinBar(
     const target = pinned[wrapped];
     setShown({ id: target?.id, index: wrapped });
     if (target) {
-      setAnnouncement(
-        `${strings.pinPosition(wrapped + 1, count)}: ${shownName(target.displayName).text}: ${pinExcerpt(target, strings)}`,
-      );
+      setAnnounced({
+        text: `${strings.pinPosition(wrapped + 1, count)}: ${shownName(target.displayName).text}: ${pinExcerpt(target, strings)}`,
+        count,
+      });
     }
   };
   const previous = () => show(index - 1);
@@ -108,10 +113,12 @@ export const PinBar = forwardRef<HTMLElement, PinBarProps>(function PinBar(
       aria-label={strings.pinnedMessages(count)}
       {...rest}
       className={cx('natter-pinbar', className)}
+      data-natter-theme={theme}
       data-count={count}
       onKeyDown={composeHandlers(onKeyDown, handleKeyDown)}
     >
-      <span className="natter-pinbar__count" aria-hidden="true">
+      {/* dir="auto": the count reads in its own language's direction ("1 pinned message" in an RTL page). */}
+      <span className="natter-pinbar__count" aria-hidden="true" dir="auto">
         {count > 1 ? strings.pinPosition(index + 1, count) : strings.pinnedMessages(1)}
       </span>
       <button
@@ -157,7 +164,7 @@ export const PinBar = forwardRef<HTMLElement, PinBarProps>(function PinBar(
         </span>
       ) : null}
       <span className="natter-visually-hidden" role="status">
-        {announcement}
+        {announced.count === count ? announced.text : ''}
       </span>
       {(canPin ?? permissions.canAct('unpin', current)) ? (
         <button

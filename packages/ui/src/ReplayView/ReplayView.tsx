@@ -7,6 +7,7 @@ import { useChat } from '@natter/hooks';
 import { MessageList } from '../MessageList/MessageList';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
+import type { NatterTheme } from '../utils/theme';
 import { createStaticChat } from './createStaticChat';
 import { useReplayFilters } from './useReplayFilters';
 
@@ -18,6 +19,8 @@ export interface ReplayViewProps extends Omit<ComponentPropsWithoutRef<'section'
   messages?: readonly DumpMessage[] | undefined;
   /** Marks this participant's messages as own. */
   selfUserId?: string | undefined;
+  /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
+  theme?: NatterTheme | undefined;
 }
 
 type FileState =
@@ -130,7 +133,7 @@ function ReplayBody({
  * ```
  */
 export const ReplayView = forwardRef<HTMLElement, ReplayViewProps>(function ReplayView(
-  { messages, selfUserId, className, 'aria-label': ariaLabel, ...rest },
+  { messages, selfUserId, theme, className, 'aria-label': ariaLabel, ...rest },
   ref,
 ) {
   const { strings } = useStrings();
@@ -157,6 +160,7 @@ export const ReplayView = forwardRef<HTMLElement, ReplayViewProps>(function Repl
       aria-label={ariaLabel ?? strings.replayLabel}
       {...rest}
       className={cx('natter-replay', className)}
+      data-natter-theme={theme}
       data-state={messages ? 'loaded' : file.status}
     >
       {messages === undefined ? (

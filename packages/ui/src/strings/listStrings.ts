@@ -1,3 +1,5 @@
+import { formatCount as n, plural } from './plural';
+
 /** Visible strings of the message list, message rows, image previews, lightbox and file chips. */
 export const listStrings = {
   messageListLabel: 'Chat messages',
@@ -6,7 +8,8 @@ export const listStrings = {
   loadingOlder: 'Loading older messages…',
   historyFailed: 'Messages could not be loaded.',
   retry: 'Retry',
-  newMessages: (count: number) => (count === 1 ? '1 new message' : `${count} new messages`),
+  newMessages: (count: number) =>
+    plural('en', count, { one: '# new message', other: '# new messages' }),
   unreadDivider: 'New',
   today: 'Today',
   yesterday: 'Yesterday',
@@ -28,14 +31,15 @@ export const listStrings = {
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   downloadImage: 'Download image',
-  imageCounter: (index: number, total: number) => `Image ${index} of ${total}`,
+  imageCounter: (index: number, total: number) => `Image ${n(index, 'en')} of ${n(total, 'en')}`,
   downloadFile: (name: string) => `Download ${name}`,
   cancelUpload: 'Cancel upload',
   retryUpload: 'Retry upload',
   unsafeLink: 'link removed',
   jumpToLatest: 'Jump to latest messages',
   announceMessage: (sender: string, summary: string) => `${sender}: ${summary}`,
-  announceMany: (count: number) => `${count} new messages`,
+  announceMany: (count: number) =>
+    plural('en', count, { one: '# new message', other: '# new messages' }),
   imageSummary: 'sent an image',
   fileSummary: (name: string) => `sent a file: ${name}`,
   customSummary: 'sent a message',
@@ -60,11 +64,15 @@ export const listStrings = {
   typeCustom: 'Other',
   searchMessages: 'Search messages',
   pinnedOnly: 'Pinned only',
-  matchCount: (shown: number, total: number) => `${shown} of ${total} messages`,
+  matchCount: (shown: number, total: number) =>
+    plural('en', total, {
+      one: `${n(shown, 'en')} of # message`,
+      other: `${n(shown, 'en')} of # messages`,
+    }),
   noMatches: 'No messages match the filters.',
   openChatDump: 'Open a chat export (.csv)',
   parsingChatDump: 'Reading the chat export…',
   chatDumpFailed: (reason: string) => `The chat export could not be read: ${reason}`,
   chatDumpRowErrors: (count: number) =>
-    count === 1 ? '1 row could not be read.' : `${count} rows could not be read.`,
+    plural('en', count, { one: '# row could not be read.', other: '# rows could not be read.' }),
 };
