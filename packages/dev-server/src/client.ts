@@ -3,6 +3,7 @@
 // @natter/core's devChat module, which the server imports too, so the two cannot drift apart.
 export {
   connectDevChat,
+  createDevMeeting,
   uploadDevFile,
   DEV_CLOSE_SESSION_ENDED,
   DEV_CLOSE_TOO_MANY_CONNECTIONS,
@@ -12,11 +13,14 @@ export {
 export type {
   ConnectDevChatOptions,
   DevChat,
+  DevChatControls,
   DevChatEvents,
   DevChatSocket,
   DevChatSocketConstructor,
   DevConnectionState,
   DevHello,
+  DevPermissions,
+  DevPermissionsPreset,
   DevRequest,
   DevSelf,
   DevServerFrame,
