@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ThemeToggle } from './ThemeToggle';
 import { joinMeeting } from './joinMeeting';
@@ -22,6 +22,9 @@ export function JoinForm({ meetingId, theme, leftAs, onJoined }: JoinFormProps) 
   const [asHost, setAsHost] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // Joining is the only thing to do here: the cursor starts in the name field.
+  const nameRef = useRef<HTMLInputElement | null>(null);
+  useEffect(() => nameRef.current?.focus(), []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -53,6 +56,7 @@ export function JoinForm({ meetingId, theme, leftAs, onJoined }: JoinFormProps) 
           Your name
         </label>
         <input
+          ref={nameRef}
           id={nameId}
           className="demo-input"
           value={name}
