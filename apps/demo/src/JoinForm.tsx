@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ThemeToggle } from './ThemeToggle';
 import { joinMeeting } from './joinMeeting';
@@ -10,18 +10,29 @@ export interface JoinFormProps {
   theme: { theme: Theme; toggle(): void };
   /** The name used before leaving, offered again. */
   leftAs?: string;
+  /** Why the page is back in the lobby (rejoining after a reload failed). */
+  error?: string;
   onJoined(meeting: JoinedMeeting): void;
 }
 
 /** The lobby: a name, then `POST /api/join` and the chat connection. */
-export function JoinForm({ meetingId, theme, leftAs, onJoined }: JoinFormProps) {
+export function JoinForm({
+  meetingId,
+  theme,
+  leftAs,
+  error: initialError,
+  onJoined,
+}: JoinFormProps) {
   const nameId = useId();
   const errorId = useId();
   const hostId = useId();
   const [name, setName] = useState(leftAs ?? '');
   const [asHost, setAsHost] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState(initialError);
   const [busy, setBusy] = useState(false);
+  // Joining is the only thing to do here: the cursor starts in the name field.
+  const nameRef = useRef<HTMLInputElement | null>(null);
+  useEffect(() => nameRef.current?.focus(), []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -53,6 +64,7 @@ export function JoinForm({ meetingId, theme, leftAs, onJoined }: JoinFormProps) 
           Your name
         </label>
         <input
+          ref={nameRef}
           id={nameId}
           className="demo-input"
           value={name}
