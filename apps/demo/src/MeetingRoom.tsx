@@ -88,6 +88,7 @@ export function MeetingRoom({ meeting, theme, onLeave }: MeetingRoomProps) {
           <ChatPanel
             className="demo-chat"
             strings={strings}
+            meetingName={meetingId}
             composer={
               <div className="demo-composer">
                 <RecipientPicker
@@ -96,7 +97,11 @@ export function MeetingRoom({ meeting, theme, onLeave }: MeetingRoomProps) {
                   value={recipient}
                   onChange={setPicked}
                 />
-                <Composer draftKey={`natter-demo:${meetingId}`} {...(peerIds ? { peerIds } : {})} />
+                <Composer
+                  focusOnMount
+                  draftKey={`natter-demo:${meetingId}`}
+                  {...(peerIds ? { peerIds } : {})}
+                />
               </div>
             }
           />

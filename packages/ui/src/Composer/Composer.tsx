@@ -1,5 +1,5 @@
 'use client';
-import { Suspense, forwardRef, lazy } from 'react';
+import { Suspense, forwardRef, lazy, useEffect, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
@@ -18,6 +18,11 @@ export interface ComposerProps
   accept?: string;
   /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
   theme?: NatterTheme | undefined;
+  /**
+   * Put the cursor in the message box when the composer first appears (a meeting room whose
+   * main task is chatting). Off by default: a page should move focus only once, on purpose.
+   */
+  focusOnMount?: boolean | undefined;
 }
 
 /**
@@ -52,12 +57,14 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     textareaProps,
     accept,
     theme,
+    focusOnMount,
     className,
     ...rest
   },
   ref,
 ) {
   const { strings } = useStrings();
+  const focusFirst = useRef(focusOnMount === true);
   const composer = useComposer({
     ...(chat ? { chat } : {}),
     ...(store ? { store } : {}),
@@ -69,6 +76,10 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     ...(isDisabled === undefined ? {} : { isDisabled }),
   });
   const { ids, attachments, editingMessage, isEditing, error, remaining } = composer;
+  const { focus } = composer;
+  useEffect(() => {
+    if (focusFirst.current) focus();
+  }, [focus]);
   const { getDropZoneProps } = useComposerDropZone({
     onFiles: composer.addFiles,
     isDisabled: isDisabled === true || isEditing || !composer.canSend,
