@@ -52,8 +52,9 @@ export default [
     name: '@natter/core store only (getChatStore)',
     path: 'packages/core/src/index.ts',
     import: '{ getChatStore }',
-    // 7.5 kB until issue 15: reading history lazily (EntryMap, mergeHistory) added ~0.7 kB.
-    limit: '8 kB',
+    // 7.5 kB until issue 15: reading history lazily (EntryMap, mergeHistory) added ~0.7 kB; a
+    // send still queued past the timeout waits instead of failing into a double send (issue 12): 0.07 kB.
+    limit: '8.1 kB',
     gzip: true,
     modifyEsbuildConfig: esbuild,
   },
