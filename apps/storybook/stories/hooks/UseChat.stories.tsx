@@ -1,9 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { useChat } from '@natter/hooks';
 import { natter } from '../decorators';
 import { MinimalChat } from './MinimalChat';
 import source from './MinimalChat.tsx?raw';
 import { useChatReturns } from './returns';
+import { UndocumentedFields } from './UndocumentedFields';
 
 const meta = {
   title: 'Hooks/useChat',
@@ -63,5 +65,18 @@ export const Failed: Story = {
         'sent',
       ),
     );
+  },
+};
+
+function UseChatFields() {
+  return <UndocumentedFields value={useChat()} table={useChatReturns} />;
+}
+
+/** Test only: every field `useChat()` returns has a line in the table on this docs page. */
+export const ReturnsDocumented: Story = {
+  tags: ['!dev', '!autodocs'],
+  render: () => <UseChatFields />,
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByTestId('undocumented')).toHaveTextContent(/^none$/);
   },
 };

@@ -1,11 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { useChatExport } from '@natter/hooks';
 import { natter } from '../decorators';
 import { captureDownloads, expectChatCsv, sampleHistory } from '../fixtures';
 import { replayHandlers } from '../replayApi';
 import { MinimalExport } from './MinimalExport';
 import source from './MinimalExport.tsx?raw';
 import { useChatExportReturns } from './returns';
+import { UndocumentedFields } from './UndocumentedFields';
 
 const HISTORY = sampleHistory();
 
@@ -75,5 +77,18 @@ export const Failed: Story = {
     await waitFor(() => expect(canvas.getByRole('alert')).toBeVisible());
     await expect(canvas.getByRole('status')).toHaveTextContent('error');
     await expect(canvas.getByRole('button', { name: 'Save CSV' })).toBeEnabled();
+  },
+};
+
+function UseChatExportFields() {
+  return <UndocumentedFields value={useChatExport()} table={useChatExportReturns} />;
+}
+
+/** Test only: every field `useChatExport()` returns has a line in the table on this docs page. */
+export const ReturnsDocumented: Story = {
+  tags: ['!dev', '!autodocs'],
+  render: () => <UseChatExportFields />,
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByTestId('undocumented')).toHaveTextContent(/^none$/);
   },
 };

@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { usePinned } from '@natter/hooks';
 import { natter } from '../decorators';
 import { sampleHistory } from '../fixtures';
 import { MinimalPins } from './MinimalPins';
 import source from './MinimalPins.tsx?raw';
 import { usePinnedReturns } from './returns';
+import { UndocumentedFields } from './UndocumentedFields';
 
 const meta = {
   title: 'Hooks/usePinned',
@@ -59,3 +61,16 @@ export const Pinned: Story = {
 };
 
 export const Empty: Story = { parameters: { natter: natter({ history: 0 }) } };
+
+function UsePinnedFields() {
+  return <UndocumentedFields value={usePinned()} table={usePinnedReturns} />;
+}
+
+/** Test only: every field `usePinned()` returns has a line in the table on this docs page. */
+export const ReturnsDocumented: Story = {
+  tags: ['!dev', '!autodocs'],
+  render: () => <UsePinnedFields />,
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByTestId('undocumented')).toHaveTextContent(/^none$/);
+  },
+};
