@@ -26,3 +26,7 @@ export type { MessageAction, UseChatPermissionsResult } from './useChatPermissio
 export { useParticipants } from './useParticipants';
 export type { UseParticipantsResult } from './useParticipants';
 export type { MeetingHookOptions } from './useMeetingStore';
+export { useConversations, EVERYONE } from './useConversations';
+export type { UseConversationsResult } from './useConversations';
+export { conversationOf } from './conversationIndex';
+export type { Conversation } from './conversationIndex';
