@@ -10,17 +10,25 @@ export interface JoinFormProps {
   theme: { theme: Theme; toggle(): void };
   /** The name used before leaving, offered again. */
   leftAs?: string;
+  /** Why the page is back in the lobby (rejoining after a reload failed). */
+  error?: string;
   onJoined(meeting: JoinedMeeting): void;
 }
 
 /** The lobby: a name, then `POST /api/join` and the chat connection. */
-export function JoinForm({ meetingId, theme, leftAs, onJoined }: JoinFormProps) {
+export function JoinForm({
+  meetingId,
+  theme,
+  leftAs,
+  error: initialError,
+  onJoined,
+}: JoinFormProps) {
   const nameId = useId();
   const errorId = useId();
   const hostId = useId();
   const [name, setName] = useState(leftAs ?? '');
   const [asHost, setAsHost] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState(initialError);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
