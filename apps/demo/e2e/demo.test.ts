@@ -250,7 +250,7 @@ describe('the demo meeting room', () => {
     await bar.waitFor({ state: 'detached' });
   });
 
-  it('keeps a private conversation to its two people, each with a switcher and unread count', async () => {
+  it('keeps a private conversation to its two people, with its history after a reload', async () => {
     // Grace writes to Ada through the kit's recipient choice; the composer says who will read it.
     await grace.getByLabel('To', { exact: true }).selectOption({ label: 'Ada Lovelace' });
     const graceBox = grace.getByRole('textbox', { name: /message/i });
@@ -281,6 +281,15 @@ describe('the demo meeting room', () => {
     );
     expect(carolTexts).not.toContain('Psst, only for Ada');
     expect(carolTexts).not.toContain('Got it, Grace');
+
+    // Ada reloads the page (she stays herself): the conversation and its history are back.
+    await ada.reload();
+    await connected(ada);
+    const reloaded = ada.getByRole('navigation', { name: 'Conversations' });
+    await reloaded.getByRole('button', { name: 'Grace Hopper', exact: true }).click();
+    await message(ada, 'Psst, only for Ada').getByText('Private to you').waitFor();
+    await message(ada, 'Got it, Grace').waitFor();
+    await reloaded.getByRole('button', { name: 'Everyone' }).click();
   });
 
   it('never sends publicly in a conversation whose other person left', async () => {
