@@ -35,11 +35,25 @@ async function joinAs(name: string, room: string, options: { host?: boolean } = 
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
   await page.goto(`${demo.url}/?room=${room}`);
+  // The cursor starts where the page's one task is: the name, then (after joining) the message.
+  // (Checked for each person as they join: a missing focus fails the suite's setup, by name.)
+  await focused(page.getByLabel('Your name'), 'the name field');
   await page.getByLabel('Your name').fill(name);
   if (options.host) await page.getByLabel(/Join as host/).check();
   await page.getByRole('button', { name: 'Join' }).click();
   await connected(page);
+  await focused(page.getByRole('textbox', { name: /message/i }), 'the message box');
   return page;
+}
+
+/** Waits until `locator` has the keyboard focus. */
+async function focused(locator: Locator, what: string): Promise<void> {
+  await locator
+    .and(locator.page().locator(':focus'))
+    .waitFor()
+    .catch(() => {
+      throw new Error(`${what} was not focused when the page opened`);
+    });
 }
 
 /**
@@ -317,7 +331,8 @@ describe('the demo meeting room', () => {
       ada.waitForEvent('download'),
       ada.getByRole('button', { name: 'Download chat' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    // Named after the meeting (the room) and the day, not `chat-<uuid>.csv`.
+    expect(download.suggestedFilename()).toMatch(/^e2e-[a-z0-9]+ chat \d{4}-\d{2}-\d{2}\.csv$/);
     const path = await download.path();
     const { messages, errors } = await parseChatDump(readFileSync(path, 'utf8'));
     expect(errors).toEqual([]);

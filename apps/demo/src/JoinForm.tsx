@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ThemeToggle } from './ThemeToggle';
 import { joinMeeting } from './joinMeeting';
@@ -30,6 +30,9 @@ export function JoinForm({
   const [asHost, setAsHost] = useState(false);
   const [error, setError] = useState(initialError);
   const [busy, setBusy] = useState(false);
+  // Joining is the only thing to do here: the cursor starts in the name field.
+  const nameRef = useRef<HTMLInputElement | null>(null);
+  useEffect(() => nameRef.current?.focus(), []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,6 +64,7 @@ export function JoinForm({
           Your name
         </label>
         <input
+          ref={nameRef}
           id={nameId}
           className="demo-input"
           value={name}

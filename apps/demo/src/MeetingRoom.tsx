@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { createDevMeeting } from '@natter/core';
 import { ChatProvider } from '@natter/hooks';
-import { ChatPanel } from '@natter/ui';
+import { ChatPanel, Composer } from '@natter/ui';
 import { HostControls } from './HostControls';
 import { ParticipantList } from './ParticipantList';
 import { ThemeToggle } from './ThemeToggle';
@@ -68,7 +68,11 @@ export function MeetingRoom({ meeting, theme, onLeave }: MeetingRoomProps) {
           {chat.self.preset === 'host' ? <HostControls chat={chat} /> : null}
         </div>
         <ChatProvider meeting={kitMeeting} replay={{ endpoint: '/api/chat-replay', sessionId }}>
-          <ChatPanel className="demo-chat" draftKey={`natter-demo:${meetingId}`} />
+          <ChatPanel
+            className="demo-chat"
+            meetingName={meetingId}
+            composer={<Composer focusOnMount draftKey={`natter-demo:${meetingId}`} />}
+          />
         </ChatProvider>
       </div>
     </div>

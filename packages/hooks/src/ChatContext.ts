@@ -17,6 +17,8 @@ export interface ChatContextValue {
   selfUserId: string | undefined;
   /** Set when the provider was given a `meeting`: its permissions and participants. */
   meetingStore?: MeetingStore | undefined;
+  /** `meeting.meta.meetingTitle`, when the provider was given a meeting: names the export. */
+  meetingTitle?: string | undefined;
 }
 
 export const ChatContext = createContext<ChatContextValue | null>(null);

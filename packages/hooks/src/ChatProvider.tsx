@@ -69,6 +69,7 @@ export function ChatProvider({
   const selfUserId = selfUserIdProp ?? (meeting?.self.userId || undefined);
   const selfDisplayName = selfDisplayNameProp ?? (meeting?.self.name || undefined);
   const meetingStore = meeting ? getMeetingStore(meeting, messageRules) : undefined;
+  const meetingTitle = meeting?.meta?.meetingTitle || undefined;
   const [ownQueryClient] = useState(createLazyQueryClient);
   const store = getChatStore(chat, {
     ...storeOptions,
@@ -103,8 +104,9 @@ export function ChatProvider({
       replay: stableReplay,
       selfUserId,
       meetingStore,
+      meetingTitle,
     }),
-    [store, queryClient, ownQueryClient, stableReplay, selfUserId, meetingStore],
+    [store, queryClient, ownQueryClient, stableReplay, selfUserId, meetingStore, meetingTitle],
   );
   return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>;
 }

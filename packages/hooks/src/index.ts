@@ -20,6 +20,8 @@ export type {
   UseChatExportOptions,
   UseChatExportResult,
 } from './useChatExport';
+export { chatExportFilename } from './chatExportFilename';
+export type { ChatExportNamer } from './chatExportFilename';
 export { useSelfUserId } from './useSelfUserId';
 export { useChatPermissions } from './useChatPermissions';
 export type { MessageAction, UseChatPermissionsResult } from './useChatPermissions';

@@ -5,7 +5,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { releaseChatStore, toChatDumpCsv } from '@natter/core';
-import { createLocalChat } from '@natter/core/testing';
+import { createLocalChat, createLocalMeeting } from '@natter/core/testing';
 import type { Message } from '@natter/core';
 import type { LocalChat } from '@natter/core/testing';
 import { createReplayHandler } from '@natter/core/server';
@@ -172,8 +172,14 @@ function setup(replay = true) {
   return renderHook(() => useChatExport(), { wrapper });
 }
 
+/** Today as the file name shows it (`2026-11-30`, local time). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 describe('useChatExport', () => {
-  it('downloads the dump with progress and saves chat-<sessionId>.csv; the link is cached until it expires', async () => {
+  it('downloads the dump with progress and saves "Chat <date>.csv"; the link is cached until it expires', async () => {
     const { result } = setup();
     const statuses: string[] = [];
     await act(async () => {
@@ -185,7 +191,8 @@ describe('useChatExport', () => {
     expect(result.current.progress?.loaded).toBe(new TextEncoder().encode(csv).length);
     expect(result.current.progress?.total).toBe(result.current.progress?.loaded);
     expect(saved).toHaveLength(1);
-    expect(saved[0]?.name).toBe('chat-sess-1.csv');
+    // Not `chat-sess-1.csv`: a name a person recognises in their downloads folder.
+    expect(saved[0]?.name).toBe(`Chat ${today()}.csv`);
     const text = await readBlob(saved[0]?.blob);
     expect(text?.split(/\r?\n/)[0]).toBe(
       'id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt',
@@ -195,6 +202,30 @@ describe('useChatExport', () => {
     await act(() => result.current.download());
     expect(state.apiCalls).toBe(1);
     expect(state.storageCalls).toBe(2);
+  });
+
+  it('names the file after the meeting’s title (meeting.meta), safe on every OS', async () => {
+    const meeting = createLocalMeeting({ seed: 5, history: 3, latencyMs: 1 });
+    chats.push(meeting.chat);
+    const titled = { ...meeting, meta: { meetingTitle: 'Q3: plan / review?' } };
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ChatProvider
+        meeting={titled}
+        replay={{ endpoint: `${base}/api/chat-replay`, sessionId: 'sess-1' }}
+      >
+        {children}
+      </ChatProvider>
+    );
+    const { result } = renderHook(() => useChatExport(), { wrapper });
+    await act(() => result.current.download());
+    expect(saved[0]?.name).toBe(`Q3_ plan _ review_ chat ${today()}.csv`);
+
+    // An explicit title wins; a translated name comes as a function of the title and the day.
+    const { result: named } = renderHook(() => useChatExport({ meetingName: '  Team standup ' }), {
+      wrapper,
+    });
+    await act(() => named.current.download({ filename: (m, day) => `${m} ${day}` }));
+    expect(saved[1]?.name).toBe(`Team standup ${today()}.csv`);
   });
 
   it('neutralises formulas in the provider’s CSV before saving it, row for row', async () => {
@@ -300,6 +331,6 @@ describe('useChatExport', () => {
       'id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt',
     );
     expect(lines).toHaveLength(4);
-    expect(saved[0]?.name).toBe('chat-export.csv');
+    expect(saved[0]?.name).toBe(`Chat ${today()}.csv`);
   });
 });

@@ -6,6 +6,8 @@ const selectStatus = (s: ChatState) => s.status;
 /** Loaded on first use (see exportTasks.ts). */
 const loadTasks = () => import('./exportTasks');
 const DEFAULT_MARGIN_MS = 30_000;
+import { chatExportFilename } from './chatExportFilename';
+import type { ChatExportNamer } from './chatExportFilename';
 import { useOptionalChatContext } from './ChatContext';
 import type { ReplayConfig } from './ChatContext';
 import { useChatSelector, useChatStore } from './useChatStore';
@@ -35,6 +37,11 @@ export interface UseChatExportOptions extends ChatHookOptions {
   safetyMarginMs?: number;
   /** Meeting id written into a live export (no Replay API). */
   meetingId?: string;
+  /**
+   * The meeting's title, for the saved file's name (`Weekly sync chat 2026-11-30.csv`).
+   * Default: the provider's `meeting.meta.meetingTitle`.
+   */
+  meetingName?: string | undefined;
 }
 
 export interface UseChatExportResult {
@@ -49,8 +56,12 @@ export interface UseChatExportResult {
   error: ChatExportError | null;
   /** Whether a Replay API endpoint is configured; without one `download` exports live messages. */
   hasReplay: boolean;
-  /** Downloads the session's CSV and saves it (`chat-<sessionId>.csv` by default). */
-  download(options?: { filename?: string }): Promise<void>;
+  /**
+   * Downloads the session's CSV and saves it. `filename` is the name, or a function of the
+   * meeting's title and the day (for translations); default `Weekly sync chat 2026-11-30.csv`,
+   * `Chat 2026-11-30.csv` without a title (see `chatExportFilename`).
+   */
+  download(options?: { filename?: string | ChatExportNamer }): Promise<void>;
   /** Downloads and parses the dump for a read-only replay. */
   load(): Promise<ChatDumpResult>;
   /** Stops a download or parse under way. */
@@ -97,6 +108,7 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
   const controller = useRef<AbortController | null>(null);
   const mounted = useRef(true);
   const meetingId = options.meetingId;
+  const meetingName = options.meetingName ?? context?.meetingTitle;
   const margin = options.safetyMarginMs;
 
   const endpoint = replay && 'endpoint' in replay ? replay.endpoint : undefined;
@@ -206,9 +218,12 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
   );
 
   const download = useCallback(
-    async ({ filename }: { filename?: string } = {}) => {
+    async ({ filename }: { filename?: string | ChatExportNamer } = {}) => {
       await run(async (signal) => {
-        const name = filename ?? `chat-${sessionId ?? 'export'}.csv`;
+        const name =
+          typeof filename === 'string'
+            ? filename
+            : chatExportFilename(meetingName, filename ? { name: filename } : {});
         const { saveBlob, toChatDumpCsv } = await loadTasks();
         if (!source) {
           // No Replay API (it is off by default for organisations): export what this client holds.
@@ -227,7 +242,7 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
         saveBlob(await neutraliseChatDump(blob, { signal }), name);
       }).catch(() => undefined);
     },
-    [run, source, fetchDump, sessionId, meetingId, store],
+    [run, source, fetchDump, sessionId, meetingId, meetingName, store],
   );
 
   const load = useCallback(

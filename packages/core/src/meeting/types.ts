@@ -84,4 +84,6 @@ export interface MeetingLike {
   chat: ChatLike;
   self: MeetingSelfLike;
   participants?: { joined: ParticipantMapLike };
+  /** `meeting.meta`: the title names the chat export (`Weekly sync chat 2026-11-30.csv`). */
+  meta?: { readonly meetingTitle?: string };
 }

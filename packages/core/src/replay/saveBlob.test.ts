@@ -105,6 +105,12 @@ describe('sanitizeFilename', () => {
     ['line\r\nbreak\u0000.csv', 'linebreak.csv'],
     ['what?*<>.csv', 'what____.csv'],
     ['  .hidden.csv. ', 'hidden.csv'],
+    // Windows refuses device names as file names, whatever the extension.
+    ['CON.csv', '_CON.csv'],
+    ['nul', '_nul'],
+    ['Lpt1.2026-11-30.csv', '_Lpt1.2026-11-30.csv'],
+    ['Console 2026-11-30.csv', 'Console 2026-11-30.csv'],
+    ['Team standup 2026-11-30.csv', 'Team standup 2026-11-30.csv'],
   ])('%j → %j', (input, expected) => {
     expect(sanitizeFilename(input)).toBe(expected);
   });

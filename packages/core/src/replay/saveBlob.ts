@@ -44,9 +44,13 @@ export function saveBlob(
   }
 }
 
+/** Device names Windows refuses as file names, with or without an extension (`CON.csv`). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
+
 /**
- * Makes an untrusted name safe for `download`: no path separators, control or bidi-override
- * characters, no characters Windows forbids, no leading dots, at most 200 characters (the
+ * Makes an untrusted name safe for `download` on every OS: no path separators, control or
+ * bidi-override characters, no characters Windows forbids, no leading or trailing dots and
+ * spaces, no Windows device name (`CON.csv` becomes `_CON.csv`), at most 200 characters (the
  * extension kept); `fallback` (`chat.csv`) when nothing is left.
  */
 export function sanitizeFilename(name: string, fallback = DEFAULT_NAME): string {
@@ -62,5 +66,6 @@ export function sanitizeFilename(name: string, fallback = DEFAULT_NAME): string 
     const extension = /\.[^.]{1,16}$/.exec(cleaned)?.[0] ?? '';
     cleaned = trim(chars.slice(0, MAX_LENGTH - extension.length).join('')) + extension;
   }
-  return cleaned === '' ? fallback : cleaned;
+  if (cleaned === '') return fallback;
+  return WINDOWS_RESERVED.test(cleaned) ? `_${cleaned}` : cleaned;
 }

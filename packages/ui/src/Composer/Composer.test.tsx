@@ -50,6 +50,28 @@ function renderComposer(chat: LocalChat, props: Parameters<typeof Composer>[0] =
 }
 
 describe('Composer', () => {
+  it('with focusOnMount, puts the cursor in the message box when it appears (and only then)', async () => {
+    const chat = makeChat();
+    const { textbox, user, rerender } = renderComposer(chat, { focusOnMount: true });
+    expect(document.activeElement).toBe(textbox);
+
+    // Focus that the person moved elsewhere stays there on later renders.
+    await user.tab();
+    expect(document.activeElement).not.toBe(textbox);
+    rerender(
+      <Providers chat={chat}>
+        <Composer focusOnMount placeholder="Say something" />
+      </Providers>,
+    );
+    expect(document.activeElement).not.toBe(textbox);
+  });
+
+  it('without focusOnMount leaves focus where the page put it', () => {
+    const chat = makeChat();
+    const { textbox } = renderComposer(chat);
+    expect(document.activeElement).not.toBe(textbox);
+  });
+
   it('sends on Enter and adds a line on Shift+Enter', async () => {
     const chat = makeChat();
     const { user, textbox, container } = renderComposer(chat);

@@ -1,5 +1,5 @@
 'use client';
-import { Suspense, forwardRef, lazy, useId } from 'react';
+import { Suspense, forwardRef, lazy, useEffect, useId, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { EVERYONE, useChatStore } from '@natter/hooks';
 import { useStrings } from '../strings';
@@ -20,6 +20,11 @@ export interface ComposerProps
   accept?: string;
   /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
   theme?: NatterTheme | undefined;
+  /**
+   * Put the cursor in the message box when the composer first appears (a meeting room whose
+   * main task is chatting). Off by default: a page should move focus only once, on purpose.
+   */
+  focusOnMount?: boolean | undefined;
 }
 
 /**
@@ -54,6 +59,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     textareaProps,
     accept,
     theme,
+    focusOnMount,
     className,
     ...rest
   },
@@ -66,6 +72,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
   const chosen = peerIds === undefined;
   const sendTo = chosen ? recipient.peerIds : peerIds;
   const gone = chosen && recipient.isGone;
+  const focusFirst = useRef(focusOnMount === true);
   const composer = useComposer({
     ...source,
     ...(draftKey === undefined ? {} : { draftKey }),
@@ -76,6 +83,10 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     ...(isDisabled || gone ? { isDisabled: true } : {}),
   });
   const { ids, attachments, editingMessage, isEditing, error, remaining } = composer;
+  const { focus } = composer;
+  useEffect(() => {
+    if (focusFirst.current) focus();
+  }, [focus]);
   const { getDropZoneProps } = useComposerDropZone({
     onFiles: composer.addFiles,
     isDisabled: isDisabled === true || gone || isEditing || !composer.canSend,

@@ -11,10 +11,11 @@ import { useMergedRefs } from '../utils/useMergedRefs';
 
 export interface DownloadChatButtonProps
   extends ComponentPropsWithoutRef<'button'>, UseChatExportOptions {
-  /** The saved file's name. Default: the meeting's name and the date, `Standup chat 2026-11-30.csv`. */
+  /**
+   * The saved file's name. Default: the meeting's title and the date in the strings' language,
+   * `Standup chat 2026-11-30.csv` (`Chat 2026-11-30.csv` without a title), made safe for every OS.
+   */
   filename?: string;
-  /** The meeting's name, for the default file name. */
-  meetingName?: string | undefined;
   /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
   theme?: NatterTheme | undefined;
 }
@@ -32,20 +33,6 @@ export interface DownloadChatButtonProps
  * </ChatProvider>
  * ```
  */
-/** `2026-11-30`: the local date, sortable in a file list. */
-function isoDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** The default file name: the meeting's name and today's date (`saveBlob` cleans it). */
-function exportName(
-  meetingName: string | undefined,
-  name: (meeting: string | undefined, day: string) => string,
-): string {
-  return `${name(meetingName?.trim() || undefined, isoDay(new Date()))}.csv`;
-}
-
 export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButtonProps>(
   function DownloadChatButton(
     {
@@ -73,6 +60,7 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
       ...(replay ? { replay } : {}),
       ...(safetyMarginMs === undefined ? {} : { safetyMarginMs }),
       ...(meetingId === undefined ? {} : { meetingId }),
+      ...(meetingName === undefined ? {} : { meetingName }),
     });
     const buttonRef = useRef<HTMLButtonElement | null>(null);
     const mergedRef = useMergedRefs(ref, buttonRef);
@@ -91,10 +79,7 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
           : status === 'error'
             ? strings.retry
             : strings.downloadChat;
-    const start = () =>
-      void exporter.download({
-        filename: filename ?? exportName(meetingName, strings.chatFileName),
-      });
+    const start = () => void exporter.download({ filename: filename ?? strings.chatFileName });
 
     return (
       <span className="natter-download" data-status={status} data-natter-theme={theme}>

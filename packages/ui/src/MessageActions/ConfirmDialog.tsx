@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useId, useRef } from 'react';
-import type { KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
+import { onDialogKeyDown } from './dialogKeys';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -28,42 +28,20 @@ export function ConfirmDialog({
   container,
 }: ConfirmDialogProps) {
   const id = useId();
-  const dialogRef = useRef<HTMLDivElement | null>(null);
   const cancelRef = useRef<HTMLButtonElement | null>(null);
   useEffect(() => cancelRef.current?.focus(), []);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onCancel();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const buttons = Array.from(dialogRef.current?.querySelectorAll('button') ?? []);
-    const first = buttons[0];
-    const last = buttons[buttons.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
 
   const themed = container.closest('[data-natter-theme]') !== null;
   return createPortal(
     <div className="natter-dialog-backdrop" {...(themed ? {} : { 'data-natter-theme': 'light' })}>
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- APG dialog: Esc and the Tab loop are handled on the dialog itself */}
       <div
-        ref={dialogRef}
         className="natter-dialog"
         role="alertdialog"
         aria-modal="true"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-body`}
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => onDialogKeyDown(event, onCancel)}
       >
         <h2 className="natter-dialog__title" id={`${id}-title`}>
           {title}

@@ -27,7 +27,7 @@ export interface MessageActionsProps extends ComponentPropsWithoutRef<'div'>, Ch
 }
 
 interface Item {
-  key: 'edit' | 'pin' | 'copy' | 'delete';
+  key: 'edit' | 'replace' | 'pin' | 'copy' | 'delete';
   label: string;
   onSelect(): void;
 }
@@ -38,6 +38,12 @@ const STATUS_MS = 2000;
 const ConfirmDialog = lazy(() =>
   import('./ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })),
 );
+/** Loaded on the first Replace image / Replace file. */
+const ReplaceDialog = lazy(() =>
+  import('./ReplaceDialog').then((m) => ({ default: m.ReplaceDialog })),
+);
+/** The image types the SDKs send as images (as the composer's default). */
+const IMAGE_ACCEPT = 'image/gif,image/jpeg,image/png';
 
 function textOf(message: ChatEntry): string | undefined {
   if (message.type === 'text') return message.message;
@@ -46,8 +52,9 @@ function textOf(message: ChatEntry): string | undefined {
 }
 
 /**
- * The per-message menu: Edit (in the composer, through `ComposerContext`), Pin / Unpin, Copy text
- * and Delete (after a confirmation), each offered only where allowed. Renders nothing when no
+ * The per-message menu: Edit (in the composer, through `ComposerContext`), Replace image / Replace
+ * file (own attachments: pick a file, preview, confirm), Pin / Unpin, Copy text and Delete (after a
+ * confirmation), each offered only where the meeting's rules allow. Renders nothing when no
  * action applies. Pass it to `MessageList` as `renderActions`.
  *
  * @example
@@ -82,6 +89,8 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
     const pin = usePinToggle(message.id, hookOptions);
     const permissions = useChatPermissions();
     const [confirming, setConfirming] = useState<Element | null>(null);
+    const [replacing, setReplacing] = useState<{ file: File; container: Element } | null>(null);
+    const fileInputRef = useRef<HTMLInputElement | null>(null);
     const [status, setStatus] = useState('');
     const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
     useEffect(() => () => clearTimeout(timer.current), []);
@@ -101,6 +110,10 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
     const mayPin = canPin ?? permissions.canAct(pin.isPinned ? 'unpin' : 'pin', message);
     const sent = message.status === 'sent';
     const text = textOf(message);
+    const attachment = message.type === 'image' || message.type === 'file' ? message.type : null;
+    const audience = message.targetUserIds?.length ? 'private' : 'everyone';
+    const mayReplace =
+      own && sent && permissions.canSendFiles(audience) && permissions.canAct('edit', message);
     const items: Item[] = [];
     if (composer.isAvailable && message.type === 'text' && sent && mayEdit) {
       items.push({
@@ -110,6 +123,13 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
           if (composer.startEdit(message.id)) composer.focus();
           else menu.close(true);
         },
+      });
+    }
+    if (attachment && mayReplace) {
+      items.push({
+        key: 'replace',
+        label: attachment === 'image' ? strings.replaceImage : strings.replaceFile,
+        onSelect: () => fileInputRef.current?.click(),
       });
     }
     if (mayPin && sent) {
@@ -142,8 +162,7 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
         key: 'delete',
         label: strings.delete,
         onSelect: () => {
-          const button = menu.buttonRef.current;
-          setConfirming(button?.closest('[data-natter-theme]') ?? document.body);
+          setConfirming(themedContainer());
         },
       });
     }
@@ -152,6 +171,19 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
     // A failed pin is worth saying; the list shows the rest.
     const pinError = pin.error?.message ?? '';
     if (items.length === 0) return null;
+
+    const themedContainer = () =>
+      menu.buttonRef.current?.closest('[data-natter-theme]') ?? document.body;
+    // Replaced or not, focus goes back to the menu button; the row then shows "edited".
+    const closeReplace = () => {
+      setReplacing(null);
+      menu.buttonRef.current?.focus();
+    };
+    const replaceWith = (file: File) =>
+      store.edit(
+        message.id,
+        attachment === 'image' ? { type: 'image', image: file } : { type: 'file', file },
+      );
 
     const cancelDelete = () => {
       setConfirming(null);
@@ -197,6 +229,21 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
             ))}
           </div>
         ) : null}
+        {attachment && mayReplace ? (
+          <input
+            ref={fileInputRef}
+            type="file"
+            hidden
+            tabIndex={-1}
+            aria-label={attachment === 'image' ? strings.replaceImage : strings.replaceFile}
+            {...(attachment === 'image' ? { accept: IMAGE_ACCEPT } : {})}
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              event.currentTarget.value = ''; // the same file can be picked again
+              if (file) setReplacing({ file, container: themedContainer() });
+            }}
+          />
+        ) : null}
         <span className="natter-actions__status" role="status">
           {status || pinError}
         </span>
@@ -210,6 +257,17 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
               onConfirm={confirmDelete}
               onCancel={cancelDelete}
               container={confirming}
+            />
+          </Suspense>
+        ) : null}
+        {replacing && attachment ? (
+          <Suspense fallback={null}>
+            <ReplaceDialog
+              kind={attachment}
+              file={replacing.file}
+              onReplace={replaceWith}
+              onClose={closeReplace}
+              container={replacing.container}
             />
           </Suspense>
         ) : null}

@@ -19,7 +19,7 @@ import type {
   UIEvent,
 } from 'react';
 import type { ChatEntry, ChatLike, ChatStore, IdList } from '@natter/core';
-import { useChatSelector, useChatStore, useSelfUserId } from '@natter/hooks';
+import { useChatSelector, useChatStore, useParticipants, useSelfUserId } from '@natter/hooks';
 import { ListControllerContext } from '../listController';
 import type { MessageListController } from '../listController';
 import { useStrings } from '../strings';
@@ -374,6 +374,13 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   useLayoutEffect(() => {
     stringsRef.current = strings;
   }, [strings]);
+  // The meeting names people (recipients who never wrote included); read through a ref so a join
+  // or leave re-renders no row.
+  const participants = useParticipants();
+  const participantsRef = useRef(participants);
+  useLayoutEffect(() => {
+    participantsRef.current = participants;
+  }, [participants]);
   const shared = useMemo<RowShared>(
     () => ({
       store,
@@ -383,6 +390,8 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
       onRetry: (id) => void store.retry(id).catch(() => undefined),
       onDiscard: (id) => store.discard(id),
       nameOf: (userId) => {
+        const known = participantsRef.current.get(userId)?.name;
+        if (known) return known;
         const state = store.getState();
         const last = state.byUser.get(userId)?.last();
         return last === undefined ? undefined : state.byId.get(last)?.displayName || undefined;
