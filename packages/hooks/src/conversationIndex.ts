@@ -19,6 +19,8 @@ export interface ConversationState {
   conversations: readonly Conversation[];
   /** The open conversation's key. */
   active: string;
+  /** Messages from others in any conversation since `markAllRead()` (a collapsed panel's badge). */
+  unreadTotal: number;
 }
 
 export interface ConversationIndex {
@@ -26,6 +28,8 @@ export interface ConversationIndex {
   getState(): ConversationState;
   /** Opens a conversation (creating an empty one for a person you have not written to yet). */
   setActive(key: string): void;
+  /** The reader has seen everything (the panel is open): `unreadTotal` goes back to 0. */
+  markAllRead(): void;
 }
 
 /** Which conversation a message belongs to, seen from `self`. */
@@ -51,6 +55,7 @@ function createConversationIndex(store: ChatStore, self: string | undefined): Co
   /** Messages appended once history is loaded (or after earlier ones) count as unread. */
   let wasReady = false;
   let privateCount = 0;
+  let unreadTotal = 0;
   let active = EVERYONE;
   let state: ConversationState | null = null;
   let unsubscribe: (() => void) | null = null;
@@ -70,7 +75,9 @@ function createConversationIndex(store: ChatStore, self: string | undefined): Co
       const group = groups.get(key);
       if (group) group.push(id);
       else groups.set(key, [id]);
-      if (live && key !== active && isRemote(entry)) unread.set(key, (unread.get(key) ?? 0) + 1);
+      if (!live || !isRemote(entry)) continue;
+      unreadTotal++;
+      if (key !== active) unread.set(key, (unread.get(key) ?? 0) + 1);
     }
     for (const [key, group] of groups) put(key, group);
   }
@@ -116,7 +123,7 @@ function createConversationIndex(store: ChatStore, self: string | undefined): Co
         unread: unread.get(key) ?? 0,
       });
     }
-    state = { conversations, active };
+    state = { conversations, active, unreadTotal };
     return state;
   }
 
@@ -155,6 +162,12 @@ function createConversationIndex(store: ChatStore, self: string | undefined): Co
       };
     },
     getState: read,
+    markAllRead() {
+      if (unreadTotal === 0) return;
+      unreadTotal = 0;
+      state = null;
+      notify();
+    },
     setActive(key) {
       if (!lists.has(key)) lists.set(key, IdList.empty);
       loadPrivateHistory(key);

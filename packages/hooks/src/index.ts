@@ -31,4 +31,6 @@ export type { MeetingHookOptions } from './useMeetingStore';
 export { useConversations, EVERYONE } from './useConversations';
 export type { UseConversationsResult } from './useConversations';
 export { conversationOf } from './conversationIndex';
+export { useUnreadCount } from './useUnreadCount';
+export type { UseUnreadCountOptions, UseUnreadCountResult } from './useUnreadCount';
 export type { Conversation } from './conversationIndex';

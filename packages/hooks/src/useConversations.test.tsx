@@ -5,7 +5,7 @@ import { getChatStore, releaseChatStore } from '@natter/core';
 import type { Message } from '@natter/core';
 import { createLocalMeeting } from '@natter/core/testing';
 import type { LocalChat, LocalMeetingOptions } from '@natter/core/testing';
-import { ChatProvider, EVERYONE, useConversations } from './index';
+import { ChatProvider, EVERYONE, useConversations, useUnreadCount } from './index';
 
 const chats: LocalChat[] = [];
 afterEach(() => {
@@ -106,5 +106,38 @@ describe('useConversations', () => {
     await waitFor(() => expect(texts(meeting, result.current.current.ids)).toEqual(['old secret']));
     // Everyone stays public.
     expect(texts(meeting, result.current.conversations[0]!.ids)).toEqual(['old public']);
+  });
+
+  it('useUnreadCount counts others’ messages while the chat is not read, never history or own', async () => {
+    const start = Date.now() - 60_000;
+    const meeting = createLocalMeeting({
+      participants: people,
+      history: [text('h1', 'u-bo', 'from before', start)],
+    });
+    chats.push(meeting.chat);
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ChatProvider meeting={meeting}>{children}</ChatProvider>
+    );
+    const { result, rerender } = renderHook(
+      ({ isRead }: { isRead: boolean }) => useUnreadCount({ isRead }),
+      { wrapper, initialProps: { isRead: false } },
+    );
+    await waitFor(() => expect(getChatStore(meeting.chat).getState().status).toBe('ready'));
+    expect(result.current.count).toBe(0);
+    await act(() => meeting.chat.sendTextMessage('mine'));
+    act(() => {
+      meeting.chat.simulate.receive({ userId: 'u-bo', text: 'one' });
+      meeting.chat.simulate.receive({ userId: 'u-ana', text: 'two', private: true });
+    });
+    await waitFor(() => expect(result.current.count).toBe(2));
+    // The panel opens: read.
+    rerender({ isRead: true });
+    expect(result.current.count).toBe(0);
+    rerender({ isRead: false });
+    expect(result.current.count).toBe(0);
+    act(() => void meeting.chat.simulate.receive({ userId: 'u-bo', text: 'three' }));
+    await waitFor(() => expect(result.current.count).toBe(1));
+    act(() => result.current.markRead());
+    expect(result.current.count).toBe(0);
   });
 });

@@ -89,6 +89,12 @@ const ChatLightbox = lazy(() =>
   import('./ChatLightbox').then((m) => ({ default: m.ChatLightbox })),
 );
 
+/**
+ * Where each chat's reader joined: the last message of the history there when its list was first
+ * ready (null: there was none). Kept per store, so switching conversations does not move it.
+ */
+const joinPoints = new WeakMap<ChatStore, string | null>();
+
 /** No unseen messages: one constant, so a reset while none are counted re-renders nothing. */
 const NONE: readonly string[] = [];
 
@@ -138,6 +144,8 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   const isLoadingOlder = useChatSelector(store, (s) => s.isLoadingOlder);
   const contextSelf = useSelfUserId();
   const selfUserId = selfProp ?? contextSelf;
+  if (status === 'ready' && !joinPoints.has(store)) joinPoints.set(store, storeIds.last() ?? null);
+  const joinedAfter = joinPoints.get(store) ?? null;
   const scrollRef = useRef<HTMLDivElement>(null);
   const ref = useMergedRefs(forwardedRef, scrollRef);
 
@@ -482,6 +490,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
                     shared={shared}
                     highlighted={key === highlightKey}
                     unread={id === unreadId}
+                    joined={joinedAfter !== null && ids.at(item.index - 1) === joinedAfter}
                     tabbable={key === focusedKey}
                   />
                 </div>

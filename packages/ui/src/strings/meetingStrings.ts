@@ -13,6 +13,8 @@ export const meetingStrings = {
   everyone: 'Everyone',
   /** The conversation switcher's label. */
   conversations: 'Conversations',
+  /** The divider between the history that was there when you joined and what came after. */
+  joinedHere: 'You joined here',
   /** The composer's recipient choice. */
   recipient: 'To',
   /** Shown instead of the composer when the other person of a private conversation has left. */

@@ -174,6 +174,7 @@ const ar: NatterStrings = {
   filesOff: 'أوقف المضيف إرسال الملفات',
   everyone: 'الجميع',
   conversations: 'المحادثات',
+  joinedHere: 'انضممت من هنا',
   recipient: 'إلى',
   recipientLeft: (name) => `غادر ${i(name)} الاجتماع: لن تصل الرسائل الخاصة`,
   privatePlaceholder: (name) => `رسالة خاصة إلى ${i(name)}`,

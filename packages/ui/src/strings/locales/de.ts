@@ -134,6 +134,7 @@ const de: NatterStrings = {
   filesOff: 'Der Host hat Dateien deaktiviert',
   everyone: 'Alle',
   conversations: 'Unterhaltungen',
+  joinedHere: 'Hier bist du beigetreten',
   recipient: 'An',
   recipientLeft: (name) =>
     `${name} hat das Meeting verlassen: private Nachrichten kommen nicht mehr an`,

@@ -132,6 +132,7 @@ const es: NatterStrings = {
   filesOff: 'El anfitrión ha desactivado los archivos',
   everyone: 'Todos',
   conversations: 'Conversaciones',
+  joinedHere: 'Te uniste aquí',
   recipient: 'Para',
   recipientLeft: (name) => `${name} ha salido de la reunión: ya no recibe mensajes privados`,
   privatePlaceholder: (name) => `Mensaje privado para ${name}`,

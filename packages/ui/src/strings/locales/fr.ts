@@ -130,6 +130,7 @@ const fr: NatterStrings = {
   filesOff: "L'hôte a désactivé les fichiers",
   everyone: 'Tout le monde',
   conversations: 'Discussions',
+  joinedHere: 'Vous avez rejoint ici',
   recipient: 'À',
   recipientLeft: (name) =>
     `${name} a quitté la réunion : les messages privés ne lui parviennent plus`,

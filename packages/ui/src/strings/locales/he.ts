@@ -133,6 +133,7 @@ const he: NatterStrings = {
   filesOff: 'המארח/ת כיבה/תה שליחת קבצים',
   everyone: 'כולם',
   conversations: 'שיחות',
+  joinedHere: 'הצטרפת כאן',
   recipient: 'אל',
   recipientLeft: (name) => `${i(name)} יצא/ה מהפגישה: הודעות פרטיות כבר לא יגיעו`,
   privatePlaceholder: (name) => `הודעה פרטית אל ${i(name)}`,

@@ -123,6 +123,7 @@ const ja: NatterStrings = {
   filesOff: 'ホストがファイルの送信をオフにしました',
   everyone: '全員',
   conversations: '会話',
+  joinedHere: 'ここから参加しました',
   recipient: '宛先',
   recipientLeft: (name) => `${name} さんは退出しました。プライベートメッセージは届きません`,
   privatePlaceholder: (name) => `${name} さんへのプライベートメッセージ`,

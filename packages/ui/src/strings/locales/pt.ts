@@ -132,6 +132,7 @@ const pt: NatterStrings = {
   filesOff: 'O anfitrião desativou os arquivos',
   everyone: 'Todos',
   conversations: 'Conversas',
+  joinedHere: 'Entrou aqui',
   recipient: 'Para',
   recipientLeft: (name) => `${name} saiu da reunião: as mensagens privadas já não chegam`,
   privatePlaceholder: (name) => `Mensagem privada para ${name}`,

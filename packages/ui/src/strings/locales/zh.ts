@@ -122,6 +122,7 @@ const zh: NatterStrings = {
   filesOff: '主持人已关闭文件发送',
   everyone: '所有人',
   conversations: '会话',
+  joinedHere: '你从这里加入',
   recipient: '发送给',
   recipientLeft: (name) => `${name} 已离开会议，私信无法送达`,
   privatePlaceholder: (name) => `私信给 ${name}`,
