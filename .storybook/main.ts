@@ -16,6 +16,9 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   staticDirs: ['../apps/storybook/public'],
   core: { disableTelemetry: true },
+  // Storybook's own "get started with Storybook" checklist (sidebar and menu) is for people
+  // writing stories, not for people learning the kit: "Getting started" is ours.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   typescript: { reactDocgen: 'react-docgen-typescript' },
   viteFinal(viteConfig) {
     // Source-first: workspace packages resolve to their src, so nothing waits for a build.

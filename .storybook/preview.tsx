@@ -41,6 +41,7 @@ const preview: Preview = {
     // An axe violation fails the story's test (Vitest browser mode), not just the panel.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    options: { storySort: { order: ['Getting started', 'Components', 'Hooks', 'Meeting'] } },
   },
 };
 

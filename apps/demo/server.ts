@@ -3,7 +3,10 @@
  *
  *   node --conditions=natter-source --import tsx apps/demo/server.ts [--port 5173] [--data .data]
  *
- * Data (SQLite, uploads, the signing secret) lives in `.data/` at the repository root by default.
+ * Data (SQLite, uploads, the signing secret, the port last used) lives in `.data/` at the
+ * repository root by default. Without `--port` the demo takes the port it had last time (5173 the
+ * first time), so a restart comes back where open pages expect it. `--vite-cache` moves Vite's
+ * dependency cache (tests).
  * Ctrl+C or SIGTERM closes the sockets, Vite and the database, then exits.
  */
 import { resolve } from 'node:path';
@@ -15,6 +18,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     data: { type: 'string' },
+    'vite-cache': { type: 'string' },
   },
 });
 const port = values.port ?? process.env.PORT;
@@ -25,6 +29,7 @@ const dataDir = values.data
 const demo = await startDemo({
   dataDir,
   ...(port === undefined ? {} : { port: Number(port) }),
+  ...(values['vite-cache'] ? { cacheDir: resolve(values['vite-cache']) } : {}),
 });
 
 console.log(`

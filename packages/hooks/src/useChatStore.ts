@@ -6,7 +6,9 @@ import { useOptionalChatContext } from './ChatContext';
 
 /** Every hook takes an explicit chat or store that overrides the provider's. */
 export interface ChatHookOptions {
+  /** A chat object to use instead of the `ChatProvider`'s (`meeting.chat`, `createLocalChat()`). */
   chat?: ChatLike;
+  /** A store to use instead of the provider's (`getChatStore(chat)`); wins over `chat`. */
   store?: ChatStore;
 }
 

@@ -1,8 +1,28 @@
 // jsdom lacks a few browser APIs the components use; give them inert stand-ins.
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 
-afterEach(() => cleanup());
+// A React warning (an unknown tag, a missing key, an update outside act) or a jsdom "Not
+// implemented" is a bug or noise in `pnpm test`'s output: each fails the test that caused it.
+const original = console.error;
+let errors: string[] = [];
+beforeEach(() => {
+  errors = [];
+  console.error = (...args: unknown[]) => {
+    errors.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
+    original(...args);
+  };
+});
+afterEach(() => {
+  cleanup();
+  console.error = original;
+  if (errors.length > 0)
+    throw new Error(`The test logged ${errors.length} console error(s):\n${errors.join('\n')}`);
+});
+
+// axe-core probes <canvas> (icon ligatures); jsdom has no canvas and says so on every probe.
+// `null` is what jsdom returns, without the message.
+HTMLCanvasElement.prototype.getContext = () => null;
 
 class ResizeObserverStub {
   observe(): void {}

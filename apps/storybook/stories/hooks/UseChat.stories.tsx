@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { natter } from '../decorators';
 import { MinimalChat } from './MinimalChat';
 import source from './MinimalChat.tsx?raw';
+import { useChatReturns } from './returns';
 
 const meta = {
   title: 'Hooks/useChat',
@@ -11,8 +12,7 @@ const meta = {
     natter: { history: 5 },
     docs: {
       description: {
-        component:
-          'Build your own chat UI on `useChat()`: messages with their send status and bound actions that return promises. The whole UI of this story is the source below.',
+        component: `Build your own chat UI on \`useChat()\`: messages with their send status and bound actions that return promises. The example below runs live over a simulated meeting; its whole source follows it (Show code).\n${useChatReturns}`,
       },
       source: { code: source, language: 'tsx' },
     },

@@ -5,6 +5,7 @@ import { captureDownloads, expectChatCsv, sampleHistory } from '../fixtures';
 import { replayHandlers } from '../replayApi';
 import { MinimalExport } from './MinimalExport';
 import source from './MinimalExport.tsx?raw';
+import { useChatExportReturns } from './returns';
 
 const HISTORY = sampleHistory();
 
@@ -15,8 +16,7 @@ const meta = {
     natter: natter({ history: HISTORY, replay: true }),
     docs: {
       description: {
-        component:
-          'Build your own export UI on `useChatExport()`: `download()` saves the CSV, `load()` parses it for a replay, and `status`, `progress` and `error` drive the markup. The Replay API is served by MSW here. The whole UI of this story is the source below.',
+        component: `Build your own export UI on \`useChatExport()\`: \`download()\` saves the CSV, \`load()\` parses it for a replay, and \`status\`, \`progress\` and \`error\` drive the markup. The Replay API is served by MSW here. The example below runs live over a simulated meeting; its whole source follows it (Show code).\n${useChatExportReturns}`,
       },
       source: { code: source, language: 'tsx' },
     },

@@ -4,6 +4,7 @@ import { natter } from '../decorators';
 import { sampleHistory } from '../fixtures';
 import { MinimalPins } from './MinimalPins';
 import source from './MinimalPins.tsx?raw';
+import { usePinnedReturns } from './returns';
 
 const meta = {
   title: 'Hooks/usePinned',
@@ -12,8 +13,7 @@ const meta = {
     natter: natter({ history: sampleHistory() }),
     docs: {
       description: {
-        component:
-          "Build your own pin UI on `usePinned()`: the pinned messages in pin order (following everyone's pins and unpins) and promise-returning `pin`, `unpin` and `toggle`. The whole UI of this story is the source below.",
+        component: `Build your own pin UI on \`usePinned()\`: the pinned messages in pin order (following everyone's pins and unpins) and promise-returning \`pin\`, \`unpin\` and \`toggle\`. The example below runs live over a simulated meeting; its whole source follows it (Show code).\n${usePinnedReturns}`,
       },
       source: { code: source, language: 'tsx' },
     },

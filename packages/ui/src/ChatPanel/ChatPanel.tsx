@@ -53,11 +53,15 @@ export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   layout?: MessageListLayout | undefined;
   /** Keeps the composer's draft in `sessionStorage` under this key (see `useComposer`). */
   draftKey?: string;
+  /** The header (title and download button): `null` removes it, a node replaces it, a function `(part) => node` wraps it. */
   header?: PanelSlot;
+  /** The pin bar, as `header`: `null`, a node, or a function that wraps it. */
   pinBar?: PanelSlot;
-  /** The conversation switcher, shown once there is a private conversation. */
+  /** The conversation switcher, shown once there is a private conversation; as `header`. */
   switcher?: PanelSlot;
+  /** The message list, as `header`: `null`, a node, or a function that wraps it. */
   list?: PanelSlot;
+  /** The composer, as `header`: `null`, a node (your own `<Composer peerIds={...} />`), or a function that wraps it. */
   composer?: PanelSlot;
 }
 

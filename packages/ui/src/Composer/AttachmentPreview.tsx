@@ -9,6 +9,7 @@ import { formatBytes } from '../utils/format';
 import type { ComposerAttachment } from './attachments';
 
 export interface AttachmentPreviewProps extends ComponentPropsWithoutRef<'li'> {
+  /** The waiting attachment (`useComposer().attachments[i]`): its file and kind. */
   attachment: ComposerAttachment;
   /** Props for the remove button (from `getRemoveAttachmentButtonProps`). */
   removeButtonProps: ComponentPropsWithoutRef<'button'>;

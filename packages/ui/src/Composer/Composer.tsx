@@ -27,6 +27,11 @@ export interface ComposerProps
   focusOnMount?: boolean | undefined;
 }
 
+/** Loaded with the first attachment: most messages have none. */
+const AttachmentPreview = lazy(() =>
+  import('./AttachmentPreview').then((m) => ({ default: m.AttachmentPreview })),
+);
+
 /**
  * The message composer: a labelled textarea that grows, Enter sends and Shift+Enter adds a line,
  * Up edits your last message and Esc cancels, attachments with previews (pick, paste or drop),
@@ -40,11 +45,6 @@ export interface ComposerProps
  * </ChatProvider>
  * ```
  */
-/** Loaded with the first attachment: most messages have none. */
-const AttachmentPreview = lazy(() =>
-  import('./AttachmentPreview').then((m) => ({ default: m.AttachmentPreview })),
-);
-
 export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
   {
     chat,

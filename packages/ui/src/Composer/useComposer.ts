@@ -43,6 +43,7 @@ export interface UseComposerOptions extends ChatHookOptions {
   imageTypes?: readonly string[];
   /** Share of `maxTextLimit` from which the counter shows. Default 0.8. */
   counterThreshold?: number;
+  /** Disables the whole composer (textarea, attach and send), e.g. while the meeting reconnects. */
   isDisabled?: boolean;
 }
 

@@ -20,6 +20,7 @@ export interface ImagePreviewProps extends Omit<ComponentPropsWithoutRef<'div'>,
   alt: string;
   /** Intrinsic size when known: the box takes its aspect ratio before loading. */
   width?: number | undefined;
+  /** Intrinsic height, with `width`. */
   height?: number | undefined;
   /** File name for the lightbox's download link. */
   downloadName?: string | undefined;

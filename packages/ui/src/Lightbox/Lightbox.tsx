@@ -17,6 +17,7 @@ export interface LightboxImage {
 }
 
 export interface LightboxProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** The images to page through (only safe sources are shown, see `safeUrl`). */
   images: readonly LightboxImage[];
   /** The image shown. */
   index: number;

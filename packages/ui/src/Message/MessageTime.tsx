@@ -10,6 +10,7 @@ export interface MessageTimeProps extends Omit<
   ComponentPropsWithoutRef<'time'>,
   'children' | 'dateTime'
 > {
+  /** When the message was sent. */
   date: Date;
 }
 

@@ -7,6 +7,7 @@ import { cx } from '../utils/cx';
 import { usePinToggle } from './usePinToggle';
 
 export interface PinToggleProps extends ComponentPropsWithoutRef<'button'>, ChatHookOptions {
+  /** The message to pin or unpin. */
   messageId: string;
 }
 

@@ -56,7 +56,7 @@ function ReplayBody({
   ];
   return (
     <>
-      <search className="natter-replay-filters" aria-label={strings.replayFilters}>
+      <div role="search" className="natter-replay-filters" aria-label={strings.replayFilters}>
         <label className="natter-replay-field" htmlFor={`${base}-search`}>
           <span className="natter-replay-field-label">{strings.searchMessages}</span>
           <input
@@ -110,7 +110,7 @@ function ReplayBody({
         <output className="natter-replay-count" aria-live="polite" dir="auto">
           {strings.matchCount(ids.length, entries.length)}
         </output>
-      </search>
+      </div>
       {ids.length === 0 && entries.length > 0 ? (
         <p className="natter-replay-empty">{strings.noMatches}</p>
       ) : null}
