@@ -112,6 +112,19 @@ export default defineConfig({
           ],
         },
       },
+      {
+        // The packed tarballs installed with npm into Vite, Next.js and plain Node apps in a temp
+        // dir (consumers/README.md).
+        test: {
+          name: 'consumers',
+          root: 'consumers',
+          environment: 'node',
+          include: ['*.test.ts'],
+          globalSetup: ['./globalSetup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 1_200_000,
+        },
+      },
       // The harness and the real SDKs once more, in headless Chromium (its own Vite config).
       'packages/sdk-harness/vitest.browser.config.ts',
     ],

@@ -38,6 +38,10 @@ const SUITES = {
       'bench/store.bench.ts',
     ],
   },
+  install: {
+    title: 'What a Vite + React 19 app pays, from the packed tarballs (consumers fixture)',
+    command: ['node', 'bench/install.bench.mjs'],
+  },
   load: {
     title: 'Dev server load (Node, loopback)',
     command: ['node', '--conditions=natter-source', '--import', 'tsx', 'bench/load.bench.ts'],

@@ -94,9 +94,9 @@ async function send(page: Page, text: string): Promise<void> {
 async function act(page: Page, text: string, action: 'Edit' | 'Delete' | 'Pin' | 'Unpin') {
   const row = message(page, text);
   await row.hover();
-  await row.getByRole('button', { name: /^Message actions/ }).click();
-  // Picked from the keyboard, the menu's accessible path (a pointer click could land on the
-  // next row while the menu fades in).
+  // Opened and picked from the keyboard, the menu's accessible path: a pointer click can land on
+  // another row when a message arriving in the other tabs' broadcast shifts the list under it.
+  await row.getByRole('button', { name: /^Message actions/ }).press('Enter');
   await page.getByRole('menuitem', { name: action, exact: true }).press('Enter');
 }
 
@@ -242,7 +242,8 @@ describe('the demo meeting room', () => {
     const menuOf = async (page: Page, text: string): Promise<string[]> => {
       const row = message(page, text);
       await row.hover();
-      await row.getByRole('button', { name: /^Message actions/ }).click();
+      await row.getByRole('button', { name: /^Message actions/ }).press('Enter');
+      await page.getByRole('menuitem').first().waitFor();
       const items = await page.getByRole('menuitem').allInnerTexts();
       await page.keyboard.press('Escape');
       return items;

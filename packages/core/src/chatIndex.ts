@@ -11,6 +11,11 @@ export type ChatEntry = Message & {
    * it does not re-mount the row when the server's echo replaces the pending entry.
    */
   clientKey: string;
+  /**
+   * A send still held by the chat object past the confirm timeout (queued while the connection is
+   * down): `status` stays `sending`, nothing to retry (a Retry would send it twice).
+   */
+  waiting?: boolean;
   /** Why a send failed (`status: 'failed'`). */
   error?: ChatError;
   /** What a pending or failed send carries (the file, the recipients). */

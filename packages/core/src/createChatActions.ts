@@ -40,6 +40,8 @@ interface PendingSend {
   payload: MessagePayload;
   peerIds: string[] | undefined;
   state: 'sending' | 'failed';
+  /** The chat object's send call has not settled: it still holds the message (queued, say). */
+  inFlight: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
   resolve: (entry: ChatEntry) => void;
   reject: (error: ChatError) => void;
@@ -170,20 +172,41 @@ export function createChatActions(internals: StoreInternals): ChatActions {
     });
     rec.release = internals.hold();
     sendTimes.push(options.now());
-    rec.timer = later(() => {
-      markFailed(
-        rec,
-        new ChatError('network', 'The server did not confirm the message. Retry to send it again.'),
-      );
-    }, options.confirmTimeoutMs);
+    rec.inFlight = true;
+    rec.timer = later(() => timedOut(rec), options.confirmTimeoutMs);
     let call: Promise<void>;
     try {
       call = callSend(rec.payload, rec.peerIds);
     } catch (error) {
       call = Promise.reject(error);
     }
-    call.catch((error: unknown) => markFailed(rec, toChatError(error)));
+    call.then(
+      () => {
+        rec.inFlight = false;
+        // Accepted after the timeout: give the echo its own time before calling it failed.
+        if (rec.state === 'sending' && index.byId.get(rec.id)?.waiting)
+          rec.timer = later(() => timedOut(rec), options.confirmTimeoutMs);
+      },
+      (error: unknown) => {
+        rec.inFlight = false;
+        markFailed(rec, toChatError(error));
+      },
+    );
     return promise;
+  }
+
+  function timedOut(rec: PendingSend): void {
+    const entry = index.byId.get(rec.id);
+    if (rec.state !== 'sending' || !pending.has(rec.id) || !entry) return;
+    if (!rec.inFlight)
+      return markFailed(
+        rec,
+        new ChatError('network', 'The server did not confirm the message. Retry to send it again.'),
+      );
+    // The chat object still holds it (queued while the connection is down): it is waiting, not
+    // failed. Offering Retry now would send it twice once the connection is back.
+    upsertEntry(index, { ...entry, waiting: true });
+    internals.commit();
   }
 
   function markFailed(rec: PendingSend, error: ChatError): void {
@@ -191,7 +214,10 @@ export function createChatActions(internals: StoreInternals): ChatActions {
     rec.state = 'failed';
     clear(rec.timer);
     const entry = index.byId.get(rec.id);
-    if (entry) upsertEntry(index, { ...entry, status: 'failed', error });
+    if (entry) {
+      const { waiting: _waiting, ...rest } = entry;
+      upsertEntry(index, { ...rest, status: 'failed', error } as ChatEntry);
+    }
     internals.commit({ lastError: error });
     rec.release();
     rec.reject(error);
@@ -270,6 +296,7 @@ export function createChatActions(internals: StoreInternals): ChatActions {
       payload,
       peerIds,
       state: 'sending',
+      inFlight: false,
       timer: undefined,
       resolve: () => undefined,
       reject: () => undefined,

@@ -19,6 +19,23 @@ const entry = (extra: Partial<ChatEntry>): ChatEntry =>
   }) as ChatEntry;
 
 describe('Message', () => {
+  it('says a send held while offline is waiting for the connection, and offers no Retry', async () => {
+    const { container } = render(
+      <Message
+        entry={entry({ status: 'sending', waiting: true })}
+        origin="local"
+        groupStart
+        onRetry={() => undefined}
+      />,
+    );
+    await expectNoAxeViolations(container);
+    expect(screen.getByText('Waiting for the connection…')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(container.querySelector('[data-status="sending"]')?.hasAttribute('data-waiting')).toBe(
+      true,
+    );
+  });
+
   it('names the recipients of a private message, not the sender the SDK adds to them', async () => {
     const names: Record<string, string> = { 'u-ada': 'Ada Lovelace' };
     const { container } = render(

@@ -91,6 +91,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
       data-private={isPrivate ? '' : undefined}
       data-highlighted={highlighted ? '' : undefined}
       aria-busy={entry.status === 'sending' || undefined}
+      data-waiting={entry.status === 'sending' && entry.waiting ? '' : undefined}
     >
       <div className="natter-avatar" aria-hidden="true">
         {groupStart ? initialsOf(name) : null}
@@ -133,7 +134,9 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
           onDiscard={onDiscard}
         />
         {entry.status === 'sending' ? (
-          <span className="natter-message-status">{strings.sending}</span>
+          <span className="natter-message-status">
+            {entry.waiting ? strings.waitingForConnection : strings.sending}
+          </span>
         ) : null}
         {entry.status === 'failed' ? (
           <div className="natter-message-error">

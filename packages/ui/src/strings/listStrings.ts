@@ -18,6 +18,8 @@ export const listStrings = {
   you: 'You',
   privateTo: (names: string) => `Private to ${names}`,
   sending: 'Sending…',
+  /** A send held until the connection is back (no Retry: it will go by itself). */
+  waitingForConnection: 'Waiting for the connection…',
   showMore: 'Show more',
   showLess: 'Show less',
   failed: 'Not sent',

@@ -33,6 +33,7 @@ const ar: NatterStrings = {
   you: 'أنت',
   privateTo: (names) => `خاصة إلى ${i(names)}`,
   sending: 'جارٍ الإرسال…',
+  waitingForConnection: 'في انتظار الاتصال…',
   showMore: 'عرض المزيد',
   showLess: 'عرض أقل',
   failed: 'لم تُرسل',

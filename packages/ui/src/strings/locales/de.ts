@@ -22,6 +22,7 @@ const de: NatterStrings = {
   you: 'Du',
   privateTo: (names) => `Privat an ${names}`,
   sending: 'Wird gesendet…',
+  waitingForConnection: 'Wartet auf die Verbindung…',
   showMore: 'Mehr anzeigen',
   showLess: 'Weniger anzeigen',
   failed: 'Nicht gesendet',

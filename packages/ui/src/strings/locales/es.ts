@@ -22,6 +22,7 @@ const es: NatterStrings = {
   you: 'Tú',
   privateTo: (names) => `Privado para ${names}`,
   sending: 'Enviando…',
+  waitingForConnection: 'Esperando la conexión…',
   showMore: 'Mostrar más',
   showLess: 'Mostrar menos',
   failed: 'No enviado',

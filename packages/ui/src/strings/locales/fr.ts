@@ -22,6 +22,7 @@ const fr: NatterStrings = {
   you: 'Vous',
   privateTo: (names) => `Privé pour ${names}`,
   sending: 'Envoi…',
+  waitingForConnection: 'En attente de la connexion…',
   showMore: 'Afficher plus',
   showLess: 'Afficher moins',
   failed: 'Non envoyé',

@@ -25,6 +25,7 @@ const he: NatterStrings = {
   you: 'את/ה',
   privateTo: (names) => `פרטית אל ${i(names)}`,
   sending: 'שולח…',
+  waitingForConnection: 'ממתין לחיבור…',
   showMore: 'הצגת עוד',
   showLess: 'הצגת פחות',
   failed: 'לא נשלחה',

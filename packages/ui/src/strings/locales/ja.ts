@@ -21,6 +21,7 @@ const ja: NatterStrings = {
   you: 'あなた',
   privateTo: (names) => `${names} へのプライベートメッセージ`,
   sending: '送信中…',
+  waitingForConnection: '接続を待っています…',
   showMore: 'もっと見る',
   showLess: '表示を減らす',
   failed: '未送信',

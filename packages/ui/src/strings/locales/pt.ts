@@ -22,6 +22,7 @@ const pt: NatterStrings = {
   you: 'Você',
   privateTo: (names) => `Privada para ${names}`,
   sending: 'Enviando…',
+  waitingForConnection: 'Aguardando a conexão…',
   showMore: 'Mostrar mais',
   showLess: 'Mostrar menos',
   failed: 'Não enviada',

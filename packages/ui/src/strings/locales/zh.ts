@@ -21,6 +21,7 @@ const zh: NatterStrings = {
   you: '你',
   privateTo: (names) => `私信给 ${names}`,
   sending: '正在发送…',
+  waitingForConnection: '正在等待连接…',
   showMore: '显示更多',
   showLess: '收起',
   failed: '未发送',
