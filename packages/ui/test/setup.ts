@@ -1,6 +1,10 @@
 // jsdom lacks a few browser APIs the components use; give them inert stand-ins.
 import { afterEach, beforeEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// `findBy*` and `waitFor` wait for a condition; their 1 s default failed tests whose lazily loaded
+// parts (the delete dialog) took longer on a loaded machine. Nothing here asserts a duration.
+configure({ asyncUtilTimeout: 10_000 });
 
 // A React warning (an unknown tag, a missing key, an update outside act) or a jsdom "Not
 // implemented" is a bug or noise in `pnpm test`'s output: each fails the test that caused it.

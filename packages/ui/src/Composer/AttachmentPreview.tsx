@@ -52,8 +52,12 @@ export const AttachmentPreview = forwardRef<HTMLLIElement, AttachmentPreviewProp
             <FileIcon type={fileTypeOf(file.name, file.type)} />
           </span>
         )}
-        <span className="natter-attachment__name">{file.name}</span>
-        <span className="natter-attachment__size">{formatBytes(file.size, locale)}</span>
+        <span className="natter-attachment__name" dir="auto">
+          {file.name}
+        </span>
+        <span className="natter-attachment__size" dir="auto">
+          {formatBytes(file.size, locale)}
+        </span>
         <button
           {...removeButtonProps}
           className={cx('natter-attachment__remove', removeButtonProps.className)}

@@ -92,6 +92,8 @@ describe('Replace image / Replace file', () => {
     expect(within(dialog).getByRole('img', { name: 'after.png' })).toBeDefined();
     expect(dialog.textContent).toContain('after.png');
     expect(dialog.textContent).toMatch(/after\.png300\s?B/); // as Intl writes it
+    // A Latin name and "300 B" keep their own order inside a right-to-left page.
+    expect(within(dialog).getByText('after.png').getAttribute('dir')).toBe('auto');
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
 
     await user.click(within(dialog).getByRole('button', { name: 'Replace image' }));

@@ -72,8 +72,12 @@ export function ReplaceDialog({ kind, file, onReplace, onClose, container }: Rep
               <FileIcon type={fileTypeOf(file.name, file.type)} />
             </span>
           )}
-          <span className="natter-attachment__name">{file.name}</span>
-          <span className="natter-attachment__size">{formatBytes(file.size, locale)}</span>
+          <span className="natter-attachment__name" dir="auto">
+            {file.name}
+          </span>
+          <span className="natter-attachment__size" dir="auto">
+            {formatBytes(file.size, locale)}
+          </span>
         </div>
         <p className="natter-dialog__body" role="alert">
           {error}
