@@ -265,19 +265,66 @@ describe('the demo meeting room', () => {
     await bar.waitFor({ state: 'detached' });
   });
 
-  it('delivers a private message only to its recipient', async () => {
-    await grace.getByLabel('To').selectOption({ label: 'Ada Lovelace (private)' });
+  it('keeps a private conversation to its two people, with its history after a reload', async () => {
+    // Grace writes to Ada through the kit's recipient choice; the composer says who will read it.
+    await grace.getByLabel('To', { exact: true }).selectOption({ label: 'Ada Lovelace' });
+    const graceBox = grace.getByRole('textbox', { name: /message/i });
+    await expect(graceBox.getAttribute('placeholder')).resolves.toBe(
+      'Private message to Ada Lovelace',
+    );
     await send(grace, 'Psst, only for Ada');
+    // Ada, reading the public conversation, gets a conversation with Grace and one unread.
+    const adaSwitcher = ada.getByRole('navigation', { name: 'Conversations' });
+    await adaSwitcher.getByRole('button', { name: /^Grace Hopper.*1 unread$/ }).click();
     await message(ada, 'Psst, only for Ada').getByText('Private to you').waitFor();
-    await grace.getByLabel('To').selectOption({ label: 'Everyone' });
+    await adaSwitcher.getByRole('button', { name: 'Grace Hopper', exact: true }).waitFor();
+    await expect(ada.getByLabel('To', { exact: true }).inputValue()).resolves.not.toBe('everyone');
+    await send(ada, 'Got it, Grace');
+    await message(grace, 'Got it, Grace').waitFor();
+    // Back to everyone: the private messages are not in the public conversation.
+    await adaSwitcher.getByRole('button', { name: 'Everyone' }).click();
+    await expect(message(ada, 'Psst, only for Ada').count()).resolves.toBe(0);
+    await grace.getByLabel('To', { exact: true }).selectOption({ label: 'Everyone' });
     // Carol gets what was sent after it, so had she been sent the private one, she would have it.
     await send(grace, 'Back to everyone');
     await message(carol, 'Back to everyone').waitFor();
     await expect(message(carol, 'Psst, only for Ada').count()).resolves.toBe(0);
+    await expect(message(carol, 'Got it, Grace').count()).resolves.toBe(0);
+    await expect(carol.getByRole('navigation', { name: 'Conversations' }).count()).resolves.toBe(0);
     const carolTexts = await carol.evaluate(
       () => window.__natterDemo?.chat.messages.map((m) => ('message' in m ? m.message : '')) ?? [],
     );
     expect(carolTexts).not.toContain('Psst, only for Ada');
+    expect(carolTexts).not.toContain('Got it, Grace');
+
+    // Ada reloads the page (she stays herself): the conversation and its history are back.
+    await ada.reload();
+    await connected(ada);
+    const reloaded = ada.getByRole('navigation', { name: 'Conversations' });
+    await reloaded.getByRole('button', { name: 'Grace Hopper', exact: true }).click();
+    await message(ada, 'Psst, only for Ada').getByText('Private to you').waitFor();
+    await message(ada, 'Got it, Grace').waitFor();
+    await reloaded.getByRole('button', { name: 'Everyone' }).click();
+  });
+
+  it('never sends publicly in a conversation whose other person left', async () => {
+    await ada.getByLabel('To', { exact: true }).selectOption({ label: 'Carol Shaw' });
+    await carol.getByRole('button', { name: 'Leave' }).click();
+    const composer = ada.locator('.natter-composer');
+    await composer
+      .getByRole('status')
+      .filter({ hasText: 'Carol Shaw has left the meeting' })
+      .waitFor();
+    await expect(composer.getByRole('textbox').count()).resolves.toBe(0);
+    // The switcher marks the conversation; back to everyone, the composer writes publicly again.
+    await ada
+      .getByRole('navigation', { name: 'Conversations' })
+      .locator('button[data-state="left"]', { hasText: 'Carol Shaw' })
+      .waitFor();
+    await ada.getByLabel('To', { exact: true }).selectOption({ label: 'Everyone' });
+    await composer.getByRole('textbox', { name: /message/i }).waitFor();
+    await carol.getByRole('button', { name: 'Join' }).click();
+    await connected(carol);
   });
 
   it('downloads a CSV whose rows match the conversation', async () => {

@@ -205,6 +205,9 @@ describe('a reload in the browser', () => {
       (to) => window.__natterDemo?.chat.sendTextMessage('Only for Ada, kept', [to]),
       adaId ?? '',
     );
+    // Private messages live in their own conversation: Ada opens hers with Grace.
+    const conversations = ada.getByRole('navigation', { name: 'Conversations' });
+    await conversations.getByRole('button', { name: /^Grace Reload/ }).click();
     await ada.locator('.natter-message', { hasText: 'Only for Ada, kept' }).waitFor();
 
     await Promise.all([ada.reload(), grace.reload()]);
@@ -215,7 +218,9 @@ describe('a reload in the browser', () => {
     await ada.getByText('Signed in as Ada Reload').waitFor();
     await grace.getByText('Signed in as Grace Reload').waitFor();
     await expect(ada.getByLabel('Your name').count()).resolves.toBe(0);
+    await conversations.getByRole('button', { name: /^Grace Reload/ }).click();
     await ada.locator('.natter-message', { hasText: 'Only for Ada, kept' }).waitFor();
+    await conversations.getByRole('button', { name: 'Everyone' }).click();
 
     const row = ada.locator('.natter-message', { hasText: 'Mine before the reload' });
     await row.hover();

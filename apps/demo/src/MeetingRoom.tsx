@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect } from 'react';
 import { createDevMeeting } from '@natter/core';
 import { ChatProvider } from '@natter/hooks';
 import { ChatPanel, Composer } from '@natter/ui';
 import { HostControls } from './HostControls';
 import { ParticipantList } from './ParticipantList';
-import { RecipientPicker } from './RecipientPicker';
 import { ThemeToggle } from './ThemeToggle';
 import type { JoinedMeeting } from './joinMeeting';
 import { useConnectionState, useParticipants } from './useDevChatState';
@@ -31,29 +30,13 @@ const CONNECTION_LABEL = {
   failed: 'Disconnected',
 } as const;
 
-/** The room: who is here, the chat panel (with a recipient picker), theme and leave. */
+/** The room: who is here, the chat panel (the kit's recipient choice and conversations), theme and leave. */
 export function MeetingRoom({ meeting, theme, onLeave }: MeetingRoomProps) {
   const { chat, sessionId, userId, displayName, meetingId } = meeting;
   // The dev chat in the RealtimeKit shape: the kit reads permissions and participants from it.
   const kitMeeting = createDevMeeting(chat);
   const participants = useParticipants(chat);
   const connection = useConnectionState(chat);
-  const [picked, setPicked] = useState('');
-  // A recipient who left is no longer offered: fall back to everyone.
-  const recipient = participants.some((p) => p.userId === picked) ? picked : '';
-  const peerIds = useMemo(() => (recipient ? [recipient] : undefined), [recipient]);
-  // The kit labels private messages with user ids; the room knows the names.
-  const strings = useMemo(() => {
-    const names = new Map(participants.map((p) => [p.userId, p.displayName]));
-    return {
-      privateTo: (ids: string) => {
-        const others = ids.split(', ').filter((id) => id !== userId);
-        if (ids === 'You' || others.length === 0) return 'Private to you';
-        return `Private to ${others.map((id) => names.get(id) ?? id).join(', ')}`;
-      },
-    };
-  }, [participants, userId]);
-
   useEffect(() => {
     window.__natterDemo = { chat, sessionId, userId };
     return () => {
@@ -87,23 +70,8 @@ export function MeetingRoom({ meeting, theme, onLeave }: MeetingRoomProps) {
         <ChatProvider meeting={kitMeeting} replay={{ endpoint: '/api/chat-replay', sessionId }}>
           <ChatPanel
             className="demo-chat"
-            strings={strings}
             meetingName={meetingId}
-            composer={
-              <div className="demo-composer">
-                <RecipientPicker
-                  participants={participants}
-                  selfUserId={userId}
-                  value={recipient}
-                  onChange={setPicked}
-                />
-                <Composer
-                  focusOnMount
-                  draftKey={`natter-demo:${meetingId}`}
-                  {...(peerIds ? { peerIds } : {})}
-                />
-              </div>
-            }
+            composer={<Composer focusOnMount draftKey={`natter-demo:${meetingId}`} />}
           />
         </ChatProvider>
       </div>

@@ -72,6 +72,11 @@ export interface ChatStore extends ChatActions {
   /** Re-reads history from the SDK and merges it (after a reconnect, say). */
   resync(): Promise<void>;
   /**
+   * Merges messages fetched elsewhere (a private conversation's `fetchPrivateMessages` page) into
+   * the history, in time order; known ids are updated, not repeated.
+   */
+  addHistory(messages: readonly unknown[]): void;
+  /**
    * Tells a store created without `selfUserId` who the local participant is. Until it knows, no
    * incoming message confirms an own send (someone else's message with the same text must not).
    * Ignored once the store knows self.
@@ -413,6 +418,10 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
       return list;
     },
     loadOlder,
+    addHistory(messages) {
+      mergeEntries(index, entriesOf(messages, 'added history'));
+      internals.commit();
+    },
     setSelf(self) {
       if (opts.selfUserId !== undefined || self.userId === '') return;
       opts.selfUserId = self.userId;

@@ -28,3 +28,9 @@ export type { MessageAction, UseChatPermissionsResult } from './useChatPermissio
 export { useParticipants } from './useParticipants';
 export type { UseParticipantsResult } from './useParticipants';
 export type { MeetingHookOptions } from './useMeetingStore';
+export { useConversations, EVERYONE } from './useConversations';
+export type { UseConversationsResult } from './useConversations';
+export { conversationOf } from './conversationIndex';
+export { useUnreadCount } from './useUnreadCount';
+export type { UseUnreadCountOptions, UseUnreadCountResult } from './useUnreadCount';
+export type { Conversation } from './conversationIndex';

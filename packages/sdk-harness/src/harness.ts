@@ -13,7 +13,10 @@ import type {
 import { installFetch, installMediaStubs, unsignedJwt } from './environment';
 import type { FetchLogEntry, FetchRoute } from './environment';
 import type { ProtoRegistry, SdkKind } from './protoRegistry';
+import { sendPresetUpdate } from './presetServer';
+import type { ChatPermissionsPatch } from './presetServer';
 import { RoomServer } from './roomServer';
+import type { RemotePeer } from './roomServer';
 import { SocketServer } from './socketServer';
 import type { ReceivedFrame } from './socketServer';
 
@@ -38,6 +41,8 @@ export interface HarnessOptions {
   pinParticipant?: boolean;
   meetingId?: string;
   title?: string;
+  /** Others already in the room on join (`meeting.participants.joined`, with their names). */
+  participants?: readonly RemotePeer[];
 }
 
 /** A message another participant sends. */
@@ -72,6 +77,10 @@ export interface HarnessServer {
   releaseSends(): EmittedChatEvent[];
   /** Broadcast a stored message again (a redelivery); returns what the SDK emitted. */
   redeliver(chatId: string): EmittedChatEvent[];
+  /** Another participant joins the room (the media server's broadcast). */
+  peerJoined(peer: RemotePeer): void;
+  /** A host changes the local participant's chat permissions live (the SDK's preset update). */
+  updateChatPermissions(patch: ChatPermissionsPatch): void;
   /** Replace the room's history. Call before join: the SDK loads it while joining. */
   setHistory(messages: ServerMessageInput[]): WireChatMessage[];
   /** Every chat request the SDK sent, decoded with the SDK's own request types. */
@@ -218,7 +227,11 @@ export async function createHarness<Meeting extends MeetingLike<Chat>, Chat exte
   sdk.setupStubs({ peerId: 'unused-by-the-harness', mockParticipants: [] });
 
   const socket = new SocketServer(sdk.registry);
-  const room = new RoomServer(socket, sdk.registry, { meetingId, title });
+  const room = new RoomServer(socket, sdk.registry, {
+    meetingId,
+    title,
+    ...(options.participants ? { participants: options.participants } : {}),
+  });
   const chatServer = new ChatServer(socket, sdk.registry, {
     pinResponseCarriesMessage: sdk.pinResponseCarriesMessage,
   });
@@ -309,6 +322,9 @@ export async function createHarness<Meeting extends MeetingLike<Chat>, Chat exte
     releaseSends: () => chatServer.releaseSends(),
     redeliver: (chatId) => chatServer.redeliver(chatId),
     setHistory: (messages) => chatServer.setHistory(messages),
+    peerJoined: (peer) => room.peerJoined(peer),
+    updateChatPermissions: (patch) =>
+      sendPresetUpdate(socket, sdk.registry, meeting.self.userId, patch),
     get received() {
       return chatServer.received;
     },

@@ -31,5 +31,8 @@ export type {
   WireChatMessage,
 } from './chatServer';
 export { MEDIA_EVENTS, ROOM_EVENTS } from './roomServer';
+export type { RemotePeer } from './roomServer';
+export { PRESET_EVENTS } from './presetServer';
+export type { ChatPermissionsPatch } from './presetServer';
 export { ProtoRegistry, loadSdk } from './protoRegistry';
 export type { ProtoType, SdkKind } from './protoRegistry';

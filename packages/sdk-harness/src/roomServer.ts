@@ -41,10 +41,22 @@ interface PeerMessage {
   displayName?: string;
 }
 
+/** Another participant in the room, as the media server lists them. */
+export interface RemotePeer {
+  peerId: string;
+  userId: string;
+  displayName: string;
+}
+
 export interface RoomOptions {
   meetingId: string;
   title: string;
+  /** Who is already in the room when the SDK joins (`meeting.participants.joined`). */
+  participants?: readonly RemotePeer[];
 }
+
+// socket.room.StageType.ON_STAGE = 1
+const toPeerInfo = (p: RemotePeer) => ({ ...p, waitlisted: false, stageType: 1 });
 
 export class RoomServer {
   /** Set when the SDK sends its room `joinRoom`. */
@@ -59,7 +71,9 @@ export class RoomServer {
     socket.handle(ROOM_EVENTS.joinRoom, (f) => this.onJoinRoom(f));
     socket.handle(ROOM_EVENTS.getRoomInfo, (f) => this.onRoomInfo(f));
     socket.handle(ROOM_EVENTS.getRoomPeersInfo, (f) =>
-      this.reply(f, 'socket.room.RoomPeersInfoResponse', { peers: [] }),
+      this.reply(f, 'socket.room.RoomPeersInfoResponse', {
+        peers: (options.participants ?? []).map(toPeerInfo),
+      }),
     );
     // Breakout rooms: the SDK reads `parentMeeting.id` from the answer.
     socket.handle(ROOM_EVENTS.getConnectedRoomsDump, (f) =>
@@ -90,6 +104,19 @@ export class RoomServer {
           pinnedPeerIds: [],
         },
       }),
+    );
+  }
+
+  /**
+   * Another participant joins: the socket room's `joinRoom` broadcast (a `PeerInfoResponse`),
+   * which both SDKs add to `meeting.participants.joined`. Those present on join come from the
+   * `getRoomPeersInfo` answer.
+   */
+  peerJoined(peer: RemotePeer): void {
+    const type = this.registry.get('socket.room.PeerInfoResponse');
+    this.socket.broadcast(
+      ROOM_EVENTS.joinRoom,
+      type.toBinary(type.create({ peer: toPeerInfo(peer) })),
     );
   }
 

@@ -51,6 +51,8 @@ export type {
   ComposerControllerRef,
   UseComposerContextResult,
 } from './Composer';
+export { ConversationSwitcher } from './ConversationSwitcher';
+export type { ConversationSwitcherProps } from './ConversationSwitcher';
 export { PinBar, pinExcerpt } from './PinBar';
 export type { PinBarProps } from './PinBar';
 export { MessageActions, PinToggle, usePinToggle } from './MessageActions';

@@ -2,7 +2,7 @@
 import { Suspense, forwardRef, lazy, useCallback, useId, useState } from 'react';
 import type { ComponentPropsWithoutRef, ReactElement, ReactNode } from 'react';
 import type { ChatEntry, ChatLike } from '@natter/core';
-import { usePinned } from '@natter/hooks';
+import { EVERYONE, useChatStore, useConversations, usePinned } from '@natter/hooks';
 import { Composer } from '../Composer/Composer';
 import { ComposerContext, useComposerControllerRef } from '../Composer/ComposerContext';
 import { useComposerDropZone } from '../Composer/useComposerDropZone';
@@ -57,6 +57,8 @@ export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   header?: PanelSlot;
   /** The pin bar, as `header`: `null`, a node, or a function that wraps it. */
   pinBar?: PanelSlot;
+  /** The conversation switcher, shown once there is a private conversation; as `header`. */
+  switcher?: PanelSlot;
   /** The message list, as `header`: `null`, a node, or a function that wraps it. */
   list?: PanelSlot;
   /** The composer, as `header`: `null`, a node (your own `<Composer peerIds={...} />`), or a function that wraps it. */
@@ -65,6 +67,13 @@ export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
 
 /** The pin bar's code loads with the first pin: many meetings never pin anything. */
 const PinBar = lazy(() => import('../PinBar/PinBar').then((m) => ({ default: m.PinBar })));
+
+/** The switcher loads with the first private conversation: many meetings have none. */
+const ConversationSwitcher = lazy(() =>
+  import('../ConversationSwitcher/ConversationSwitcher').then((m) => ({
+    default: m.ConversationSwitcher,
+  })),
+);
 
 /** The panel's default pin bar: nothing while nothing is pinned (as `PinBar` itself). */
 function PanelPinBar(props: PinBarProps) {
@@ -138,6 +147,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
       layout,
       header,
       pinBar,
+      switcher,
       list,
       composer,
       className,
@@ -151,6 +161,11 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
     const listController = useListControllerRef();
     const composerController = useComposerControllerRef();
     const chatProps = chat ? { chat } : {};
+    const store = useChatStore(chatProps, 'ChatPanel');
+    const { conversations, current } = useConversations({ store });
+    // One list per conversation (its own scroll and unread state); the whole history while the
+    // chat has no private conversation.
+    const everyoneOnly = conversations.length === 1 && current.key === EVERYONE;
     const { isDragging, getDropZoneProps } = useComposerDropZone({
       onFiles: (files) => composerController.current?.addFiles(files),
     });
@@ -194,9 +209,16 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
           >
             {resolve(header, defaultHeader)}
             {resolve(pinBar, <PanelPinBar canPin={canPin} {...chatProps} />)}
+            {everyoneOnly ? null : (
+              <Suspense fallback={null}>
+                {resolve(switcher, <ConversationSwitcher {...chatProps} />)}
+              </Suspense>
+            )}
             {resolve(
               list,
               <MessageList
+                key={current.key}
+                {...(everyoneOnly ? {} : { ids: current.ids })}
                 className="natter-panel__list"
                 layout={layout}
                 renderActions={renderActions}

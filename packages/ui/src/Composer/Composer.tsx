@@ -1,12 +1,14 @@
 'use client';
-import { Suspense, forwardRef, lazy, useEffect, useRef } from 'react';
+import { Suspense, forwardRef, lazy, useEffect, useId, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
+import { EVERYONE, useChatStore } from '@natter/hooks';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
 import type { NatterTheme } from '../utils/theme';
 import { useComposer } from './useComposer';
 import type { UseComposerOptions } from './useComposer';
 import { useComposerDropZone } from './useComposerDropZone';
+import { useRecipient } from './useRecipient';
 
 export interface ComposerProps
   extends UseComposerOptions, Omit<ComponentPropsWithoutRef<'form'>, 'children'> {
@@ -64,16 +66,21 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
   ref,
 ) {
   const { strings } = useStrings();
+  const source = { ...(chat ? { chat } : {}), ...(store ? { store } : {}) };
+  const recipient = useRecipient(useChatStore(source, 'Composer'), source);
+  // `peerIds` from the app wins; else the open conversation decides (and a gone person blocks).
+  const chosen = peerIds === undefined;
+  const sendTo = chosen ? recipient.peerIds : peerIds;
+  const gone = chosen && recipient.isGone;
   const focusFirst = useRef(focusOnMount === true);
   const composer = useComposer({
-    ...(chat ? { chat } : {}),
-    ...(store ? { store } : {}),
+    ...source,
     ...(draftKey === undefined ? {} : { draftKey }),
     ...(selfUserId === undefined ? {} : { selfUserId }),
-    ...(peerIds ? { peerIds } : {}),
+    ...(sendTo ? { peerIds: sendTo } : {}),
     ...(imageTypes ? { imageTypes } : {}),
     ...(counterThreshold === undefined ? {} : { counterThreshold }),
-    ...(isDisabled === undefined ? {} : { isDisabled }),
+    ...(isDisabled || gone ? { isDisabled: true } : {}),
   });
   const { ids, attachments, editingMessage, isEditing, error, remaining } = composer;
   const { focus } = composer;
@@ -82,8 +89,18 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
   }, [focus]);
   const { getDropZoneProps } = useComposerDropZone({
     onFiles: composer.addFiles,
-    isDisabled: isDisabled === true || isEditing || !composer.canSend,
+    isDisabled: isDisabled === true || gone || isEditing || !composer.canSend,
   });
+  const pickerId = useId();
+  const showPicker = chosen && (recipient.options.length > 1 || recipient.key !== EVERYONE);
+  const privateName = chosen ? recipient.name : undefined;
+  const notice = gone
+    ? strings.recipientLeft(recipient.name ?? '')
+    : !composer.canSend
+      ? sendTo?.length
+        ? strings.privateChatOff
+        : strings.chatOff
+      : null;
   return (
     <form
       ref={ref}
@@ -93,11 +110,28 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
       data-mode={composer.mode}
       data-status={composer.status}
       data-permission={composer.canSend ? undefined : 'off'}
+      data-recipient={privateName === undefined ? undefined : 'private'}
     >
-      {!composer.canSend ? (
+      {showPicker ? (
+        <div className="natter-composer__to">
+          <label htmlFor={pickerId}>{strings.recipient}</label>
+          <select
+            id={pickerId}
+            value={recipient.key}
+            onChange={(event) => recipient.setRecipient(event.target.value)}
+          >
+            {recipient.options.map((option) => (
+              <option key={option.key} value={option.key}>
+                {option.key === EVERYONE ? strings.everyone : option.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {notice !== null ? (
         // Nothing can be sent: say why instead of a box that cannot send (nor by keyboard).
         <p className="natter-composer__notice" role="status">
-          {peerIds?.length ? strings.privateChatOff : strings.chatOff}
+          {notice}
         </p>
       ) : (
         <>
@@ -161,7 +195,11 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
                 !composer.canSendText && !isEditing
                   ? strings.textOff
                   : (placeholder ??
-                    (attachments.length > 0 ? strings.caption : strings.composerPlaceholder))
+                    (attachments.length > 0
+                      ? strings.caption
+                      : privateName !== undefined
+                        ? strings.privatePlaceholder(privateName)
+                        : strings.composerPlaceholder))
               }
             />
             <button {...composer.getSubmitButtonProps()} className="natter-composer__submit">

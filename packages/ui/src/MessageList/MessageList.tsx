@@ -19,7 +19,7 @@ import type {
   UIEvent,
 } from 'react';
 import type { ChatEntry, ChatLike, ChatStore, IdList } from '@natter/core';
-import { useChatSelector, useChatStore, useSelfUserId } from '@natter/hooks';
+import { useChatSelector, useChatStore, useParticipants, useSelfUserId } from '@natter/hooks';
 import { ListControllerContext } from '../listController';
 import type { MessageListController } from '../listController';
 import { useStrings } from '../strings';
@@ -89,6 +89,12 @@ const ChatLightbox = lazy(() =>
   import('./ChatLightbox').then((m) => ({ default: m.ChatLightbox })),
 );
 
+/**
+ * Where each chat's reader joined: the last message of the history there when its list was first
+ * ready (null: there was none). Kept per store, so switching conversations does not move it.
+ */
+const joinPoints = new WeakMap<ChatStore, string | null>();
+
 /** No unseen messages: one constant, so a reset while none are counted re-renders nothing. */
 const NONE: readonly string[] = [];
 
@@ -138,6 +144,8 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   const isLoadingOlder = useChatSelector(store, (s) => s.isLoadingOlder);
   const contextSelf = useSelfUserId();
   const selfUserId = selfProp ?? contextSelf;
+  if (status === 'ready' && !joinPoints.has(store)) joinPoints.set(store, storeIds.last() ?? null);
+  const joinedAfter = joinPoints.get(store) ?? null;
   const scrollRef = useRef<HTMLDivElement>(null);
   const ref = useMergedRefs(forwardedRef, scrollRef);
 
@@ -374,6 +382,13 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   useLayoutEffect(() => {
     stringsRef.current = strings;
   }, [strings]);
+  // The meeting names people (recipients who never wrote included); read through a ref so a join
+  // or leave re-renders no row.
+  const participants = useParticipants();
+  const participantsRef = useRef(participants);
+  useLayoutEffect(() => {
+    participantsRef.current = participants;
+  }, [participants]);
   const shared = useMemo<RowShared>(
     () => ({
       store,
@@ -383,6 +398,8 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
       onRetry: (id) => void store.retry(id).catch(() => undefined),
       onDiscard: (id) => store.discard(id),
       nameOf: (userId) => {
+        const known = participantsRef.current.get(userId)?.name;
+        if (known) return known;
         const state = store.getState();
         const last = state.byUser.get(userId)?.last();
         return last === undefined ? undefined : state.byId.get(last)?.displayName || undefined;
@@ -473,6 +490,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
                     shared={shared}
                     highlighted={key === highlightKey}
                     unread={id === unreadId}
+                    joined={joinedAfter !== null && ids.at(item.index - 1) === joinedAfter}
                     tabbable={key === focusedKey}
                   />
                 </div>

@@ -30,6 +30,8 @@ export interface MessageRowProps {
   shared: RowShared;
   highlighted: boolean;
   unread: boolean;
+  /** The first message after the history that was there when the reader joined. */
+  joined: boolean;
   tabbable: boolean;
 }
 
@@ -43,6 +45,7 @@ export const MessageRow = memo(function MessageRow({
   shared,
   highlighted,
   unread,
+  joined,
   tabbable,
 }: MessageRowProps) {
   const { strings } = useStrings();
@@ -53,6 +56,7 @@ export const MessageRow = memo(function MessageRow({
   const groupStart =
     newDay ||
     unread ||
+    joined ||
     prev.userId !== entry.userId ||
     prev.type === 'custom' ||
     (entry.timeMs ?? 0) - (prev.timeMs ?? 0) > GROUP_WINDOW_MS;
@@ -62,6 +66,11 @@ export const MessageRow = memo(function MessageRow({
   return (
     <>
       {newDay ? <DaySeparator date={entry.time} /> : null}
+      {joined ? (
+        <div className="natter-day-separator" data-divider="joined">
+          <span>{strings.joinedHere}</span>
+        </div>
+      ) : null}
       {unread ? (
         <div className="natter-unread-divider">
           <span className="natter-unread-label">{strings.unreadDivider}</span>

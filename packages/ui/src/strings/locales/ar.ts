@@ -173,6 +173,13 @@ const ar: NatterStrings = {
   privateChatOff: 'أوقف المضيف الرسائل الخاصة',
   textOff: 'يمكن إرسال الملفات فقط هنا',
   filesOff: 'أوقف المضيف إرسال الملفات',
+  everyone: 'الجميع',
+  conversations: 'المحادثات',
+  joinedHere: 'انضممت من هنا',
+  recipient: 'إلى',
+  recipientLeft: (name) => `غادر ${i(name)} الاجتماع: لن تصل الرسائل الخاصة`,
+  privatePlaceholder: (name) => `رسالة خاصة إلى ${i(name)}`,
+  unreadCount: (count) => `${n(count)} غير مقروءة`,
 };
 
 export default ar;

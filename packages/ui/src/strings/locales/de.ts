@@ -133,6 +133,14 @@ const de: NatterStrings = {
   privateChatOff: 'Der Host hat private Nachrichten deaktiviert',
   textOff: 'Hier können nur Dateien gesendet werden',
   filesOff: 'Der Host hat Dateien deaktiviert',
+  everyone: 'Alle',
+  conversations: 'Unterhaltungen',
+  joinedHere: 'Hier bist du beigetreten',
+  recipient: 'An',
+  recipientLeft: (name) =>
+    `${name} hat das Meeting verlassen: private Nachrichten kommen nicht mehr an`,
+  privatePlaceholder: (name) => `Private Nachricht an ${name}`,
+  unreadCount: (count) => `${n(count)} ungelesen`,
 };
 
 export default de;

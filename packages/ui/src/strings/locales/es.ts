@@ -131,6 +131,13 @@ const es: NatterStrings = {
   privateChatOff: 'El anfitrión ha desactivado los mensajes privados',
   textOff: 'Aquí solo se pueden enviar archivos',
   filesOff: 'El anfitrión ha desactivado los archivos',
+  everyone: 'Todos',
+  conversations: 'Conversaciones',
+  joinedHere: 'Te uniste aquí',
+  recipient: 'Para',
+  recipientLeft: (name) => `${name} ha salido de la reunión: ya no recibe mensajes privados`,
+  privatePlaceholder: (name) => `Mensaje privado para ${name}`,
+  unreadCount: (count) => `${n(count)} sin leer`,
 };
 
 export default es;

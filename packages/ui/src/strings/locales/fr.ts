@@ -129,6 +129,14 @@ const fr: NatterStrings = {
   privateChatOff: "L'hôte a désactivé les messages privés",
   textOff: 'Seuls des fichiers peuvent être envoyés ici',
   filesOff: "L'hôte a désactivé les fichiers",
+  everyone: 'Tout le monde',
+  conversations: 'Discussions',
+  joinedHere: 'Vous avez rejoint ici',
+  recipient: 'À',
+  recipientLeft: (name) =>
+    `${name} a quitté la réunion : les messages privés ne lui parviennent plus`,
+  privatePlaceholder: (name) => `Message privé à ${name}`,
+  unreadCount: (count) => p(count, { one: '# non lu', other: '# non lus' }),
 };
 
 export default fr;

@@ -132,6 +132,13 @@ const he: NatterStrings = {
   privateChatOff: 'המארח/ת כיבה/תה הודעות פרטיות',
   textOff: 'כאן אפשר לשלוח רק קבצים',
   filesOff: 'המארח/ת כיבה/תה שליחת קבצים',
+  everyone: 'כולם',
+  conversations: 'שיחות',
+  joinedHere: 'הצטרפת כאן',
+  recipient: 'אל',
+  recipientLeft: (name) => `${i(name)} יצא/ה מהפגישה: הודעות פרטיות כבר לא יגיעו`,
+  privatePlaceholder: (name) => `הודעה פרטית אל ${i(name)}`,
+  unreadCount: (count) => `${n(count)} שלא נקראו`,
 };
 
 export default he;

@@ -122,6 +122,13 @@ const ja: NatterStrings = {
   privateChatOff: 'ホストがプライベートメッセージをオフにしました',
   textOff: 'ここではファイルのみ送信できます',
   filesOff: 'ホストがファイルの送信をオフにしました',
+  everyone: '全員',
+  conversations: '会話',
+  joinedHere: 'ここから参加しました',
+  recipient: '宛先',
+  recipientLeft: (name) => `${name} さんは退出しました。プライベートメッセージは届きません`,
+  privatePlaceholder: (name) => `${name} さんへのプライベートメッセージ`,
+  unreadCount: (count) => `未読 ${n(count)} 件`,
 };
 
 export default ja;

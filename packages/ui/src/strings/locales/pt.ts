@@ -131,6 +131,13 @@ const pt: NatterStrings = {
   privateChatOff: 'O anfitrião desativou as mensagens privadas',
   textOff: 'Aqui só é possível enviar arquivos',
   filesOff: 'O anfitrião desativou os arquivos',
+  everyone: 'Todos',
+  conversations: 'Conversas',
+  joinedHere: 'Entrou aqui',
+  recipient: 'Para',
+  recipientLeft: (name) => `${name} saiu da reunião: as mensagens privadas já não chegam`,
+  privatePlaceholder: (name) => `Mensagem privada para ${name}`,
+  unreadCount: (count) => p(count, { one: '# não lida', other: '# não lidas' }),
 };
 
 export default pt;

@@ -121,6 +121,13 @@ const zh: NatterStrings = {
   privateChatOff: '主持人已关闭私信',
   textOff: '这里只能发送文件',
   filesOff: '主持人已关闭文件发送',
+  everyone: '所有人',
+  conversations: '会话',
+  joinedHere: '你从这里加入',
+  recipient: '发送给',
+  recipientLeft: (name) => `${name} 已离开会议，私信无法送达`,
+  privatePlaceholder: (name) => `私信给 ${name}`,
+  unreadCount: (count) => `${n(count)} 条未读`,
 };
 
 export default zh;

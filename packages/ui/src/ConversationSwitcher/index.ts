@@ -1,0 +1,2 @@
+export { ConversationSwitcher } from './ConversationSwitcher';
+export type { ConversationSwitcherProps } from './ConversationSwitcher';
