@@ -6,6 +6,7 @@ import { cpSync, createReadStream, existsSync, statSync, writeFileSync } from 'n
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { inject } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
@@ -71,8 +72,7 @@ export function start(
     };
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      // eslint-disable-next-line no-control-regex -- strip terminal colours before matching
-      const match = output.replace(/\x1b\[[0-9;]*m/g, '').match(ready);
+      const match = stripVTControlCharacters(output).match(ready);
       if (match && !settled) {
         settled = true;
         resolveStart({ child, match, output: () => output, stop });

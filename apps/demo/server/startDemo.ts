@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { createDevServer } from '@natter/dev-server';
 import type { DevServer, DevServerOptions } from '@natter/dev-server';
 import { createLogger, createServer as createViteServer, defaultClientConditions } from 'vite';
@@ -60,8 +61,7 @@ function quietProxyLogger(log: (message: string) => void): Logger {
   const logger = createLogger('warn');
   const error = logger.error.bind(logger);
   logger.error = (message, options) => {
-    // eslint-disable-next-line no-control-regex -- strips the terminal colours Vite adds
-    const text = message.replace(/\u001b\[\d+m/g, '');
+    const text = stripVTControlCharacters(message);
     const proxy = /^(ws|http) proxy (socket )?error/.exec(text);
     if (!proxy) return error(message, options);
     const cause = text.split('\n')[1]?.trim() ?? '';
