@@ -153,12 +153,18 @@ describe('MessageList', () => {
   });
 
   it('groups messages of one sender within 5 minutes and separates days', async () => {
-    const base = NOW - 3 * 86_400_000;
+    // Noon, three days ago, local time: the three early messages share one day whatever the
+    // hour the test runs (a base of "now minus three days" split them at 23:55).
+    const noon = new Date(NOW);
+    noon.setDate(noon.getDate() - 3);
+    noon.setHours(12, 0, 0, 0);
+    const base = noon.getTime();
     const history: Message[] = [
       text(1, { userId: 'user-ada', time: new Date(base) }),
       text(2, { userId: 'user-ada', time: new Date(base + 60_000) }),
       text(3, { userId: 'user-ada', time: new Date(base + 10 * 60_000) }),
-      text(4, { userId: 'user-grace', time: new Date(NOW - 60_000) }),
+      // Now itself, not a minute ago: always "Today", even just after midnight.
+      text(4, { userId: 'user-grace', time: new Date() }),
     ];
     const { log } = setup({ history });
     await waitFor(() => expect(articles(log)).toHaveLength(4));
