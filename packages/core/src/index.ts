@@ -40,6 +40,7 @@ export {
   toLink,
   downloadChatDump,
   saveBlob,
+  saveStream,
   sanitizeFilename,
 } from './replay';
 export type {
@@ -52,6 +53,7 @@ export type {
   DownloadChatDumpOptions,
   DownloadProgress,
   SaveBlobOptions,
+  SaveStreamOptions,
 } from './replay';
 export type { ClientErrorLike } from './localChat/createClientError';
 export { parseChatDump } from './csv/parseChatDump';
@@ -118,3 +120,25 @@ export type {
   PrivateChatPermissions,
   PublicChatPermissions,
 } from './meeting';
+export { buildChatExport, formatClockTime, formatRelativeTime } from './export/buildChatExport';
+export type { BuildChatExportOptions, ChatExportFile } from './export/buildChatExport';
+export { createAnonymiser } from './export/createAnonymiser';
+export type { Anonymiser, CreateAnonymiserOptions } from './export/createAnonymiser';
+export { escapeMarkdown } from './export/writeTranscript';
+export type {
+  ChatExportChoice,
+  ChatExportFormat,
+  ChatExportNames,
+  ChatExportPolicy,
+  ChatExportScope,
+  ChatExportTimes,
+} from './export/chatExportTypes';
+export { chatFileEntries, zipChatFiles } from './export/zipChatFiles';
+export type {
+  ChatFileEntry,
+  ZipChatFilesOptions,
+  ZipChatFilesProgress,
+} from './export/zipChatFiles';
+export { createZipEntryNames } from './export/zipEntryNames';
+export { exportChoices, resolveExportChoice } from './export/exportChoices';
+export type { ChatExportChoices } from './export/exportChoices';

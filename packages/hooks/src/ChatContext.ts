@@ -1,7 +1,7 @@
 'use client';
 import { createContext, useContext } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
-import type { ChatStore, MeetingStore, ReplayLinkSource } from '@natter/core';
+import type { ChatExportPolicy, ChatStore, MeetingStore, ReplayLinkSource } from '@natter/core';
 
 /** How the export hooks reach the Replay API: the app's own endpoint, never the API token. */
 export type ReplayConfig = ReplayLinkSource & {
@@ -19,6 +19,8 @@ export interface ChatContextValue {
   meetingStore?: MeetingStore | undefined;
   /** `meeting.meta.meetingTitle`, when the provider was given a meeting: names the export. */
   meetingTitle?: string | undefined;
+  /** What exports the app allows (`false`: none). */
+  exportPolicy?: ChatExportPolicy | false | undefined;
 }
 
 export const ChatContext = createContext<ChatContextValue | null>(null);

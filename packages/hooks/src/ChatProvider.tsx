@@ -3,7 +3,13 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { getChatStore, getMeetingStore } from '@natter/core';
-import type { ChatLike, ChatStoreOptions, MeetingLike, MessageActionRules } from '@natter/core';
+import type {
+  ChatExportPolicy,
+  ChatLike,
+  ChatStoreOptions,
+  MeetingLike,
+  MessageActionRules,
+} from '@natter/core';
 import { ChatContext } from './ChatContext';
 import { createLazyQueryClient } from './lazyQueryClient';
 import type { ChatContextValue, ReplayConfig } from './ChatContext';
@@ -16,6 +22,12 @@ interface ChatProviderBaseProps {
   queryClient?: QueryClient;
   /** Where the download button gets the chat dump link: your app's endpoint. */
   replay?: ReplayConfig;
+  /**
+   * What exports people may make, for meetings where policy limits them: `false` turns export off
+   * (no download button), or list the allowed choices, e.g. `{ names: ['anonymised'] }`. Default:
+   * everything.
+   */
+  exportPolicy?: ChatExportPolicy | false;
   /** Store options (page size, file size limit, logger); read when the chat's store is created. */
   storeOptions?: Omit<ChatStoreOptions, 'selfUserId' | 'selfDisplayName'>;
   children?: ReactNode;
@@ -62,6 +74,7 @@ export function ChatProvider({
   selfDisplayName: selfDisplayNameProp,
   queryClient,
   replay,
+  exportPolicy,
   storeOptions,
   children,
 }: ChatProviderProps) {
@@ -97,6 +110,12 @@ export function ChatProvider({
           } as ReplayConfig),
     [replayKey, fetchDownloadUrl],
   );
+  // Usually written inline too: keyed on its content.
+  const policyKey = exportPolicy === undefined ? '' : JSON.stringify(exportPolicy);
+  const stablePolicy = useMemo<ChatExportPolicy | false | undefined>(
+    () => (policyKey === '' ? undefined : (JSON.parse(policyKey) as ChatExportPolicy | false)),
+    [policyKey],
+  );
   const value = useMemo<ChatContextValue>(
     () => ({
       store,
@@ -105,8 +124,18 @@ export function ChatProvider({
       selfUserId,
       meetingStore,
       meetingTitle,
+      exportPolicy: stablePolicy,
     }),
-    [store, queryClient, ownQueryClient, stableReplay, selfUserId, meetingStore, meetingTitle],
+    [
+      store,
+      queryClient,
+      ownQueryClient,
+      stableReplay,
+      selfUserId,
+      meetingStore,
+      meetingTitle,
+      stablePolicy,
+    ],
   );
   return <ChatContext.Provider value={value}>{children}</ChatContext.Provider>;
 }

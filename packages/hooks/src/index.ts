@@ -17,6 +17,8 @@ export type {
   ChatExportError,
   ChatExportProgress,
   ChatExportStatus,
+  ChatExportDownloadOptions,
+  ChatFilesDownloadOptions,
   UseChatExportOptions,
   UseChatExportResult,
 } from './useChatExport';

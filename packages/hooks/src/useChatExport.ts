@@ -1,32 +1,27 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ChatDumpResult, ChatState, ReplayLink, ReplayLinkSource } from '@natter/core';
+import type { ChatDumpResult, ChatExportPolicy, ChatState, ReplayLinkSource } from '@natter/core';
 
 const selectStatus = (s: ChatState) => s.status;
 /** Loaded on first use (see exportTasks.ts). */
 const loadTasks = () => import('./exportTasks');
 const DEFAULT_MARGIN_MS = 30_000;
-import { chatExportFilename } from './chatExportFilename';
-import type { ChatExportNamer } from './chatExportFilename';
 import { useOptionalChatContext } from './ChatContext';
 import type { ReplayConfig } from './ChatContext';
 import { useChatSelector, useChatStore } from './useChatStore';
 import type { ChatHookOptions } from './useChatStore';
+import { toExportError } from './chatExportState';
+import type { ChatExportError, ChatExportProgress, ChatExportStatus } from './chatExportState';
 
-export type ChatExportStatus =
-  'idle' | 'requesting-url' | 'downloading' | 'parsing' | 'done' | 'error';
+import type { ChatExportDownloadOptions, ChatFilesDownloadOptions } from './chatExportState';
 
-export interface ChatExportProgress {
-  loaded: number;
-  /** From `Content-Length`; `undefined` when the server does not say. */
-  total: number | undefined;
-}
-
-export interface ChatExportError {
-  code: string;
-  message: string;
-  cause: unknown;
-}
+export type {
+  ChatExportDownloadOptions,
+  ChatExportError,
+  ChatExportProgress,
+  ChatExportStatus,
+  ChatFilesDownloadOptions,
+} from './chatExportState';
 
 export interface UseChatExportOptions extends ChatHookOptions {
   /** The session to export; defaults to the provider's `replay.sessionId`. */
@@ -57,28 +52,32 @@ export interface UseChatExportResult {
   /** Whether a Replay API endpoint is configured; without one `download` exports live messages. */
   hasReplay: boolean;
   /**
-   * Downloads the session's CSV and saves it. `filename` is the name, or a function of the
-   * meeting's title and the day (for translations); default `Weekly sync chat 2026-11-30.csv`,
-   * `Chat 2026-11-30.csv` without a title (see `chatExportFilename`).
+   * The provider's `exportPolicy` (`false`: export is off); `exportChoices(policy, hasReplay)`
+   * lists what it allows here.
    */
-  download(options?: { filename?: string | ChatExportNamer }): Promise<void>;
+  policy: ChatExportPolicy | false | undefined;
+  /**
+   * Downloads the session's chat and saves it. With no options: the Replay API's CSV (or, without
+   * one, the messages this person can see), as before. Choose `scope` (`all` | `visible` |
+   * `pinned`), `format` (`csv` | `txt` | `md`), `names` (`kept` | `anonymised`), `times`
+   * (`absolute` | `relative`, transcripts) and `excel` (a UTF-8 BOM). A choice the policy forbids
+   * fails with code `not-allowed`; export turned off fails with `disabled`.
+   */
+  download(options?: ChatExportDownloadOptions): Promise<void>;
+  /**
+   * Saves every image and file of the meeting in one zip (from the Replay API's dump, else what
+   * this client holds), with `index.csv` (name in the zip, sender, time, original name). Names
+   * are made safe and unique; `names: 'anonymised'` replaces people's names. Streams into a file
+   * the person picks where the browser has `showSaveFilePicker` (unless `picker: false`), else
+   * saves a Blob once complete; an abort leaves nothing behind. Fails with `no-files` when
+   * nothing was shared.
+   */
+  downloadFiles(options?: ChatFilesDownloadOptions): Promise<void>;
   /** Downloads and parses the dump for a read-only replay. */
   load(): Promise<ChatDumpResult>;
   /** Stops a download or parse under way. */
   abort(): void;
   reset(): void;
-}
-
-function toExportError(error: unknown): ChatExportError {
-  if (error instanceof DOMException && error.name === 'AbortError') {
-    return { code: 'aborted', message: 'The download was cancelled.', cause: error };
-  }
-  // ReplayError and ChatDumpError carry a code (checked by shape: they load lazily).
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-    return { code: error.code, message: error.message, cause: error };
-  }
-  const message = error instanceof Error ? error.message : 'The chat could not be exported.';
-  return { code: 'unknown', message, cause: error };
 }
 
 /**
@@ -120,6 +119,9 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
     [endpoint, fetchDownloadUrl],
   );
   const marginMs = margin ?? DEFAULT_MARGIN_MS;
+  const policy = context?.exportPolicy;
+  const hasReplay = source !== undefined;
+  const meetingStore = context?.meetingStore;
 
   useEffect(() => {
     mounted.current = true;
@@ -128,39 +130,6 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
       controller.current?.abort();
     };
   }, []);
-
-  const getLink = useCallback(
-    async ({ force, signal }: { force?: boolean; signal?: AbortSignal }): Promise<ReplayLink> => {
-      const tasks = await loadTasks();
-      if (!source || !sessionId) {
-        throw new tasks.ReplayError(
-          'unsupported',
-          'No replay endpoint or session id is configured.',
-        );
-      }
-      const client = tasks.createReplayClient(source, { safetyMarginMs: marginMs });
-      const queryKey = ['natter', 'chat-replay-link', endpoint ?? 'custom', sessionId];
-      const queryFn = () =>
-        client.getDownloadUrl(sessionId, {
-          ...(signal ? { signal } : {}),
-          ...(force ? { force } : {}),
-        });
-      const queryClient = await getQueryClient?.();
-      if (!queryClient) return queryFn();
-      if (force)
-        await queryClient.invalidateQueries({ queryKey, exact: true, refetchType: 'none' });
-      return queryClient.fetchQuery({
-        queryKey,
-        queryFn,
-        // The link is server state whose freshness ends at its expiry (minus the safety margin).
-        staleTime: (query) =>
-          query.state.data ? client.msUntilStale(query.state.data as ReplayLink) : 0,
-        gcTime: 10 * 60_000,
-        retry: false,
-      });
-    },
-    [source, sessionId, endpoint, getQueryClient, marginMs],
-  );
 
   const run = useCallback(async <T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     controller.current?.abort();
@@ -183,66 +152,55 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
   }, []);
 
   const fetchDump = useCallback(
-    async (signal: AbortSignal): Promise<Blob> => {
+    async (signal: AbortSignal, fresh = false): Promise<Blob> => {
       setStatus('requesting-url');
-      let last = 0;
-      // A dropped update is delivered by a trailing timer, so a slow or stalled stream never
-      // keeps showing a stale value (it used to stay at 0 % until the next chunk).
-      let trailing: ReturnType<typeof setTimeout> | undefined;
-      const publish = (p: ChatExportProgress) => {
-        clearTimeout(trailing);
-        trailing = undefined;
-        last = Date.now();
-        if (mounted.current && !signal.aborted) setProgress({ loaded: p.loaded, total: p.total });
-      };
-      const { downloadChatDump } = await loadTasks();
-      const blob = await downloadChatDump({
-        getUrl: async (o) => {
-          const link = await getLink({ ...o, signal });
-          if (mounted.current) setStatus('downloading');
-          return link;
-        },
+      const tasks = await loadTasks();
+      return tasks.fetchChatDump({
+        link: { source, sessionId, getQueryClient, marginMs },
         signal,
-        onProgress: (p) => {
-          // Throttle re-renders to ~20 per second; the final value always lands.
-          const wait = 50 - (Date.now() - last);
-          if (wait <= 0 || p.loaded === p.total) return publish(p);
-          clearTimeout(trailing);
-          trailing = setTimeout(() => publish(p), wait);
-        },
-      }).finally(() => clearTimeout(trailing));
-      if (mounted.current) setProgress({ loaded: blob.size, total: blob.size });
-      return blob;
+        fresh,
+        onDownloading: () => mounted.current && setStatus('downloading'),
+        onProgress: (p) => mounted.current && setProgress(p),
+      });
     },
-    [getLink],
+    [source, sessionId, getQueryClient, marginMs],
+  );
+
+  // What the export needs, for the lazily loaded code that does it (exportTasks.ts).
+  const exportContext = useCallback(
+    (signal: AbortSignal) => ({
+      policy,
+      hasReplay,
+      meetingName,
+      // Without the Replay API (off by default for organisations): what this client holds.
+      live: () => store.getMessages().filter((m) => m.status === 'sent'),
+      dump: source ? (fresh: boolean) => fetchDump(signal, fresh) : undefined,
+      sessionId: sessionId ?? '',
+      meetingId: meetingId ?? '',
+      nameOf: (id: string) => meetingStore?.getParticipant(id)?.name,
+      signal,
+    }),
+    [policy, hasReplay, meetingName, store, source, fetchDump, sessionId, meetingId, meetingStore],
   );
 
   const download = useCallback(
-    async ({ filename }: { filename?: string | ChatExportNamer } = {}) => {
-      await run(async (signal) => {
-        const name =
-          typeof filename === 'string'
-            ? filename
-            : chatExportFilename(meetingName, filename ? { name: filename } : {});
-        const { saveBlob, toChatDumpCsv } = await loadTasks();
-        if (!source) {
-          // No Replay API (it is off by default for organisations): export what this client holds.
-          const csv = await toChatDumpCsv(
-            store.getMessages().filter((m) => m.status === 'sent'),
-            { sessionId: sessionId ?? '', meetingId: meetingId ?? '' },
-          );
-          signal.throwIfAborted();
-          saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
-          return;
-        }
-        const blob = await fetchDump(signal);
-        // The provider's CSV holds what participants typed: a `=HYPERLINK(...)` message would be
-        // a live formula in the host's spreadsheet. Every row is kept; formula cells get a `'`.
-        const { neutraliseChatDump } = await loadTasks();
-        saveBlob(await neutraliseChatDump(blob, { signal }), name);
-      }).catch(() => undefined);
-    },
-    [run, source, fetchDump, sessionId, meetingId, meetingName, store],
+    (options: ChatExportDownloadOptions = {}) =>
+      run(async (signal) => (await loadTasks()).exportChat(exportContext(signal), options)).catch(
+        () => undefined,
+      ),
+    [run, exportContext],
+  );
+
+  const downloadFiles = useCallback(
+    (options: ChatFilesDownloadOptions = {}) =>
+      run(async (signal) => {
+        const tasks = await loadTasks();
+        setStatus('downloading');
+        await tasks.exportFiles(exportContext(signal), options, (p) => {
+          if (mounted.current && !signal.aborted) setProgress(p);
+        });
+      }).catch(() => undefined),
+    [run, exportContext],
   );
 
   const load = useCallback(
@@ -279,7 +237,9 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
     progress,
     error,
     hasReplay: source !== undefined,
+    policy,
     download,
+    downloadFiles,
     load,
     abort,
     reset,

@@ -9,6 +9,11 @@ export interface ToChatDumpCsvOptions {
   meetingId: string;
   /** Start with a UTF-8 byte-order mark so Excel reads emoji and accents correctly (default false). */
   bom?: boolean;
+  /**
+   * Adds a trailing `privateTo` column (after the API's ten, which stay as they are) with the
+   * recipients of each private message; readers that do not know it ignore it.
+   */
+  privateTo?: (message: Message) => string;
 }
 
 /**
@@ -36,7 +41,10 @@ export async function toChatDumpCsv(
   options: ToChatDumpCsvOptions,
 ): Promise<string> {
   const Papa = await loadPapa();
-  const rows: string[][] = [[...CHAT_DUMP_COLUMNS]];
+  const { privateTo } = options;
+  const rows: string[][] = [
+    privateTo ? [...CHAT_DUMP_COLUMNS, 'privateTo'] : [...CHAT_DUMP_COLUMNS],
+  ];
   for (const message of messages) {
     const [payloadType, payload] = encodePayload(message);
     rows.push(
@@ -51,6 +59,7 @@ export async function toChatDumpCsv(
         payloadType,
         payload,
         formatDateCell(message.time),
+        ...(privateTo ? [privateTo(message)] : []),
       ].map((cell) => neutraliseFormula(String(cell ?? ''))),
     );
   }

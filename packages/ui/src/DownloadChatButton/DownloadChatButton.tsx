@@ -1,8 +1,14 @@
 'use client';
-import { forwardRef, useRef } from 'react';
-import type { ComponentPropsWithoutRef, MouseEvent } from 'react';
+import { forwardRef, useRef, useState } from 'react';
+import type { ComponentPropsWithoutRef, KeyboardEvent, MouseEvent } from 'react';
+import type { ChatExportChoice } from '@natter/core';
 import { useChatExport } from '@natter/hooks';
 import type { UseChatExportOptions } from '@natter/hooks';
+import { useMenu } from '../MessageActions/useMenu';
+import type * as ExportMenuModule from './ExportMenu';
+import type { ExportMenuStrings } from './ExportMenu';
+
+type MenuModule = typeof ExportMenuModule;
 import { useStrings } from '../strings';
 import { composeHandlers } from '../utils/composeHandlers';
 import { cx } from '../utils/cx';
@@ -16,6 +22,8 @@ export interface DownloadChatButtonProps
    * `Standup chat 2026-11-30.csv` (`Chat 2026-11-30.csv` without a title), made safe for every OS.
    */
   filename?: string;
+  /** The export menu's words (English by default; loaded with the menu). */
+  menuStrings?: Partial<ExportMenuStrings> | undefined;
   /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
   theme?: NatterTheme | undefined;
 }
@@ -44,6 +52,7 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
       meetingId,
       filename,
       meetingName,
+      menuStrings,
       theme,
       className,
       onClick,
@@ -64,12 +73,26 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
     });
     const buttonRef = useRef<HTMLButtonElement | null>(null);
     const mergedRef = useMergedRefs(ref, buttonRef);
-    const { status, progress, error } = exporter;
+    const { status, progress, error, policy, hasReplay } = exporter;
+    const [picked, setPicked] = useState<Partial<ChatExportChoice>>({});
+    const [module, setModule] = useState<MenuModule | null>(null);
+    const menu = useMenu({ itemCount: module ? module.menuItemCount(policy, hasReplay) : 0 });
+    // The menu's items load on first use; the menu opens once they are there.
+    const openMenu = (event: MouseEvent | KeyboardEvent, focus: 'first' | 'last') => {
+      if (module) return;
+      event.preventDefault();
+      void import('./ExportMenu').then((loaded) => {
+        setModule(loaded);
+        menu.open(focus);
+      });
+    };
     const isBusy = status === 'requesting-url' || status === 'downloading' || status === 'parsing';
-    const total = progress?.total;
+    const files = progress?.files;
+    const total = files ? files.total : progress?.total;
+    const loaded = files ? files.done : progress?.loaded;
     const percent =
-      progress && total !== undefined && total > 0
-        ? Math.min(100, Math.floor((progress.loaded / total) * 100))
+      loaded !== undefined && total !== undefined && total > 0
+        ? Math.min(100, Math.floor((loaded / total) * 100))
         : undefined;
     const label =
       status === 'requesting-url'
@@ -79,7 +102,9 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
           : status === 'error'
             ? strings.retry
             : strings.downloadChat;
-    const start = () => void exporter.download({ filename: filename ?? strings.chatFileName });
+    const start = () =>
+      void exporter.download({ ...picked, filename: filename ?? strings.chatFileName });
+    if (policy === false) return null; // the app's policy turned export off
 
     return (
       <span className="natter-download" data-status={status} data-natter-theme={theme}>
@@ -97,6 +122,40 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
         >
           {children ?? label}
         </button>
+        {
+          <button
+            {...menu.getButtonProps({
+              className: 'natter-download__more',
+              'aria-label': strings.exportOptions,
+              onClick: (event) => openMenu(event, 'first'),
+              onKeyDown: (event) => {
+                if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+                  openMenu(event, event.key === 'ArrowDown' ? 'first' : 'last');
+                }
+              },
+            })}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M7 10l5 5 5-5z" />
+            </svg>
+          </button>
+        }
+        {menu.isOpen && module ? (
+          <div {...menu.getMenuProps()} className="natter-actions__menu">
+            <module.default
+              menu={menu}
+              policy={policy}
+              hasReplay={hasReplay}
+              picked={picked}
+              onChange={(next) => setPicked((old) => ({ ...old, ...next }))}
+              onDownload={start}
+              onDownloadFiles={(names) =>
+                void exporter.downloadFiles({ names, ...(filename ? { filename } : {}) })
+              }
+              strings={menuStrings}
+            />
+          </div>
+        ) : null}
         {isBusy ? (
           <>
             <progress

@@ -55,4 +55,6 @@ export const panelStrings = {
   downloadFailed: 'Download failed',
   downloadDone: 'Chat downloaded',
   cancelDownload: 'Cancel download',
+  /** The menu button beside "Download chat" (what, format, names, times, all files). */
+  exportOptions: 'Export options',
 };

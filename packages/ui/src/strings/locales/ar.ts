@@ -168,6 +168,7 @@ const ar: NatterStrings = {
   downloadFailed: 'فشل التنزيل',
   downloadDone: 'تم تنزيل الدردشة',
   cancelDownload: 'إلغاء التنزيل',
+  exportOptions: 'خيارات التصدير',
 
   chatOff: 'أوقف المضيف الدردشة',
   privateChatOff: 'أوقف المضيف الرسائل الخاصة',

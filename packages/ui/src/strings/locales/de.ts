@@ -128,6 +128,7 @@ const de: NatterStrings = {
   downloadFailed: 'Download fehlgeschlagen',
   downloadDone: 'Chat heruntergeladen',
   cancelDownload: 'Download abbrechen',
+  exportOptions: 'Exportoptionen',
 
   chatOff: 'Der Host hat den Chat deaktiviert',
   privateChatOff: 'Der Host hat private Nachrichten deaktiviert',

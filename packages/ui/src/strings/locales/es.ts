@@ -126,6 +126,7 @@ const es: NatterStrings = {
   downloadFailed: 'Error en la descarga',
   downloadDone: 'Chat descargado',
   cancelDownload: 'Cancelar descarga',
+  exportOptions: 'Opciones de exportación',
 
   chatOff: 'El anfitrión ha desactivado el chat',
   privateChatOff: 'El anfitrión ha desactivado los mensajes privados',

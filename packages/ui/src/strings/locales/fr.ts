@@ -124,6 +124,7 @@ const fr: NatterStrings = {
   downloadFailed: 'Échec du téléchargement',
   downloadDone: 'Discussion téléchargée',
   cancelDownload: 'Annuler le téléchargement',
+  exportOptions: "Options d'export",
 
   chatOff: "L'hôte a désactivé la discussion",
   privateChatOff: "L'hôte a désactivé les messages privés",

@@ -127,6 +127,7 @@ const he: NatterStrings = {
   downloadFailed: 'ההורדה נכשלה',
   downloadDone: 'הצ׳אט הורד',
   cancelDownload: 'ביטול ההורדה',
+  exportOptions: 'אפשרויות ייצוא',
 
   chatOff: 'המארח/ת כיבה/תה את הצ׳אט',
   privateChatOff: 'המארח/ת כיבה/תה הודעות פרטיות',

@@ -117,6 +117,7 @@ const ja: NatterStrings = {
   downloadFailed: 'ダウンロードに失敗しました',
   downloadDone: 'チャットをダウンロードしました',
   cancelDownload: 'ダウンロードをキャンセル',
+  exportOptions: 'エクスポートのオプション',
 
   chatOff: 'ホストがチャットをオフにしました',
   privateChatOff: 'ホストがプライベートメッセージをオフにしました',

@@ -126,6 +126,7 @@ const pt: NatterStrings = {
   downloadFailed: 'Falha no download',
   downloadDone: 'Chat baixado',
   cancelDownload: 'Cancelar download',
+  exportOptions: 'Opções de exportação',
 
   chatOff: 'O anfitrião desativou o chat',
   privateChatOff: 'O anfitrião desativou as mensagens privadas',

@@ -116,6 +116,7 @@ const zh: NatterStrings = {
   downloadFailed: '下载失败',
   downloadDone: '聊天记录已下载',
   cancelDownload: '取消下载',
+  exportOptions: '导出选项',
 
   chatOff: '主持人已关闭聊天',
   privateChatOff: '主持人已关闭私信',
