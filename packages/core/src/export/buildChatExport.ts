@@ -119,8 +119,11 @@ export async function buildChatExport(
     names === 'anonymised' ? createAnonymiser(messages, { names: recipientNames }) : null;
   const chosen = pinnedOnly ? messages.filter((m) => m.pinned) : messages;
   const hasPrivate = chosen.some((m) => (m.targetUserIds?.length ?? 0) > 0);
+  // The SDKs add the sender to `targetUserIds`: the recipients are the others.
   const recipients = (m: Message) =>
-    (m.targetUserIds ?? []).map((id) => (anon ? anon.name(id) : known(id)));
+    (m.targetUserIds ?? [])
+      .filter((id) => id !== m.userId)
+      .map((id) => (anon ? anon.name(id) : known(id)));
   const baseName = anon ? anon.text(options.baseName) : options.baseName;
   const bom = excel ? '\uFEFF' : '';
 

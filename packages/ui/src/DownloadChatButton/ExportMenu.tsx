@@ -18,6 +18,11 @@ export function menuItemCount(policy: ChatExportPolicy | false | undefined, hasR
   return radios + (choices.excel ? 1 : 0) + 1 + (choices.files ? 1 : 0);
 }
 
+/** The checked state, shown (screen readers get it from `aria-checked`). */
+function Check({ on }: { on: boolean }) {
+  return <span aria-hidden="true">{on ? '✓ ' : '\u2003'}</span>;
+}
+
 /** The export menu's words, English by default; override any through `menuStrings`. */
 export const exportMenuStrings = {
   scopes: 'Messages',
@@ -106,6 +111,7 @@ export default function ExportMenu(props: ExportMenuProps) {
                 })}
                 className="natter-actions__item"
               >
+                <Check on={checked} />
                 {t[value]}
               </button>
             );
@@ -121,6 +127,7 @@ export default function ExportMenu(props: ExportMenuProps) {
           })}
           className="natter-actions__item"
         >
+          <Check on={chosen.excel} />
           {t.excel}
         </button>
       ) : null}
