@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Decorator } from '@storybook/react-vite';
 import { releaseChatStore } from '@natter/core';
 import { createLocalChat } from '@natter/core/testing';
-import type { Message } from '@natter/core';
+import type { ChatExportPolicy, Message } from '@natter/core';
 import type { LocalChat, LocalChatOptions } from '@natter/core/testing';
 import { ChatProvider } from '@natter/hooks';
 import { StringsProvider } from '@natter/ui';
@@ -19,6 +19,8 @@ export interface NatterParameters {
   setup?: (chat: LocalChat) => void | Promise<void>;
   /** Replay endpoint for the download button (served by MSW in stories). */
   replay?: boolean;
+  /** `ChatProvider`'s `exportPolicy`. */
+  exportPolicy?: ChatExportPolicy | false;
   /** Render without a ChatProvider (stories of pure components). */
   bare?: boolean;
   /**
@@ -79,6 +81,7 @@ function ChatStory({
       {...(params.replay
         ? { replay: { endpoint: '/api/chat-replay', sessionId: 'session-42' } }
         : {})}
+      {...(params.exportPolicy === undefined ? {} : { exportPolicy: params.exportPolicy })}
     >
       {story()}
     </ChatProvider>

@@ -112,7 +112,14 @@ export async function zipChatFiles(
   async function open(entry: ChatFileEntry): Promise<Response | string> {
     const get = (link: string) =>
       fetchFile(link, { ...(signal ? { signal } : {}), credentials: 'same-origin' });
-    let response = await get(links?.get(entry.messageId) ?? entry.link);
+    let response: Response;
+    try {
+      response = await get(links?.get(entry.messageId) ?? entry.link);
+    } catch (error) {
+      // Unreachable (offline, CORS): listed in the index as missing; the zip goes on.
+      if (signal?.aborted) throw error;
+      return error instanceof Error ? error.message : 'unreachable';
+    }
     if (REFUSED.has(response.status) && options.refresh && links === null) {
       await response.body?.cancel();
       links = await options.refresh();
