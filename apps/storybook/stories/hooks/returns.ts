@@ -36,10 +36,12 @@ export const useChatExportReturns = `
 | field | type | what it is |
 |---|---|---|
 | \`status\` | \`'idle' \\| 'requesting-url' \\| 'downloading' \\| 'parsing' \\| 'done' \\| 'error'\` | also as \`isIdle\`, \`isRequestingUrl\`, \`isDownloading\`, \`isParsing\`, \`isDone\`, \`isError\` |
-| \`progress\` | \`{ loaded, total } \\| null\` | bytes received; \`total\` when the server sends \`Content-Length\` |
+| \`progress\` | \`{ loaded, total, files? } \\| null\` | bytes received; \`total\` when the server sends \`Content-Length\`; \`files: { done, total }\` while zipping |
 | \`error\` | \`{ code, message, cause } \\| null\` | why it failed, readable |
 | \`hasReplay\` | \`boolean\` | a Replay API endpoint is configured; without one \`download()\` exports the live messages |
-| \`download({ filename? })\` | \`Promise<void>\` | downloads the CSV and saves it as \`Weekly sync chat 2026-11-30.csv\` (the meeting's title and the day), or \`filename\` |
+| \`policy\` | \`ChatExportPolicy \\| false \\| undefined\` | the provider's \`exportPolicy\`; \`exportChoices(policy, hasReplay)\` lists what it allows |
+| \`download({ scope?, format?, names?, times?, excel?, filename? })\` | \`Promise<void>\` | saves the chosen export (default: the Replay API's CSV, or the messages you can see) as \`Weekly sync chat 2026-11-30.csv\` (the meeting's title and the day), or \`filename\`; \`scope\` \`all \\| visible \\| pinned\`, \`format\` \`csv \\| txt \\| md\`, \`names\` \`kept \\| anonymised\`, \`times\` \`absolute \\| relative\`, \`excel\` a UTF-8 BOM |
+| \`downloadFiles({ names?, filename?, picker? })\` | \`Promise<void>\` | every shared image and file in one zip with \`index.csv\`; streamed into a picked file where the browser can, else a Blob saved once complete |
 | \`load()\` | \`Promise<ChatDumpResult>\` | downloads and parses it in a Web Worker, for a read-only replay |
 | \`abort()\`, \`reset()\` | \`void\` | stop what is under way; back to idle |
 `;
