@@ -123,14 +123,14 @@ export class ChatVirtualizer {
         offset: this.scrollTop - this.sizes.offsetOf(anchorIndex),
       };
     }
-    const sizes = new Float64Array(ids.length);
     if (this.measured.size === 0) {
-      // Mounting: nothing measured yet, so no row key needs looking up.
-      sizes.fill(estimateSize);
-    } else {
-      const all = ids.toArray();
-      for (let i = 0; i < all.length; i++) sizes[i] = sizeOf(all[i] ?? '');
+      // Mounting: nothing measured yet, so no row key needs looking up (nor an array of sizes).
+      this.sizes = new SizeTree(ids.length, estimateSize);
+      return;
     }
+    const sizes = new Float64Array(ids.length);
+    const all = ids.toArray();
+    for (let i = 0; i < all.length; i++) sizes[i] = sizeOf(all[i] ?? '');
     this.sizes = new SizeTree(sizes);
   }
 
