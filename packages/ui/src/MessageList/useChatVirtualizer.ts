@@ -138,6 +138,7 @@ export class ChatVirtualizer {
   afterCommit(): void {
     const el = this.options.scrollRef.current;
     if (!el) return;
+    this.catchUp(el);
     for (const [key, row] of this.elements) {
       if (row.isConnected) continue;
       this.observer?.unobserve(row);
@@ -244,7 +245,18 @@ export class ChatVirtualizer {
     this.record(el, el.offsetHeight);
   };
 
+  /**
+   * The reader moved the scroller and its scroll event is still queued (it fires with the next
+   * frame, after any ResizeObserver or React commit in between): take the move first, so
+   * following the bottom here does not throw a reader who jumped to the top back down.
+   */
+  private catchUp(el: HTMLElement): void {
+    if (!this.scrollDirty && Math.abs(el.scrollTop - this.scrollTop) >= 1) this.onScroll();
+  }
+
   private onResize(entries: ResizeObserverEntry[]): void {
+    const el = this.options.scrollRef.current;
+    if (el) this.catchUp(el);
     for (const entry of entries) {
       const el = entry.target as HTMLElement;
       this.record(el, entry.borderBoxSize?.[0]?.blockSize ?? el.offsetHeight);
