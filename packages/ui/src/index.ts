@@ -25,6 +25,8 @@ export type { MessageTextProps } from './Message/MessageText';
 export { MessageTime } from './Message/MessageTime';
 export type { MessageTimeProps } from './Message/MessageTime';
 export { linkify } from './Message/linkify';
+export { mentionsOf, mentionsSelf, splitMentions } from './Message/mentions';
+export type { Mentions } from './Message/mentions';
 export type { TextPart } from './Message/linkify';
 export { ImagePreview } from './ImagePreview/ImagePreview';
 export type { ImagePreviewProps, ImagePreviewState } from './ImagePreview/ImagePreview';
