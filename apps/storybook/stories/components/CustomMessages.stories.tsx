@@ -92,12 +92,15 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** Bound for waiting on the simulated messages (any load). */
+const LONG = { timeout: 10_000 };
+
 /** The default rendering: the poll's JSON as text, the plugin's HTML as text, no markup run. */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('Whiteboard saved');
-    await canvas.findByText(/Where shall we eat/);
+    await canvas.findByText('Whiteboard saved', {}, LONG);
+    await canvas.findByText(/Where shall we eat/, {}, LONG);
     await expect(canvas.getByText('<img src=x onerror="alert(1)"><b>Board 1</b>')).toBeTruthy();
     await expect(canvasElement.querySelector('.natter-message img, .natter-message b')).toBeNull();
     await expect(canvas.getByRole('link', { name: /board-1\.pdf/ })).toBeTruthy();
@@ -109,8 +112,8 @@ export const Poll: Story = {
   args: { withPolls: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const poll = await canvas.findByRole('group', { name: 'Where shall we eat?' });
+    const poll = await canvas.findByRole('group', { name: 'Where shall we eat?' }, LONG);
     await expect(within(poll).getAllByRole('radio')).toHaveLength(2);
-    await canvas.findByText('Whiteboard saved');
+    await canvas.findByText('Whiteboard saved', {}, LONG);
   },
 };
