@@ -118,3 +118,12 @@ export type {
   PrivateChatPermissions,
   PublicChatPermissions,
 } from './meeting';
+export {
+  NO_FILTER,
+  filterMessageIds,
+  isFilterEmpty,
+  searchableText,
+} from './filter/filterMessageIds';
+export type { MessageFilter } from './filter/filterMessageIds';
+export { missedRangeOf, summarizeMissed } from './missed/summarizeMissed';
+export type { MissedRange, MissedSender, MissedSummary } from './missed/summarizeMissed';
