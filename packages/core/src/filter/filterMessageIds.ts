@@ -43,6 +43,18 @@ export function searchableText(entry: ChatEntry): string {
   }
 }
 
+/** The pinned ids that are in the listed history, in list (time) order. */
+function listedPins(state: Pick<ChatState, 'byId' | 'byUser' | 'pinnedIds'>): IdList {
+  const pins: ChatEntry[] = [];
+  for (const id of state.pinnedIds) {
+    const entry = state.byId.get(id);
+    // A pin outside the loaded history is in `byId` but in no by-user list.
+    if (entry && (state.byUser.get(entry.userId)?.indexOf(id) ?? -1) >= 0) pins.push(entry);
+  }
+  pins.sort((a, b) => (a.timeMs ?? a.time.getTime()) - (b.timeMs ?? b.time.getTime()));
+  return IdList.from(pins.map((e) => e.id));
+}
+
 /**
  * The ids of `within` (default: every listed message) that `filter` keeps, in order. Reads the
  * store's by-user and by-type indices, so a participant or type filter over 100k messages visits
@@ -54,7 +66,7 @@ export function searchableText(entry: ChatEntry): string {
  * ```
  */
 export function filterMessageIds(
-  state: Pick<ChatState, 'ids' | 'byId' | 'byUser' | 'byType'>,
+  state: Pick<ChatState, 'ids' | 'byId' | 'byUser' | 'byType' | 'pinnedIds'>,
   filter: MessageFilter,
   within?: IdList,
 ): IdList {
@@ -69,8 +81,12 @@ export function filterMessageIds(
     const byType = filter.type ? state.byType[filter.type] : null;
     for (const list of [byUser, byType])
       if (list && list.length < candidates.length) candidates = list;
+    if (filter.pinnedOnly) {
+      const pins = listedPins(state);
+      if (pins.length < candidates.length) candidates = pins;
+    }
   }
-  const term = filter.search.trim().toLocaleLowerCase();
+  const term = filter.search.trim().toLowerCase();
   const out: string[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const id = candidates.at(i);
@@ -79,7 +95,7 @@ export function filterMessageIds(
     if (filter.participant && m.userId !== filter.participant) continue;
     if (filter.type && m.type !== filter.type) continue;
     if (filter.pinnedOnly && m.pinned !== true) continue;
-    if (term && !searchableText(m).toLocaleLowerCase().includes(term)) continue;
+    if (term && !searchableText(m).toLowerCase().includes(term)) continue;
     out.push(m.id);
   }
   return IdList.from(out);

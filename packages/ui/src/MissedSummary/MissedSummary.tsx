@@ -22,6 +22,8 @@ export interface MissedSummaryProps
 
 /** Pins and files listed by name at most; the filter finds the rest. */
 const LISTED = 3;
+/** Characters of a pinned message shown in the summary. */
+const EXCERPT = 60;
 /** Senders named before "and N others". */
 const NAMED = 2;
 
@@ -36,6 +38,7 @@ function senderList(summary: Summary, strings: NatterStrings, locale: string | u
 function Item({ entry, onJump }: { entry: ChatEntry; onJump: (id: string) => void }) {
   const { strings } = useRecordStrings();
   const author = shownName(entry.displayName);
+  const excerpt = pinExcerpt(entry, strings);
   return (
     <li>
       <button
@@ -44,8 +47,10 @@ function Item({ entry, onJump }: { entry: ChatEntry; onJump: (id: string) => voi
         data-variant="quiet"
         onClick={() => onJump(entry.id)}
       >
-        <bdi>{author.text}</bdi>
-        <span dir="auto">{pinExcerpt(entry, strings)}</span>
+        <span dir="auto">
+          <bdi>{author.text}</bdi>:{' '}
+          {excerpt.length > EXCERPT ? `${excerpt.slice(0, EXCERPT)}…` : excerpt}
+        </span>
         <MessageTime date={entry.time} />
       </button>
     </li>
