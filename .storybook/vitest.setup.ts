@@ -7,6 +7,18 @@ import { afterEach, beforeEach } from 'vitest';
 // asserts a duration, so wait up to 10 s.
 configure({ asyncUtilTimeout: 10_000 });
 
+// Storybook's preview registers its own `unhandledrejection` listener, so Vitest's browser runner
+// does not report a rejected promise nobody awaited: it only logs the bare event
+// (`PromiseRejectionEvent { isTrusted: true }`, with no reason and no story). Log the reason, so
+// the story and the promise that failed can be named.
+window.addEventListener('unhandledrejection', (event) => {
+  const reason: unknown = event.reason;
+  console.error(
+    'Unhandled promise rejection:',
+    reason instanceof Error ? `${reason.name}: ${reason.message}\n${reason.stack ?? ''}` : reason,
+  );
+});
+
 const original = console.error;
 let errors: string[] = [];
 

@@ -67,6 +67,7 @@ export default defineProject({
   },
   test: {
     name: 'sdk-harness-browser',
+    setupFiles: ['./test/browser/setup.ts'],
     // A hang guard, not a speed limit: joining took over the 15 s default at load average 19.
     testTimeout: 60_000,
     include: [

@@ -365,9 +365,12 @@ export async function createHarness<Meeting extends MeetingLike<Chat>, Chat exte
     // Both SDKs request the history (chat event getMessages) when the socket room is joined,
     // without awaiting it in join(); wait for it so `chat.messages` is settled on return.
     const history = server.nextRequest('getMessages', 0);
+    // And the breakout-rooms dump they ask for on `roomJoined`, unawaited: answered before join()
+    // returns, so disposing the harness never leaves it to time out in the page.
+    const roomsDump = room.nextConnectedRoomsDump();
     await meeting.join();
     joined = true;
-    await history;
+    await Promise.all([history, roomsDump]);
   };
 
   const dispose = async (): Promise<void> => {

@@ -1,0 +1,120 @@
+/**
+ * Type tests of the public hooks: what each accepts and returns, as a user's editor sees it.
+ * `tsc -b` (the `typecheck` step of CI) compiles this file; nothing here runs.
+ */
+import type {
+  ChatEntry,
+  ChatError,
+  ChatLike,
+  ChatStatus,
+  ChatStore,
+  IdList,
+  MeetingLike,
+  MessageKind,
+  Participant,
+} from '@natter/core';
+import { expectTypeOf } from 'vitest';
+import {
+  ChatProvider,
+  EVERYONE,
+  useChat,
+  useChatExport,
+  useChatPermissions,
+  useConversations,
+  useMessage,
+  useMessageIds,
+  useMessagesByType,
+  useMessagesByUser,
+  useParticipants,
+  usePinned,
+  useSelfUserId,
+  useUnreadCount,
+} from './index';
+import type { ChatHookOptions, ChatProviderProps, MeetingHookOptions } from './index';
+
+declare const chat: ChatLike;
+declare const meeting: MeetingLike;
+declare const store: ChatStore;
+
+// ChatProvider: a chat, or a meeting (whose chat it reads); never neither.
+expectTypeOf<{ chat: ChatLike; children: null }>().toExtend<ChatProviderProps>();
+expectTypeOf<{ meeting: MeetingLike; children: null }>().toExtend<ChatProviderProps>();
+expectTypeOf<{ children: null }>().not.toExtend<ChatProviderProps>();
+// Message rules override what a meeting's presets say, so they need a meeting.
+expectTypeOf<{
+  chat: ChatLike;
+  messageRules: { edit: 'any' };
+  children: null;
+}>().not.toExtend<ChatProviderProps>();
+export const provided = (
+  <ChatProvider meeting={meeting} chat={chat}>
+    {null}
+  </ChatProvider>
+);
+
+// Every store hook takes one optional options object: the provider's chat, or another one.
+expectTypeOf(useChat).parameters.toEqualTypeOf<[options?: ChatHookOptions]>();
+expectTypeOf<{ chat: ChatLike }>().toExtend<ChatHookOptions>();
+expectTypeOf<{ store: ChatStore }>().toExtend<ChatHookOptions>();
+expectTypeOf<{ chat: string }>().not.toExtend<ChatHookOptions>();
+
+// Hooks are called where a user calls them: in a component.
+export function Probe() {
+  const chatResult = useChat({ store });
+  expectTypeOf(chatResult.messages).toEqualTypeOf<readonly ChatEntry[]>();
+  expectTypeOf(chatResult.status).toEqualTypeOf<ChatStatus>();
+  expectTypeOf(chatResult.error).toEqualTypeOf<ChatError | null>();
+  expectTypeOf(chatResult.loadOlder).returns.toEqualTypeOf<Promise<void>>();
+  expectTypeOf(chatResult.sendText).parameter(0).toBeString();
+  expectTypeOf(chatResult.sendText).returns.toEqualTypeOf<Promise<ChatEntry>>();
+  // The store's teardown is not the component's to call.
+  expectTypeOf(chatResult).not.toHaveProperty('dispose');
+
+  expectTypeOf(useMessageIds()).toEqualTypeOf<IdList>();
+  expectTypeOf(useMessage).parameter(0).toEqualTypeOf<string>();
+  expectTypeOf(useMessage('m1')).toEqualTypeOf<ChatEntry | undefined>();
+  expectTypeOf(useMessagesByUser('user-1')).toEqualTypeOf<readonly ChatEntry[]>();
+  expectTypeOf(useMessagesByType).parameter(0).toEqualTypeOf<MessageKind>();
+  expectTypeOf(useMessagesByType('image')).toEqualTypeOf<readonly ChatEntry[]>();
+
+  const pinned = usePinned();
+  expectTypeOf(pinned.pinned).toEqualTypeOf<readonly ChatEntry[]>();
+  expectTypeOf(pinned.toggle).parameters.toEqualTypeOf<[id: string]>();
+  expectTypeOf(pinned.toggle).returns.toEqualTypeOf<Promise<void>>();
+  expectTypeOf(pinned.isPinned).returns.toBeBoolean();
+
+  const exporter = useChatExport({ meetingName: 'Standup' });
+  expectTypeOf(exporter.download).returns.toEqualTypeOf<Promise<void>>();
+  expectTypeOf(exporter.abort).returns.toBeVoid();
+  expectTypeOf(exporter.hasReplay).toBeBoolean();
+  expectTypeOf(exporter.progress).toExtend<{ loaded: number; total: number | undefined } | null>();
+
+  expectTypeOf(useSelfUserId()).toEqualTypeOf<string | undefined>();
+
+  // Meeting hooks read the provider's meeting (or one passed in).
+  expectTypeOf(useChatPermissions).parameters.toEqualTypeOf<[options?: MeetingHookOptions]>();
+  const permissions = useChatPermissions();
+  expectTypeOf(permissions.canSend).parameters.toEqualTypeOf<[audience?: 'everyone' | 'private']>();
+  expectTypeOf(permissions.canAct)
+    .parameter(0)
+    .toEqualTypeOf<'edit' | 'delete' | 'pin' | 'unpin'>();
+  expectTypeOf(permissions.isMeeting).toBeBoolean();
+
+  const people = useParticipants();
+  expectTypeOf(people.participants).toEqualTypeOf<readonly Participant[]>();
+  expectTypeOf(people.nameOf).returns.toBeString();
+  expectTypeOf(people.get('u1')).toEqualTypeOf<Participant | undefined>();
+
+  const conversations = useConversations();
+  expectTypeOf(conversations.active).toBeString();
+  expectTypeOf(conversations.current.unread).toBeNumber();
+  expectTypeOf(conversations.setActive).parameters.toEqualTypeOf<[key: string]>();
+  // The key of the public conversation, beside each private one's.
+  expectTypeOf(EVERYONE).toBeString();
+  expectTypeOf(conversations.conversations).items.toHaveProperty('key').toBeString();
+
+  const unread = useUnreadCount({ isRead: false });
+  expectTypeOf(unread.count).toBeNumber();
+  expectTypeOf(unread.markRead).returns.toBeVoid();
+  return null;
+}

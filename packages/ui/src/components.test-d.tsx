@@ -1,0 +1,142 @@
+/**
+ * Type tests of the public components and hooks of @natter/ui: the props each accepts (required,
+ * optional, refused) and what the hooks return, as a user's editor sees it. `tsc -b` (the
+ * `typecheck` step of CI) compiles this file; nothing here runs.
+ */
+import type { ChatEntry, ChatError, ChatLike, ChatStore, IdList } from '@natter/core';
+import type { ComponentProps, ReactNode } from 'react';
+import { createRef } from 'react';
+import { expectTypeOf } from 'vitest';
+import {
+  ChatPanel,
+  Composer,
+  DownloadChatButton,
+  Message,
+  MessageList,
+  useComposer,
+  useJumpToMessage,
+  usePinToggle,
+} from './index';
+import type {
+  ConversationSwitcher,
+  FileChip,
+  ImagePreview,
+  Lightbox,
+  MessageActions,
+  MessageText,
+  MessageTime,
+  PinBar,
+  PinToggle,
+  ReplayView,
+  StringsProvider,
+} from './index';
+import type { NatterStrings, PanelSlot } from './index';
+
+/** A component used with no props at all. */
+type NoProps = Record<never, never>;
+
+declare const chat: ChatLike;
+declare const store: ChatStore;
+declare const entry: ChatEntry;
+declare const ids: IdList;
+
+// ChatPanel: everything optional (it reads the provider's chat); a section's own props pass through.
+expectTypeOf<NoProps>().toExtend<ComponentProps<typeof ChatPanel>>();
+expectTypeOf<{
+  chat: ChatLike;
+  theme: 'dark';
+  locale: 'de';
+  meetingName: 'Standup';
+  strings: { send: 'Go' };
+  'aria-label': 'Chat';
+}>().toExtend<ComponentProps<typeof ChatPanel>>();
+expectTypeOf<{ theme: 'sepia' }>().not.toExtend<ComponentProps<typeof ChatPanel>>();
+// Strings are typed: a key that does not exist is refused.
+expectTypeOf<{ strings: { sendd: 'Go' } }>().not.toExtend<ComponentProps<typeof ChatPanel>>();
+expectTypeOf<Partial<NatterStrings>>().toEqualTypeOf<
+  NonNullable<ComponentProps<typeof ChatPanel>['strings']>
+>();
+// Each part can be replaced by a node, or wrapped by a function of the default part.
+expectTypeOf<ReactNode>().toExtend<PanelSlot>();
+expectTypeOf<(part: React.ReactElement) => ReactNode>().toExtend<PanelSlot>();
+// Refs reach the DOM element.
+export const panel = <ChatPanel ref={createRef<HTMLElement>()} composer={(part) => part} />;
+
+// MessageList: a chat, a store, or the provider's; an id subset; actions per row.
+expectTypeOf<NoProps>().toExtend<ComponentProps<typeof MessageList>>();
+expectTypeOf<{
+  store: ChatStore;
+  ids: IdList;
+  layout: 'bubbles';
+  renderActions: (entry: ChatEntry) => ReactNode;
+}>().toExtend<ComponentProps<typeof MessageList>>();
+expectTypeOf<{ layout: 'cards' }>().not.toExtend<ComponentProps<typeof MessageList>>();
+export const list = <MessageList store={store} ids={ids} ref={createRef<HTMLDivElement>()} />;
+
+// Message renders one entry: the entry is required.
+expectTypeOf<NoProps>().not.toExtend<ComponentProps<typeof Message>>();
+expectTypeOf<{ entry: ChatEntry; origin: 'local' }>().toExtend<ComponentProps<typeof Message>>();
+expectTypeOf<{ entry: ChatEntry; origin: 'mine' }>().not.toExtend<ComponentProps<typeof Message>>();
+export const message = <Message entry={entry} ref={createRef<HTMLElement>()} />;
+expectTypeOf<{ text: string }>().toExtend<ComponentProps<typeof MessageText>>();
+expectTypeOf<{ date: Date }>().toExtend<ComponentProps<typeof MessageTime>>();
+expectTypeOf<{ date: string }>().not.toExtend<ComponentProps<typeof MessageTime>>();
+
+// Media and files: what a user must say for the preview to be accessible.
+expectTypeOf<{ src: string }>().not.toExtend<ComponentProps<typeof ImagePreview>>();
+expectTypeOf<{ src: string; alt: string }>().toExtend<ComponentProps<typeof ImagePreview>>();
+expectTypeOf<{ name: string; size: number; href: string }>().toExtend<
+  ComponentProps<typeof FileChip>
+>();
+expectTypeOf<{ size: number }>().not.toExtend<ComponentProps<typeof FileChip>>();
+expectTypeOf<{
+  images: readonly { key: string; src: string; alt: string }[];
+  index: number;
+  onClose: () => void;
+}>().toExtend<ComponentProps<typeof Lightbox>>();
+
+// Composer and its headless hook.
+expectTypeOf<NoProps>().toExtend<ComponentProps<typeof Composer>>();
+expectTypeOf<{
+  chat: ChatLike;
+  draftKey: string;
+  peerIds: string[];
+  placeholder: string;
+}>().toExtend<ComponentProps<typeof Composer>>();
+export const composer = <Composer chat={chat} ref={createRef<HTMLFormElement>()} />;
+export function ComposerProbe() {
+  const c = useComposer({ chat });
+  expectTypeOf(c.text).toBeString();
+  expectTypeOf(c.setText).parameters.toEqualTypeOf<[text: string]>();
+  expectTypeOf(c.submit).returns.toEqualTypeOf<Promise<void>>();
+  expectTypeOf(c.addFiles).parameter(0).toEqualTypeOf<Iterable<File>>();
+  expectTypeOf(c.error).toEqualTypeOf<ChatError | null>();
+  expectTypeOf(c.mode).toEqualTypeOf<'compose' | 'edit'>();
+  expectTypeOf(c.remaining).toEqualTypeOf<number | undefined>();
+  return null;
+}
+
+// Actions on a message: the message is required.
+expectTypeOf<{ message: ChatEntry }>().toExtend<ComponentProps<typeof MessageActions>>();
+expectTypeOf<NoProps>().not.toExtend<ComponentProps<typeof MessageActions>>();
+expectTypeOf<{ messageId: string }>().toExtend<ComponentProps<typeof PinToggle>>();
+export function PinProbe() {
+  const pin = usePinToggle('m1');
+  expectTypeOf(pin.toggle).returns.toEqualTypeOf<Promise<void>>();
+  expectTypeOf(pin.state).toEqualTypeOf<'pinned' | 'unpinned'>();
+  expectTypeOf(pin.getToggleProps).returns.toHaveProperty('onClick');
+  const jump = useJumpToMessage();
+  expectTypeOf(jump).parameters.toEqualTypeOf<[id: string]>();
+  expectTypeOf(jump).returns.toEqualTypeOf<Promise<boolean>>();
+  return null;
+}
+
+// The rest of the panel's parts.
+expectTypeOf<{ onJump: (id: string) => void }>().toExtend<ComponentProps<typeof PinBar>>();
+expectTypeOf<{ chat: ChatLike }>().toExtend<ComponentProps<typeof ConversationSwitcher>>();
+expectTypeOf<{ meetingName: string }>().toExtend<ComponentProps<typeof DownloadChatButton>>();
+export const download = <DownloadChatButton ref={createRef<HTMLButtonElement>()} />;
+expectTypeOf<NoProps>().toExtend<ComponentProps<typeof ReplayView>>();
+expectTypeOf<{ children: ReactNode; locale: string }>().toExtend<
+  ComponentProps<typeof StringsProvider>
+>();
