@@ -14,6 +14,7 @@ export interface UseMessageFilterOptions extends ChatHookOptions {
 
 /** A participant who wrote in the chat, for a "from" picker. */
 export interface FilterParticipant {
+  /** Their user id (the filter's `participant` value). */
   userId: string;
   /** The name on their latest message (untrusted text: render it as text). */
   name: string;
