@@ -113,14 +113,23 @@ const browser = await chromium.launchPersistentContext(profile, {
 try {
   for (const rows of sizes) {
     const page = await browser.newPage();
+    // An uncaught error in the page (or its workers) ends the run at once instead of a 10 min wait.
+    const crashed = new Promise<never>((_, reject) => {
+      page.on('pageerror', (e) => reject(new Error(`chromium ${rows}: ${e.message}`)));
+      page.on('worker', (w) =>
+        w.on('console', (m) => m.type() === 'error' && reject(new Error(m.text()))),
+      );
+    });
+    crashed.catch(() => undefined);
     await page.goto(`${base}/?rows=${rows}`);
-    await page.waitForFunction(
+    const finished = page.waitForFunction(
       () =>
         (window as { __csv?: unknown; __csvError?: unknown }).__csv ??
         (window as { __csvError?: unknown }).__csvError,
       undefined,
       { timeout: 600_000, polling: 500 },
     );
+    await Promise.race([finished, crashed]);
     const { result, error } = await page.evaluate(() => ({
       result: (window as { __csv?: Record<string, unknown> }).__csv,
       error: (window as { __csvError?: string }).__csvError,

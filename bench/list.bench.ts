@@ -2,7 +2,8 @@
  * List benchmarks in headless Chromium: builds bench/list (production React) with Vite, serves it
  * on loopback, and for each implementation and size runs the page in 3 fresh browsers and
  * reports the median of each number (and in how many runs a jump to the top reached the first
- * message). `--sizes 10000,100000`, `--impls natter,tanstack,virtuoso,naive` and `--runs 3`
+ * message). `--sizes 10000,100000`, `--impls natter,tanstack,virtuoso,naive,store` (store: the
+ * store hydrated alone, no list) and `--runs 3`
  * choose what runs.
  */
 import { createServer } from 'node:http';

@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Virtuoso } from 'react-virtuoso';
+import { createChatStore } from '@natter/core';
 import type { ChatLike, ChatUpdateEvent, Message } from '@natter/core';
 import { ChatProvider } from '@natter/hooks';
 import { MessageList } from '@natter/ui';
@@ -20,6 +21,7 @@ declare global {
   interface Window {
     __benchResult?: Record<string, unknown>;
     __benchError?: string;
+    __go?: () => void;
     gc?: () => void;
   }
   interface Performance {
@@ -196,8 +198,24 @@ async function run(): Promise<Record<string, unknown>> {
       <Naive chat={chat} />
     );
 
+  // `&wait=1` holds here until `window.__go()` (a profiler started after the data is built).
+  if (params.has('wait')) await new Promise<void>((resolve) => (window.__go = resolve));
   await afterPaint();
   const heapBefore = heap();
+  if (impl === 'store') {
+    // The store alone (hydrated, no list): how much of the list's heap growth is the store's.
+    const t = performance.now();
+    const store = createChatStore(chat);
+    store.subscribe(() => undefined);
+    const hydrateMs = performance.now() - t;
+    if (store.getState().ids.length !== n) throw new Error('store lost messages');
+    return {
+      impl,
+      n,
+      mount_ms: round(hydrateMs),
+      heap_growth_mb: round((heap() - heapBefore) / 2 ** 20),
+    };
+  }
   const root = createRoot(container);
   const t0 = performance.now();
   flushSync(() => root.render(<StrictMode>{app}</StrictMode>));

@@ -265,6 +265,29 @@ describe('the demo meeting room', () => {
     await bar.waitFor({ state: 'detached' });
   });
 
+  it('mentions: Grace picks Carol after @ from the keyboard; Carol sees the message marked', async () => {
+    const box = grace.getByRole('textbox', { name: /message/i });
+    await box.click();
+    await box.pressSequentially('Over to @car');
+    const list = grace.getByRole('listbox', { name: 'People to mention' });
+    await list.getByRole('option', { name: 'Carol Shaw', selected: true }).waitFor();
+    await box.press('Enter');
+    await expect(box.inputValue()).resolves.toBe('Over to @Carol Shaw ');
+    await list.waitFor({ state: 'detached' });
+    await box.pressSequentially('for the notes');
+    await box.press('Enter');
+    const text = 'Over to @Carol Shaw for the notes';
+    // Carol: marked in words, the mention in bold.
+    const forCarol = carol.locator('.natter-message[data-mentioned="self"]', { hasText: text });
+    await forCarol.getByText('Mentions you').waitFor();
+    await forCarol.locator('strong.natter-mention', { hasText: '@Carol Shaw' }).waitFor();
+    // Ada sees the mention, not a mark: it is not about her.
+    const forAda = message(ada, text);
+    await forAda.locator('strong.natter-mention', { hasText: '@Carol Shaw' }).waitFor();
+    await expect(forAda.getAttribute('data-mentioned')).resolves.toBeNull();
+    await expect(forAda.getByText('Mentions you').count()).resolves.toBe(0);
+  });
+
   it('keeps a private conversation to its two people, with its history after a reload', async () => {
     // Grace writes to Ada through the kit's recipient choice; the composer says who will read it.
     await grace.getByLabel('To', { exact: true }).selectOption({ label: 'Ada Lovelace' });
@@ -364,8 +387,13 @@ describe('the demo meeting room', () => {
       ...['text', 'image', 'file', 'text'],
       // Sent while the host's controls were tried: the host alone, then Grace, then the host.
       ...['text', 'text', 'text'],
-      'text',
+      // Grace's mention of Carol, then "Back to everyone".
+      ...['text', 'text'],
     ]);
+    // A mention is plain text: the dump carries it as it was written.
+    expect(
+      messages.some((m) => m.type === 'text' && m.message === 'Over to @Carol Shaw for the notes'),
+    ).toBe(true);
     expect(messages.some((m) => 'message' in m && m.message === 'Psst, only for Ada')).toBe(false);
   });
 

@@ -1,6 +1,9 @@
 // Public entry of @natter/ui. Each component is exported by name below. No 'use client' here:
 // the component modules carry it, so the pure helpers (formatBytes, safeUrl, linkify,
 // defaultStrings, loadStrings, plural) stay usable from React Server Components.
+// The provider every part reads, so a panel needs one import (and one package): `@natter/ui`.
+export { ChatProvider } from '@natter/hooks';
+export type { ChatProviderProps } from '@natter/hooks';
 export { defaultStrings } from './strings/defaultStrings';
 export type { NatterStrings } from './strings/defaultStrings';
 export { StringsProvider, useStrings } from './strings/StringsProvider';
@@ -22,6 +25,8 @@ export type { MessageTextProps } from './Message/MessageText';
 export { MessageTime } from './Message/MessageTime';
 export type { MessageTimeProps } from './Message/MessageTime';
 export { linkify } from './Message/linkify';
+export { mentionsOf, mentionsSelf, splitMentions } from './Message/mentions';
+export type { Mentions } from './Message/mentions';
 export type { TextPart } from './Message/linkify';
 export { ImagePreview } from './ImagePreview/ImagePreview';
 export type { ImagePreviewProps, ImagePreviewState } from './ImagePreview/ImagePreview';

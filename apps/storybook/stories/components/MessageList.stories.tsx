@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { Message } from '@natter/core';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { MessageActions, MessageList } from '@natter/ui';
 import { natter } from '../decorators';
-import { LONG_TEXT, PEOPLE, sampleHistory } from '../fixtures';
+import { LONG_TEXT, PEOPLE, content, sampleHistory } from '../fixtures';
 
 const meta = {
   title: 'Components/MessageList',
@@ -155,5 +156,63 @@ export const NoWrapper: Story = {
     const message = light.querySelector('article');
     if (!message) throw new Error('no message');
     await expect(getComputedStyle(message).color).toBe('rgb(27, 29, 33)');
+  },
+};
+
+const FIRST_TEXT = 'The first message of the meeting';
+const LAST_TEXT = 'The newest message of the meeting';
+
+/** `count` messages of uneven height (one to several lines, a picture every ninth row). */
+function longHistory(count: number): Message[] {
+  const people = Object.values(PEOPLE);
+  const start = Date.parse('2026-11-20T09:00:00Z');
+  return Array.from({ length: count }, (_, i) => {
+    const time = start + i * 5_000;
+    const words = 'we agreed to ship the replay export behind a flag first '.repeat(
+      1 + ((i * 7) % 9),
+    );
+    const body =
+      i % 9 === 4
+        ? content.image(`Slide ${i % 5}`, (i * 37) % 360)
+        : content.text(i === 0 ? FIRST_TEXT : i === count - 1 ? LAST_TEXT : words);
+    return {
+      id: `long-${i}`,
+      ...(people[i % people.length] ?? PEOPLE.ada),
+      time: new Date(time),
+      timeMs: time,
+      ...body,
+    } as Message;
+  });
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * 3,000 messages of uneven height: a jump to the top lands on the first message, and stays there
+ * while the rows above the old estimate are measured, three times out of three.
+ */
+export const LongHistory: Story = {
+  // The whole history at join, as the bench's chats hold it (no older pages to load at the top).
+  parameters: { natter: natter({ history: longHistory(3000), chat: { joinHistoryLimit: 3000 } }) },
+  play: async ({ canvasElement }) => {
+    const log = await within(canvasElement).findByRole('log', { name: 'Chat messages' });
+    await within(log).findByText(LAST_TEXT);
+    const firstAtTop = () => {
+      expect(log.scrollTop).toBe(0);
+      const first = within(log).getByText(FIRST_TEXT).closest('article');
+      if (!first) throw new Error('first message not rendered');
+      const top = first.getBoundingClientRect().top - log.getBoundingClientRect().top;
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(120);
+    };
+    for (let round = 0; round < 3; round++) {
+      log.scrollTop = log.scrollHeight;
+      await within(log).findByText(LAST_TEXT);
+      log.scrollTop = 0;
+      await waitFor(firstAtTop);
+      // Rows measured after the jump must not push the first message away.
+      for (let frame = 0; frame < 10; frame++) await nextFrame();
+      firstAtTop();
+    }
   },
 };

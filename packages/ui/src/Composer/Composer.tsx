@@ -1,7 +1,7 @@
 'use client';
-import { Suspense, forwardRef, lazy, useEffect, useId, useRef } from 'react';
+import { Suspense, forwardRef, lazy, useEffect, useId, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
-import { EVERYONE, useChatStore } from '@natter/hooks';
+import { EVERYONE, useChatStore, useParticipants } from '@natter/hooks';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
 import type { NatterTheme } from '../utils/theme';
@@ -30,6 +30,11 @@ export interface ComposerProps
 /** Loaded with the first attachment: most messages have none. */
 const AttachmentPreview = lazy(() =>
   import('./AttachmentPreview').then((m) => ({ default: m.AttachmentPreview })),
+);
+
+/** Loaded when `@` is first typed in a meeting: the mention suggestions. */
+const MentionCombobox = lazy(() =>
+  import('./MentionCombobox').then((m) => ({ default: m.MentionCombobox })),
 );
 
 /**
@@ -92,6 +97,10 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     isDisabled: isDisabled === true || gone || isEditing || !composer.canSend,
   });
   const pickerId = useId();
+  const { others } = useParticipants();
+  const mentionable = others.length > 0;
+  const [mentioning, setMentioning] = useState(false);
+  if (mentionable && !mentioning && composer.text.includes('@')) setMentioning(true);
   const showPicker = chosen && (recipient.options.length > 1 || recipient.key !== EVERYONE);
   const privateName = chosen ? recipient.name : undefined;
   const notice = gone
@@ -202,6 +211,16 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
                         : strings.composerPlaceholder))
               }
             />
+            {mentioning && mentionable ? (
+              <Suspense fallback={null}>
+                <MentionCombobox
+                  textareaRef={composer.textareaRef}
+                  text={composer.text}
+                  setText={composer.setText}
+                  people={others}
+                />
+              </Suspense>
+            ) : null}
             <button {...composer.getSubmitButtonProps()} className="natter-composer__submit">
               {isEditing ? strings.saveEdit : strings.send}
             </button>

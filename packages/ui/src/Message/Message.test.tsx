@@ -62,6 +62,6 @@ describe('Message', () => {
         groupStart
       />,
     );
-    expect(screen.getByText('Private to You')).toBeTruthy();
+    expect(screen.getByText('Private to you')).toBeTruthy();
   });
 });

@@ -6,6 +6,8 @@ import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
 import { cleanName, shownName } from '../utils/displayName';
 import { MessageContent } from './MessageContent';
+import { mentionsSelf } from './mentions';
+import type { Mentions } from './mentions';
 import { MessageTime } from './MessageTime';
 
 export type MessageOrigin = 'local' | 'remote';
@@ -31,6 +33,12 @@ export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 
   onOpenImage?: ((id: string, src: string) => void) | undefined;
   /** Display names for user ids (private-message recipients); ids are shown when it returns nothing. */
   nameOf?: ((userId: string) => string | undefined) | undefined;
+  /**
+   * The names of the people in the room and yours (`mentionsOf(names, self)`): their `@Name` is
+   * shown as a mention, and a message from someone else that mentions you is marked
+   * ("Mentions you", `data-mentioned="self"`).
+   */
+  mentions?: Mentions | undefined;
 }
 
 /** Up to two initials of a display name, by user-perceived characters. */
@@ -65,6 +73,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
     onDiscard,
     onOpenImage,
     nameOf,
+    mentions,
     className,
     ...rest
   },
@@ -77,6 +86,10 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
   const isPrivate = (entry.targetUserIds?.length ?? 0) > 0;
   // The SDKs add the sender to the recipients: name only the others.
   const recipients = (entry.targetUserIds ?? []).filter((id) => id !== entry.userId);
+  const mentionsYou =
+    origin === 'remote' &&
+    (entry.type === 'text' || entry.type === 'custom') &&
+    mentionsSelf(entry.message, mentions);
   return (
     <article
       ref={ref}
@@ -89,6 +102,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
       data-group={groupStart ? 'start' : 'continue'}
       data-edited={entry.isEdited ? '' : undefined}
       data-private={isPrivate ? '' : undefined}
+      data-mentioned={mentionsYou ? 'self' : undefined}
       data-highlighted={highlighted ? '' : undefined}
       aria-busy={entry.status === 'sending' || undefined}
       data-waiting={entry.status === 'sending' && entry.waiting ? '' : undefined}
@@ -107,11 +121,16 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
           <MessageTime className={cx(!groupStart && 'natter-time-quiet')} date={entry.time} />
           {isPrivate ? (
             <span className="natter-marker" data-marker="private">
-              {strings.privateTo(
-                origin === 'remote'
-                  ? strings.you
-                  : recipients.map((id) => shownName(nameOf?.(id) || id).text).join(', '),
-              )}
+              {origin === 'remote'
+                ? strings.privateToYou
+                : strings.privateTo(
+                    recipients.map((id) => shownName(nameOf?.(id) || id).text).join(', '),
+                  )}
+            </span>
+          ) : null}
+          {mentionsYou ? (
+            <span className="natter-marker" data-marker="mention">
+              {strings.mentionsYou}
             </span>
           ) : null}
           {entry.isEdited ? (
@@ -129,6 +148,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
           entry={entry}
           senderName={name}
           highlight={highlight}
+          mentions={mentions?.names}
           onOpenImage={onOpenImage}
           onRetry={onRetry}
           onDiscard={onDiscard}

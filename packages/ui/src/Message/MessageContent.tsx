@@ -11,6 +11,8 @@ export interface MessageContentProps {
   /** Sender's name as shown, for the image's text alternative. */
   senderName: string;
   highlight?: string | undefined;
+  /** Names of the people in the room, longest first: their `@Name` is shown as a mention. */
+  mentions?: readonly string[] | undefined;
   onOpenImage?: ((id: string, src: string) => void) | undefined;
   onRetry?: ((id: string) => void) | undefined;
   onDiscard?: ((id: string) => void) | undefined;
@@ -21,6 +23,7 @@ export function MessageContent({
   entry,
   senderName,
   highlight,
+  mentions,
   onOpenImage,
   onRetry,
   onDiscard,
@@ -28,7 +31,7 @@ export function MessageContent({
   const { strings } = useStrings();
   switch (entry.type) {
     case 'text':
-      return <MessageText text={entry.message} highlight={highlight} />;
+      return <MessageText text={entry.message} highlight={highlight} mentions={mentions} />;
     case 'image':
       return (
         <ImagePreview
@@ -60,7 +63,9 @@ export function MessageContent({
         .filter((v): v is { href: string; label: string } => v.href !== undefined);
       return (
         <div className="natter-custom">
-          {entry.message ? <MessageText text={entry.message} highlight={highlight} /> : null}
+          {entry.message ? (
+            <MessageText text={entry.message} highlight={highlight} mentions={mentions} />
+          ) : null}
           {/* HTML from a plugin is untrusted: shown as its source text, never parsed. */}
           {entry.html ? (
             <MessageText className="natter-custom-html" text={entry.html} highlight={highlight} />

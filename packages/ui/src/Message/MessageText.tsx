@@ -4,6 +4,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
 import { clampPoint, linkify, splitHighlight } from './linkify';
+import { splitMentions } from './mentions';
 import type { TextPart } from './linkify';
 
 export interface MessageTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -16,6 +17,37 @@ export interface MessageTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 
    * Default 1000; `Infinity` never cuts.
    */
   clampLength?: number | undefined;
+  /**
+   * Names of the people in the room, longest first (`mentionsOf`): `@Name` of one of them is
+   * shown as a mention (`<strong class="natter-mention">`, plain text, never a link).
+   */
+  mentions?: readonly string[] | undefined;
+}
+
+/** Text with its mentions in `<strong>` (inert: the text itself, nothing else). */
+function WithMentions({
+  text,
+  term,
+  names,
+}: {
+  text: string;
+  term: string | undefined;
+  names: readonly string[] | undefined;
+}) {
+  if (!names?.length || !text.includes('@')) return <Highlighted text={text} term={term} />;
+  return (
+    <>
+      {splitMentions(text, names).map((part, i) =>
+        part.name === undefined ? (
+          <Highlighted key={i} text={part.text} term={term} />
+        ) : (
+          <strong key={i} className="natter-mention">
+            <Highlighted text={part.text} term={term} />
+          </strong>
+        ),
+      )}
+    </>
+  );
 }
 
 function Highlighted({ text, term }: { text: string; term: string | undefined }) {
@@ -49,7 +81,7 @@ function Highlighted({ text, term }: { text: string; term: string | undefined })
  */
 export const MessageText = memo(
   forwardRef<HTMLDivElement, MessageTextProps>(function MessageText(
-    { text, highlight, clampLength = 1000, className, ...rest },
+    { text, highlight, clampLength = 1000, mentions, className, ...rest },
     ref,
   ) {
     const { strings } = useStrings();
@@ -81,7 +113,7 @@ export const MessageText = memo(
               <Highlighted text={part.text} term={highlight} />
             </a>
           ) : (
-            <Highlighted key={i} text={part.text} term={highlight} />
+            <WithMentions key={i} text={part.text} term={highlight} names={mentions} />
           ),
         )}
         {long ? (

@@ -29,6 +29,7 @@ import { shownName } from '../utils/displayName';
 import type { NatterTheme } from '../utils/theme';
 import { useMergedRefs } from '../utils/useMergedRefs';
 import { useChatVirtualizer } from './useChatVirtualizer';
+import { mentionsOf } from '../Message/mentions';
 import { MessageRow } from './MessageRow';
 import type { RowShared } from './MessageRow';
 import { useAnnouncer } from './useAnnouncer';
@@ -173,7 +174,20 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   const pendingFocus = useRef<string | null>(null);
   const [highlightKey, setHighlightKey] = useState<string | null>(null);
   const [lightbox, setLightbox] = useState<{ id: string; src: string; alt: string } | null>(null);
-  const { text: announcement, announce } = useAnnouncer();
+  // The names a message may mention (`@Name`, see mentions.ts): everyone the meeting knows.
+  const participants = useParticipants();
+  const people = participants.participants;
+  const mentions = useMemo(
+    () =>
+      people.length === 0
+        ? undefined
+        : mentionsOf(
+            people.map((p) => p.name),
+            people.find((p) => p.isSelf || p.userId === selfUserId)?.name,
+          ),
+    [people, selfUserId],
+  );
+  const { text: announcement, announce } = useAnnouncer(mentions);
   const olderArmed = useRef(true);
 
   // Start at the newest message once there is history.
@@ -388,7 +402,6 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   }, [strings]);
   // The meeting names people (recipients who never wrote included); read through a ref so a join
   // or leave re-renders no row.
-  const participants = useParticipants();
   const participantsRef = useRef(participants);
   useLayoutEffect(() => {
     participantsRef.current = participants;
@@ -415,8 +428,9 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
         );
         setLightbox({ id, src, alt });
       },
+      mentions,
     }),
-    [store, selfUserId, highlight, hasActions, callActions],
+    [store, selfUserId, highlight, hasActions, callActions, mentions],
   );
 
   useRowTabStops(scrollRef, focusedKey);

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { ChatEntry, ChatStore } from '@natter/core';
 import { useMessage } from '@natter/hooks';
 import { Message } from '../Message/Message';
+import type { Mentions } from '../Message/mentions';
 import { useStrings } from '../strings';
 import { sameDay } from '../utils/format';
 import { DaySeparator } from './DaySeparator';
@@ -21,6 +22,7 @@ export interface RowShared {
   onDiscard: (id: string) => void;
   onOpenImage: (id: string, src: string) => void;
   nameOf: (userId: string) => string | undefined;
+  mentions: Mentions | undefined;
 }
 
 export interface MessageRowProps {
@@ -87,6 +89,7 @@ export const MessageRow = memo(function MessageRow({
         onDiscard={shared.onDiscard}
         onOpenImage={shared.onOpenImage}
         nameOf={shared.nameOf}
+        mentions={shared.mentions}
         tabIndex={tabbable ? 0 : -1}
         data-natter-message=""
       />

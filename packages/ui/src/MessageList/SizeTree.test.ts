@@ -72,4 +72,20 @@ describe('SizeTree', () => {
       { numRuns: 50 },
     );
   });
+
+  it('built as n rows of one estimate, is the same tree as from an array of them', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 5000 }), fc.integer({ min: 1, max: 300 }), (n, size) => {
+        const filled = new SizeTree(n, size);
+        const fromArray = new SizeTree(new Array<number>(n).fill(size));
+        expect(filled.length).toBe(n);
+        expect(filled.total()).toBe(fromArray.total());
+        for (const offset of [0, size * 0.5, size * n * 0.5, size * n - 1])
+          expect(filled.indexAt(offset)).toBe(fromArray.indexAt(offset));
+        filled.push([7]);
+        expect(filled.total()).toBe(n * size + 7);
+      }),
+      { numRuns: 50 },
+    );
+  });
 });

@@ -16,12 +16,15 @@ export class SizeTree {
   private tree: Float64Array;
   private count = 0;
 
-  constructor(sizes: ArrayLike<number> = []) {
-    const capacity = SizeTree.capacityFor(sizes.length);
+  /** Rows of `sizes`, or `sizes` rows of `fill` pixels each (a mount: no array of n sizes). */
+  constructor(sizes: ArrayLike<number> | number = [], fill = 0) {
+    const count = typeof sizes === 'number' ? sizes : sizes.length;
+    const capacity = SizeTree.capacityFor(count);
     this.sizes = new Float32Array(capacity);
     this.tree = new Float64Array(capacity / BLOCK + 1);
-    this.sizes.set(sizes);
-    this.count = sizes.length;
+    if (typeof sizes === 'number') this.sizes.fill(fill, 0, count);
+    else this.sizes.set(sizes);
+    this.count = count;
     this.build();
   }
 

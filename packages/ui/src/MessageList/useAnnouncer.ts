@@ -2,6 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatEntry } from '@natter/core';
 import { useStrings } from '../strings';
+import { mentionsSelf } from '../Message/mentions';
+import type { Mentions } from '../Message/mentions';
 import { shownName } from '../utils/displayName';
 
 const THROTTLE_MS = 1500;
@@ -9,10 +11,18 @@ const MAX_SUMMARY = 160;
 
 /**
  * Text for a visually hidden polite live region, announcing incoming messages at most once per
- * {@link THROTTLE_MS}: one message is read as "Name: text", a burst as "N new messages".
+ * {@link THROTTLE_MS}: one message is read as "Name: text", a burst as "N new messages". A message
+ * that mentions you is read as "Name mentioned you: text" (in a burst: "…. Name mentioned you").
  */
-export function useAnnouncer(): { text: string; announce(entries: readonly ChatEntry[]): void } {
+export function useAnnouncer(mentions?: Mentions): {
+  text: string;
+  announce(entries: readonly ChatEntry[]): void;
+} {
   const { strings } = useStrings();
+  const mentionsRef = useRef(mentions);
+  useEffect(() => {
+    mentionsRef.current = mentions;
+  }, [mentions]);
   const [text, setText] = useState('');
   const queue = useRef<ChatEntry[]>([]);
   const last = useRef(0);
@@ -30,8 +40,14 @@ export function useAnnouncer(): { text: string; announce(entries: readonly ChatE
     if (!first) return;
     const s = stringsRef.current;
     last.current = Date.now();
+    const nameOf = (e: ChatEntry) => shownName(e.displayName || e.userId).text;
+    const mention = batch.find(
+      (e) =>
+        (e.type === 'text' || e.type === 'custom') && mentionsSelf(e.message, mentionsRef.current),
+    );
     if (batch.length > 1) {
-      setText(s.announceMany(batch.length));
+      const many = s.announceMany(batch.length);
+      setText(mention ? `${many}. ${s.mentionedYou(nameOf(mention))}` : many);
       return;
     }
     const summary =
@@ -43,7 +59,7 @@ export function useAnnouncer(): { text: string; announce(entries: readonly ChatE
             ? s.fileSummary(first.name)
             : first.message || s.customSummary;
     const short = summary.length > MAX_SUMMARY ? `${summary.slice(0, MAX_SUMMARY)}…` : summary;
-    setText(s.announceMessage(shownName(first.displayName || first.userId).text, short));
+    setText(s.announceMessage(mention ? s.mentionedYou(nameOf(first)) : nameOf(first), short));
   }, []);
 
   const announce = useCallback(

@@ -123,14 +123,14 @@ export class ChatVirtualizer {
         offset: this.scrollTop - this.sizes.offsetOf(anchorIndex),
       };
     }
-    const sizes = new Float64Array(ids.length);
     if (this.measured.size === 0) {
-      // Mounting: nothing measured yet, so no row key needs looking up.
-      sizes.fill(estimateSize);
-    } else {
-      const all = ids.toArray();
-      for (let i = 0; i < all.length; i++) sizes[i] = sizeOf(all[i] ?? '');
+      // Mounting: nothing measured yet, so no row key needs looking up (nor an array of sizes).
+      this.sizes = new SizeTree(ids.length, estimateSize);
+      return;
     }
+    const sizes = new Float64Array(ids.length);
+    const all = ids.toArray();
+    for (let i = 0; i < all.length; i++) sizes[i] = sizeOf(all[i] ?? '');
     this.sizes = new SizeTree(sizes);
   }
 
@@ -138,6 +138,7 @@ export class ChatVirtualizer {
   afterCommit(): void {
     const el = this.options.scrollRef.current;
     if (!el) return;
+    this.catchUp(el);
     for (const [key, row] of this.elements) {
       if (row.isConnected) continue;
       this.observer?.unobserve(row);
@@ -244,7 +245,18 @@ export class ChatVirtualizer {
     this.record(el, el.offsetHeight);
   };
 
+  /**
+   * The reader moved the scroller and its scroll event is still queued (it fires with the next
+   * frame, after any ResizeObserver or React commit in between): take the move first, so
+   * following the bottom here does not throw a reader who jumped to the top back down.
+   */
+  private catchUp(el: HTMLElement): void {
+    if (!this.scrollDirty && Math.abs(el.scrollTop - this.scrollTop) >= 1) this.onScroll();
+  }
+
   private onResize(entries: ResizeObserverEntry[]): void {
+    const el = this.options.scrollRef.current;
+    if (el) this.catchUp(el);
     for (const entry of entries) {
       const el = entry.target as HTMLElement;
       this.record(el, entry.borderBoxSize?.[0]?.blockSize ?? el.offsetHeight);

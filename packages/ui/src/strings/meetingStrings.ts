@@ -1,4 +1,4 @@
-import { formatCount } from './plural';
+import { formatCount, plural } from './plural';
 
 /** Visible strings of meeting features: permissions, participants, private conversations. */
 export const meetingStrings = {
@@ -24,4 +24,15 @@ export const meetingStrings = {
   privatePlaceholder: (name: string) => `Private message to ${name}`,
   /** A conversation's unread messages (read by screen readers beside the badge). */
   unreadCount: (count: number) => `${formatCount(count, 'en')} unread`,
+  /** The marker on a private message someone sent you. */
+  privateToYou: 'Private to you',
+  /** The marker on a message that mentions you (beside the highlight, so not by colour alone). */
+  mentionsYou: 'Mentions you',
+  /** Announced (politely) when a message mentioning you arrives. */
+  mentionedYou: (name: string) => `${name} mentioned you`,
+  /** The label of the list of people the composer offers after `@`. */
+  mentionList: 'People to mention',
+  /** Announced as the list of people to mention changes (0: no one matches). */
+  mentionCount: (count: number) =>
+    count === 0 ? 'No one matches' : plural('en', count, { one: '# person', other: '# people' }),
 };

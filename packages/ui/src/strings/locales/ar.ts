@@ -209,6 +209,21 @@ const ar: NatterStrings = {
   recipientLeft: (name) => `غادر ${i(name)} الاجتماع: لن تصل الرسائل الخاصة`,
   privatePlaceholder: (name) => `رسالة خاصة إلى ${i(name)}`,
   unreadCount: (count) => `${n(count)} غير مقروءة`,
+  privateToYou: 'خاصة إليك',
+  mentionsYou: 'يذكرك',
+  mentionedYou: (name) => `ذكرك ${i(name)}`,
+  mentionList: 'أشخاص للإشارة إليهم',
+  mentionCount: (count) =>
+    count === 0
+      ? 'لا أحد يطابق'
+      : p(count, {
+          zero: '# شخص',
+          one: 'شخص واحد',
+          two: 'شخصان',
+          few: '# أشخاص',
+          many: '# شخصًا',
+          other: '# شخص',
+        }),
 };
 
 export default ar;

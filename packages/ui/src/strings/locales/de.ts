@@ -157,6 +157,12 @@ const de: NatterStrings = {
     `${name} hat das Meeting verlassen: private Nachrichten kommen nicht mehr an`,
   privatePlaceholder: (name) => `Private Nachricht an ${name}`,
   unreadCount: (count) => `${n(count)} ungelesen`,
+  privateToYou: 'Privat an dich',
+  mentionsYou: 'Erwähnt dich',
+  mentionedYou: (name) => `${name} hat dich erwähnt`,
+  mentionList: 'Personen zum Erwähnen',
+  mentionCount: (count) =>
+    count === 0 ? 'Niemand passt' : p(count, { one: '# Person', other: '# Personen' }),
 };
 
 export default de;

@@ -154,6 +154,12 @@ const es: NatterStrings = {
   recipientLeft: (name) => `${name} ha salido de la reunión: ya no recibe mensajes privados`,
   privatePlaceholder: (name) => `Mensaje privado para ${name}`,
   unreadCount: (count) => `${n(count)} sin leer`,
+  privateToYou: 'Privado para ti',
+  mentionsYou: 'Te menciona',
+  mentionedYou: (name) => `${name} te mencionó`,
+  mentionList: 'Personas para mencionar',
+  mentionCount: (count) =>
+    count === 0 ? 'Nadie coincide' : p(count, { one: '# persona', other: '# personas' }),
 };
 
 export default es;

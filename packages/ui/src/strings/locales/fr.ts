@@ -153,6 +153,12 @@ const fr: NatterStrings = {
     `${name} a quitté la réunion : les messages privés ne lui parviennent plus`,
   privatePlaceholder: (name) => `Message privé à ${name}`,
   unreadCount: (count) => p(count, { one: '# non lu', other: '# non lus' }),
+  privateToYou: 'Privé pour vous',
+  mentionsYou: 'Vous mentionne',
+  mentionedYou: (name) => `${name} vous a mentionné`,
+  mentionList: 'Personnes à mentionner',
+  mentionCount: (count) =>
+    count === 0 ? 'Personne ne correspond' : p(count, { one: '# personne', other: '# personnes' }),
 };
 
 export default fr;

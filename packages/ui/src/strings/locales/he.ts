@@ -155,6 +155,11 @@ const he: NatterStrings = {
   recipientLeft: (name) => `${i(name)} יצא/ה מהפגישה: הודעות פרטיות כבר לא יגיעו`,
   privatePlaceholder: (name) => `הודעה פרטית אל ${i(name)}`,
   unreadCount: (count) => `${n(count)} שלא נקראו`,
+  privateToYou: 'פרטית אליך',
+  mentionsYou: 'מזכיר/ה אותך',
+  mentionedYou: (name) => `${i(name)} הזכיר/ה אותך`,
+  mentionList: 'אנשים לאזכור',
+  mentionCount: (count) => (count === 0 ? 'אין התאמות' : `${n(count)} אנשים`),
 };
 
 export default he;

@@ -141,6 +141,11 @@ const ja: NatterStrings = {
   recipientLeft: (name) => `${name} さんは退出しました。プライベートメッセージは届きません`,
   privatePlaceholder: (name) => `${name} さんへのプライベートメッセージ`,
   unreadCount: (count) => `未読 ${n(count)} 件`,
+  privateToYou: 'あなたへのプライベートメッセージ',
+  mentionsYou: 'あなたへのメンション',
+  mentionedYou: (name) => `${name} さんがあなたをメンションしました`,
+  mentionList: 'メンションする相手',
+  mentionCount: (count) => (count === 0 ? '該当する人はいません' : `${n(count)} 人`),
 };
 
 export default ja;

@@ -154,6 +154,12 @@ const pt: NatterStrings = {
   recipientLeft: (name) => `${name} saiu da reunião: as mensagens privadas já não chegam`,
   privatePlaceholder: (name) => `Mensagem privada para ${name}`,
   unreadCount: (count) => p(count, { one: '# não lida', other: '# não lidas' }),
+  privateToYou: 'Privada para você',
+  mentionsYou: 'Menciona você',
+  mentionedYou: (name) => `${name} mencionou você`,
+  mentionList: 'Pessoas para mencionar',
+  mentionCount: (count) =>
+    count === 0 ? 'Ninguém corresponde' : p(count, { one: '# pessoa', other: '# pessoas' }),
 };
 
 export default pt;

@@ -140,6 +140,11 @@ const zh: NatterStrings = {
   recipientLeft: (name) => `${name} 已离开会议，私信无法送达`,
   privatePlaceholder: (name) => `私信给 ${name}`,
   unreadCount: (count) => `${n(count)} 条未读`,
+  privateToYou: '私信给你',
+  mentionsYou: '提到了你',
+  mentionedYou: (name) => `${name} 提到了你`,
+  mentionList: '可提及的人',
+  mentionCount: (count) => (count === 0 ? '没有匹配的人' : `${n(count)} 人`),
 };
 
 export default zh;
