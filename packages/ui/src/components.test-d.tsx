@@ -166,7 +166,7 @@ expectTypeOf<{ isRead: boolean; onJump: (id: string) => void }>().toExtend<
   ComponentProps<typeof MissedSummary>
 >();
 expectTypeOf<{ timeFormat: 'meeting'; meetingStartedAt: Date }>().toExtend<
-  ComponentProps<typeof ChatPanel>
+  ComponentProps<typeof ReplayView>
 >();
 expectTypeOf<{ timeFormat: 'relative' }>().not.toExtend<ComponentProps<typeof ReplayView>>();
 expectTypeOf<{ startedAt: number }>().toExtend<ComponentProps<typeof MeetingTimeProvider>>();

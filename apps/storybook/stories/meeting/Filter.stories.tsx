@@ -1,21 +1,54 @@
+import { cloneElement, useState } from 'react';
+import type { ComponentProps, ReactElement } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { parseChatDump, toChatDumpCsv } from '@natter/core';
 import type { DumpMessage } from '@natter/core';
 import type { LocalChat } from '@natter/core/testing';
-import { ChatPanel, ReplayView } from '@natter/ui';
+import { ChatPanel, MeetingTimeProvider, MessageFilter, ReplayView } from '@natter/ui';
+import type { MessageFilterMatches } from '@natter/ui';
 import { natter } from '../decorators';
 import { sampleHistory } from '../fixtures';
 
+type PanelProps = ComponentProps<typeof ChatPanel> & {
+  /** Times as "+mm:ss" from this start (`MeetingTimeProvider`). */
+  meetingStartedAt?: Date;
+};
+
+/** The panel with the filter in its pin-bar slot, feeding the matches to its list. */
+function FilteredPanel({ meetingStartedAt, ...props }: PanelProps) {
+  const [matches, setMatches] = useState<MessageFilterMatches>({ ids: undefined, search: '' });
+  return (
+    <MeetingTimeProvider startedAt={meetingStartedAt}>
+      <ChatPanel
+        {...props}
+        pinBar={(bar) => (
+          <>
+            {bar}
+            <MessageFilter onMatchesChange={setMatches} />
+          </>
+        )}
+        list={(list: ReactElement) =>
+          matches.ids
+            ? cloneElement(list as ReactElement<Record<string, unknown>>, {
+                ids: matches.ids,
+                highlight: matches.search,
+              })
+            : list
+        }
+      />
+    </MeetingTimeProvider>
+  );
+}
+
 const meta = {
   title: 'Meeting/Filter',
-  component: ChatPanel,
-  args: { missed: null },
+  component: FilteredPanel,
   parameters: {
     natter: natter({ history: sampleHistory() }),
     docs: {
       description: {
-        component: `One filter for the live list and the replay: participant, type, pinned only and text, combined, with the match count. The list shows only the matches; Enter and Shift+Enter in the search field go to the next and previous match (the list's arrow keys move between them too); Escape closes it in the panel. \`timeFormat="meeting"\` shows every time as "+12:30" from the meeting's start.`,
+        component: `\`<MessageFilter onMatchesChange={…} />\` (here in the panel's pin-bar slot, its matches fed to the list slot), one filter for the live list and the replay: participant, type, pinned only and text, combined, with the match count. The list shows only the matches; Enter and Shift+Enter in the search field go to the next and previous match (the list's arrow keys move between them too); \`<MeetingTimeProvider startedAt={…}>\` (or \`ReplayView\`'s \`timeFormat="meeting"\`) shows every time as "+12:30" from the meeting's start.`,
       },
     },
   },
@@ -26,7 +59,7 @@ const meta = {
       </div>
     ),
   ],
-} satisfies Meta<typeof ChatPanel>;
+} satisfies Meta<typeof FilteredPanel>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
@@ -34,17 +67,13 @@ const articles = (root: HTMLElement) => [
   ...within(root).getByRole('log').querySelectorAll<HTMLElement>('article'),
 ];
 
-/** In the live panel, from the keyboard only: open, type, step through matches, close. */
+/** In the live panel, from the keyboard: type, step through matches, combine filters. */
 export const Live: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(articles(canvasElement)).toHaveLength(11));
-    const toggle = canvas.getByRole('button', { name: 'Filter messages' });
-    toggle.focus();
-    await userEvent.keyboard('{Enter}');
-    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const search = await canvas.findByRole('searchbox', { name: 'Search messages' });
-    await waitFor(() => expect(search).toHaveFocus());
+    search.focus();
     const count = within(canvas.getByRole('search')).getByRole('status');
 
     await userEvent.keyboard('the');
@@ -82,10 +111,9 @@ export const Live: Story = {
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Type' }), 'image');
     await waitFor(() => expect(count).toHaveTextContent('1 of 11 messages'));
 
-    // Escape closes the filter and the whole list is back.
-    search.focus();
-    await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(canvas.queryByRole('search')).toBeNull());
+    // Back to no filter: the whole list.
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Type' }), '');
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Participant' }), '');
     await waitFor(() => expect(articles(canvasElement)).toHaveLength(11));
   },
 };
@@ -105,7 +133,6 @@ export const LiveArrivals: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Filter messages' }));
     await userEvent.type(await canvas.findByRole('searchbox', { name: 'Search messages' }), 'flag');
     await waitFor(() =>
       expect(within(canvas.getByRole('search')).getByRole('status')).toHaveTextContent(
@@ -124,9 +151,9 @@ export const LiveArrivals: Story = {
   },
 };
 
-/** Every time as "+mm:ss" from the first message (or `meetingStartedAt`). */
+/** Every time as "+mm:ss" from the meeting's start (here its first message). */
 export const MeetingTime: Story = {
-  args: { timeFormat: 'meeting' },
+  args: { meetingStartedAt: sampleHistory()[0]?.time },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(articles(canvasElement)).toHaveLength(11));
     const times = articles(canvasElement).map(

@@ -6,7 +6,7 @@ import type { Message } from '@natter/core';
 import { createLocalMeeting } from '@natter/core/testing';
 import type { LocalMeeting } from '@natter/core/testing';
 import { ChatProvider, useUnreadCount } from '@natter/hooks';
-import { ChatPanel } from '@natter/ui';
+import { ChatPanel, MeetingTimeProvider, MissedSummary } from '@natter/ui';
 import { natter } from '../decorators';
 import { HOSTILE_LINES, NOW, PEOPLE, expectNoUnsafeMarkup, sampleHistory } from '../fixtures';
 
@@ -61,7 +61,20 @@ function Missed({ history = sampleHistory(), timeFormat }: MissedProps) {
           </button>
         </div>
         {open ? (
-          <ChatPanel style={{ blockSize: 520 }} {...(timeFormat ? { timeFormat } : {})} />
+          // The first message's time is the meeting's start here (an app passes its own).
+          <MeetingTimeProvider
+            startedAt={timeFormat === 'meeting' ? (history[0]?.time ?? null) : null}
+          >
+            <ChatPanel
+              style={{ blockSize: 520 }}
+              pinBar={(bar) => (
+                <>
+                  {bar}
+                  <MissedSummary />
+                </>
+              )}
+            />
+          </MeetingTimeProvider>
         ) : null}
       </div>
     </ChatProvider>
@@ -75,7 +88,7 @@ const meta = {
     natter: natter({ bare: true }),
     docs: {
       description: {
-        component: `A late joiner, or someone opening the panel again, finds a summary above the list: how many messages, from whom, which are pinned and which are files, each a jump to its message (\`useMissedSummary()\` for your own UI). It is a region with a heading, announced politely once, and dismissible.`,
+        component: `\`<MissedSummary />\` in a \`ChatPanel\` slot (here under the pin bar): a late joiner, or someone opening the panel again, finds a summary above the list: how many messages, from whom, which are pinned and which are files, each a jump to its message (\`useMissedSummary()\` for your own UI). It is a region with a heading, announced politely once, and dismissible.`,
       },
     },
   },

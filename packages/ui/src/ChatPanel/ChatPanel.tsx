@@ -1,32 +1,26 @@
 'use client';
 import { Suspense, forwardRef, lazy, useCallback, useId, useState } from 'react';
-import type { ComponentPropsWithoutRef } from 'react';
+import type { ComponentPropsWithoutRef, ReactElement, ReactNode } from 'react';
 import type { ChatEntry, ChatLike } from '@natter/core';
-import {
-  EVERYONE,
-  useChatSelector,
-  useChatStore,
-  useConversations,
-  usePinned,
-} from '@natter/hooks';
+import { EVERYONE, useChatStore, useConversations, usePinned } from '@natter/hooks';
 import { Composer } from '../Composer/Composer';
 import { ComposerContext, useComposerControllerRef } from '../Composer/ComposerContext';
 import { useComposerDropZone } from '../Composer/useComposerDropZone';
 import { DownloadChatButton } from '../DownloadChatButton/DownloadChatButton';
 import { ListControllerContext, useListControllerRef } from '../listController';
 import { MessageActions } from '../MessageActions/MessageActions';
-import { MeetingTimeProvider } from '../Message/meetingTime';
-import type { MessageFilterMatches } from '../MessageFilter/MessageFilter';
 import { MessageList } from '../MessageList/MessageList';
 import type { MessageListLayout } from '../MessageList/MessageList';
 import type { PinBarProps } from '../PinBar/PinBar';
 import { StringsProvider, useStrings } from '../strings';
 import type { NatterStrings } from '../strings';
 import { cx } from '../utils/cx';
-import { resolve, useShallowStable } from './panelParts';
-import type { PanelSlot } from './panelParts';
 
-export type { PanelSlot } from './panelParts';
+/**
+ * A replaceable part of the panel: `undefined` keeps the default, `null` removes it, a node
+ * replaces it, a function receives the default element (to wrap or decorate it).
+ */
+export type PanelSlot = ReactNode | ((defaultPart: ReactElement) => ReactNode);
 
 export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   /**
@@ -69,17 +63,6 @@ export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   list?: PanelSlot;
   /** The composer, as `header`: `null`, a node (your own `<Composer peerIds={...} />`), or a function that wraps it. */
   composer?: PanelSlot;
-  /** "What you missed" above the list (late joiners, coming back to the panel), as `header`. */
-  missed?: PanelSlot;
-  /** Offer the message filter (a header button opening it). Default true. */
-  filter?: boolean | undefined;
-  /**
-   * `absolute` (default) or `meeting`: every time shown as "+12:30" from the meeting's start
-   * (`meetingStartedAt`, else the first loaded message's time).
-   */
-  timeFormat?: 'absolute' | 'meeting' | undefined;
-  /** The meeting's start, for `timeFormat="meeting"`. */
-  meetingStartedAt?: Date | number | undefined;
 }
 
 /** The pin bar's code loads with the first pin: many meetings never pin anything. */
@@ -92,16 +75,6 @@ const ConversationSwitcher = lazy(() =>
   })),
 );
 
-/** The summary and the filter load after first paint: neither is needed to show the chat. */
-const MissedSummary = lazy(() =>
-  import('../MissedSummary/MissedSummary').then((m) => ({ default: m.MissedSummary })),
-);
-const MessageFilter = lazy(() =>
-  import('../MessageFilter/MessageFilter').then((m) => ({ default: m.MessageFilter })),
-);
-
-const NO_MATCHES: MessageFilterMatches = { ids: undefined, search: '' };
-
 /** The panel's default pin bar: nothing while nothing is pinned (as `PinBar` itself). */
 function PanelPinBar(props: PinBarProps) {
   const { pinned } = usePinned(props.chat ? { chat: props.chat } : {});
@@ -111,6 +84,27 @@ function PanelPinBar(props: PinBarProps) {
       <PinBar {...props} />
     </Suspense>
   );
+}
+
+function resolve(slot: PanelSlot | undefined, fallback: ReactElement): ReactNode {
+  if (slot === undefined) return fallback;
+  return typeof slot === 'function' ? slot(fallback) : slot;
+}
+
+function shallowEqual(a: object | undefined, b: object | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+}
+
+/** Keeps the previous object while the new one is shallowly equal (inline `strings={{…}}`). */
+function useShallowStable<T extends object | undefined>(value: T): T {
+  const [kept, setKept] = useState(value);
+  if (kept === value || shallowEqual(kept, value)) return kept;
+  setKept(value);
+  return value;
 }
 
 /**
@@ -156,10 +150,6 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
       switcher,
       list,
       composer,
-      missed,
-      filter = true,
-      timeFormat,
-      meetingStartedAt,
       className,
       children,
       ...rest
@@ -176,16 +166,6 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
     // One list per conversation (its own scroll and unread state); the whole history while the
     // chat has no private conversation.
     const everyoneOnly = conversations.length === 1 && current.key === EVERYONE;
-    const [filtering, setFiltering] = useState(false);
-    const [matches, setMatches] = useState(NO_MATCHES);
-    const toggleFilter = () => {
-      setFiltering(!filtering);
-      setMatches(NO_MATCHES);
-    };
-    const meetingTime = timeFormat === 'meeting';
-    const firstMs = useChatSelector(store, (s) =>
-      meetingTime ? s.byId.get(s.ids.first() ?? '')?.timeMs : undefined,
-    );
     const { isDragging, getDropZoneProps } = useComposerDropZone({
       onFiles: (files) => composerController.current?.addFiles(files),
     });
@@ -207,19 +187,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
         <h2 className="natter-panel__title" id={titleId}>
           {strings.panelTitle}
         </h2>
-        <span className="natter-download">
-          {filter ? (
-            <button
-              type="button"
-              className="natter-download__button"
-              aria-expanded={filtering}
-              onClick={toggleFilter}
-            >
-              {strings.replayFilters}
-            </button>
-          ) : null}
-          <DownloadChatButton {...chatProps} meetingName={meetingName} />
-        </span>
+        <DownloadChatButton {...chatProps} meetingName={meetingName} />
       </header>
     );
     const labelled =
@@ -230,71 +198,46 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
           : { 'aria-label': strings.panelTitle };
 
     return (
-      <MeetingTimeProvider startedAt={meetingTime ? (meetingStartedAt ?? firstMs) : null}>
-        <ListControllerContext.Provider value={listController}>
-          <ComposerContext.Provider value={composerController}>
-            <section
-              ref={ref}
-              {...labelled}
-              {...getDropZoneProps(rest)}
-              className={cx('natter-panel', className)}
-              data-natter-theme={theme}
-            >
-              {resolve(header, defaultHeader)}
-              {resolve(pinBar, <PanelPinBar canPin={canPin} {...chatProps} />)}
-              {everyoneOnly ? null : (
-                <Suspense fallback={null}>
-                  {resolve(switcher, <ConversationSwitcher {...chatProps} />)}
-                </Suspense>
-              )}
-              {filtering ? (
-                <Suspense fallback={null}>
-                  <MessageFilter
-                    key={current.key}
-                    {...chatProps}
-                    within={everyoneOnly ? undefined : current.ids}
-                    onMatchesChange={setMatches}
-                    onClose={() => {
-                      setFiltering(false);
-                      setMatches(NO_MATCHES);
-                    }}
-                    autoFocusSearch
-                  />
-                </Suspense>
-              ) : null}
+      <ListControllerContext.Provider value={listController}>
+        <ComposerContext.Provider value={composerController}>
+          <section
+            ref={ref}
+            {...labelled}
+            {...getDropZoneProps(rest)}
+            className={cx('natter-panel', className)}
+            data-natter-theme={theme}
+          >
+            {resolve(header, defaultHeader)}
+            {resolve(pinBar, <PanelPinBar canPin={canPin} {...chatProps} />)}
+            {everyoneOnly ? null : (
               <Suspense fallback={null}>
-                {resolve(missed, <MissedSummary {...chatProps} />)}
+                {resolve(switcher, <ConversationSwitcher {...chatProps} />)}
               </Suspense>
-              {resolve(
-                list,
-                <MessageList
-                  key={current.key}
-                  {...(matches.ids
-                    ? { ids: matches.ids }
-                    : everyoneOnly
-                      ? {}
-                      : { ids: current.ids })}
-                  highlight={matches.search || undefined}
-                  className="natter-panel__list"
-                  layout={layout}
-                  renderActions={renderActions}
-                  {...chatProps}
-                />,
-              )}
-              {resolve(
-                composer,
-                <Composer {...chatProps} {...(draftKey === undefined ? {} : { draftKey })} />,
-              )}
-              {children}
-              {isDragging ? (
-                <div className="natter-panel__drop" aria-hidden="true">
-                  <span className="natter-panel__drop-label">{strings.dropFiles}</span>
-                </div>
-              ) : null}
-            </section>
-          </ComposerContext.Provider>
-        </ListControllerContext.Provider>
-      </MeetingTimeProvider>
+            )}
+            {resolve(
+              list,
+              <MessageList
+                key={current.key}
+                {...(everyoneOnly ? {} : { ids: current.ids })}
+                className="natter-panel__list"
+                layout={layout}
+                renderActions={renderActions}
+                {...chatProps}
+              />,
+            )}
+            {resolve(
+              composer,
+              <Composer {...chatProps} {...(draftKey === undefined ? {} : { draftKey })} />,
+            )}
+            {children}
+            {isDragging ? (
+              <div className="natter-panel__drop" aria-hidden="true">
+                <span className="natter-panel__drop-label">{strings.dropFiles}</span>
+              </div>
+            ) : null}
+          </section>
+        </ComposerContext.Provider>
+      </ListControllerContext.Provider>
     );
   },
 );

@@ -26,11 +26,9 @@ export interface MeetingTimeProviderProps {
  * ```
  */
 export function MeetingTimeProvider({ startedAt, children }: MeetingTimeProviderProps) {
-  const ms =
-    startedAt == null ? null : typeof startedAt === 'number' ? startedAt : startedAt.getTime();
   return createElement(
     MeetingTimeContext.Provider,
-    { value: ms !== null && Number.isFinite(ms) ? ms : null },
+    { value: startedAt == null ? null : +startedAt || null },
     children,
   );
 }
