@@ -124,6 +124,11 @@ for (const section of Object.values(previous)) {
   for (const row of section.rows)
     md += `| ${row.name} | ${keys.map((k) => row[k] ?? '').join(' | ')} |\n`;
 }
-writeFileSync('bench/RESULTS.md', md);
+// A hand-written "## Notes" section (which targets are met, what the numbers mean) is kept as is.
+const mdPath = 'bench/RESULTS.md';
+const before = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '';
+const notes = before.indexOf('\n## Notes');
+if (notes >= 0) md += before.slice(notes);
+writeFileSync(mdPath, md);
 console.log('\nwrote bench/RESULTS.md');
 process.exit(failed ? 1 : 0);

@@ -58,13 +58,17 @@ export const isListed = (index: ChatIndex, id: string): boolean =>
 const timeOf = (index: ChatIndex, id: string | undefined): number =>
   (id === undefined ? undefined : index.byId.get(id)?.timeMs) ?? 0;
 
-/** First position in `list` whose time is greater than `t` (after equal times: arrival order). */
-function upperBound(index: ChatIndex, list: IdList, t: number): number {
+/**
+ * First position in `list` whose time is greater than `t` (after equal times: arrival order);
+ * with `after` false, the first whose time is `t` or greater.
+ */
+function upperBound(index: ChatIndex, list: IdList, t: number, after = true): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (timeOf(index, list.at(mid)) <= t) lo = mid + 1;
+    const at = timeOf(index, list.at(mid));
+    if (after ? at <= t : at < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -78,14 +82,7 @@ function insertSorted(index: ChatIndex, list: IdList, id: string, t: number): Id
 /** Removes `id` whose time is `t`: binary search to the run of equal times, then a short scan. */
 function removeSorted(index: ChatIndex, list: IdList, id: string, t: number): IdList {
   if (list.last() === id) return list.removeAt(list.length - 1);
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (timeOf(index, list.at(mid)) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < list.length; i++) {
+  for (let i = upperBound(index, list, t, false); i < list.length; i++) {
     const at = list.at(i);
     if (at === id) return list.removeAt(i);
     if (timeOf(index, at) > t) break;
@@ -200,25 +197,11 @@ export function mergeEntries(index: ChatIndex, entries: readonly ChatEntry[]): v
     rebuildLists(index, fresh);
     return;
   }
-  const add = (list: IdList, ids: string[]) =>
-    mode === 'prepend' ? list.prepend(ids) : list.append(ids);
-  index.ids = add(
-    index.ids,
-    fresh.map((e) => e.id),
+  const groups = newGroups();
+  for (const e of fresh) group(groups, e.id, e.type, e.userId);
+  setLists(index, groups, (list, ids) =>
+    mode === 'prepend' ? list.prepend(ids) : list.append(ids),
   );
-  const byType = new Map<MessageKind, string[]>();
-  const byUser = new Map<string, string[]>();
-  for (const e of fresh) {
-    const ofType = byType.get(e.type);
-    if (ofType) ofType.push(e.id);
-    else byType.set(e.type, [e.id]);
-    const list = byUser.get(e.userId);
-    if (list) list.push(e.id);
-    else byUser.set(e.userId, [e.id]);
-  }
-  for (const [kind, ids] of byType) index.byType[kind] = add(index.byType[kind], ids);
-  for (const [user, ids] of byUser)
-    index.byUser.set(user, add(index.byUser.get(user) ?? IdList.empty, ids));
 }
 
 /** Rebuilds every ordered list from the listed ids plus `fresh` (one stable sort). */
@@ -230,15 +213,46 @@ function rebuildLists(index: ChatIndex, fresh: readonly ChatEntry[]): void {
   }
   entries.push(...fresh);
   entries.sort((a, b) => (a.timeMs ?? 0) - (b.timeMs ?? 0));
-  index.ids = IdList.from(entries.map((e) => e.id));
-  const byType: Record<MessageKind, string[]> = { text: [], image: [], file: [], custom: [] };
-  const byUser = new Map<string, string[]>();
-  for (const e of entries) {
-    byType[e.type].push(e.id);
-    const list = byUser.get(e.userId);
-    if (list) list.push(e.id);
-    else byUser.set(e.userId, [e.id]);
-  }
-  for (const kind of MESSAGE_KINDS) index.byType[kind] = IdList.from(byType[kind]);
-  index.byUser = new Map([...byUser].map(([user, ids]) => [user, IdList.from(ids)]));
+  const groups = newGroups();
+  for (const e of entries) group(groups, e.id, e.type, e.userId);
+  setLists(index, groups);
+}
+
+/** Ids in order: all of them, by type and by sender (see {@link group}, {@link setLists}). */
+export interface Groups {
+  ids: string[];
+  byType: Record<MessageKind, string[]>;
+  byUser: Map<string, string[]>;
+}
+
+export const newGroups = (): Groups => ({
+  ids: [],
+  byType: { text: [], image: [], file: [], custom: [] },
+  byUser: new Map(),
+});
+
+export function group(groups: Groups, id: string, type: MessageKind, userId: string): void {
+  groups.ids.push(id);
+  groups.byType[type].push(id);
+  const ofUser = groups.byUser.get(userId);
+  if (ofUser) ofUser.push(id);
+  else groups.byUser.set(userId, [id]);
+}
+
+/**
+ * Sets the index's lists from `groups`: `join` adds each group to its list (a page spliced in);
+ * without it every list is replaced (and senders with no group dropped).
+ */
+export function setLists(
+  index: ChatIndex,
+  groups: Groups,
+  join?: (list: IdList, ids: string[]) => IdList,
+): void {
+  if (!join) index.byUser = new Map();
+  const to = join ?? ((_: IdList, ids: string[]) => IdList.from(ids));
+  index.ids = to(index.ids, groups.ids);
+  for (const kind of MESSAGE_KINDS)
+    index.byType[kind] = to(index.byType[kind], groups.byType[kind]);
+  for (const [user, ids] of groups.byUser)
+    index.byUser.set(user, to(index.byUser.get(user) ?? IdList.empty, ids));
 }

@@ -1,7 +1,6 @@
-import { mergeEntries, MESSAGE_KINDS } from './chatIndex';
+import { group, mergeEntries, newGroups, setLists } from './chatIndex';
 import type { ChatEntry, ChatIndex } from './chatIndex';
 import { toEntry } from './EntryMap';
-import { IdList } from './IdList';
 import { acceptedTimeMs, normalizeMessage } from './normalizeMessage';
 import type { MessageKind } from './types';
 
@@ -20,9 +19,7 @@ export function mergeHistory(
   if (index.byId.size > 0 || index.deleted.size > 0 || index.pinnedIds.length > 0) {
     return mergeEntries(index, normalizeAll(list, refuse));
   }
-  const ids: string[] = [];
-  const byType: Record<MessageKind, string[]> = { text: [], image: [], file: [], custom: [] };
-  const byUser = new Map<string, string[]>();
+  const groups = newGroups();
   const pinned: string[] = [];
   const refused: string[] = [];
   let last = -Infinity;
@@ -35,7 +32,7 @@ export function mergeHistory(
     }
     if (t < last) {
       // Out of order: undo and take the general path, which sorts.
-      for (const id of ids) index.byId.delete(id);
+      for (const id of groups.ids) index.byId.delete(id);
       return mergeEntries(index, normalizeAll(list, refuse));
     }
     last = t;
@@ -49,18 +46,11 @@ export function mergeHistory(
       index.byId.restoreRaw(m.id, first as object);
       continue;
     }
-    ids.push(m.id);
-    byType[m.type].push(m.id);
-    const user = typeof m.userId === 'string' ? m.userId : '';
-    const ofUser = byUser.get(user);
-    if (ofUser) ofUser.push(m.id);
-    else byUser.set(user, [m.id]);
+    group(groups, m.id, m.type, typeof m.userId === 'string' ? m.userId : '');
     if (m.pinned === true) pinned.push(m.id);
   }
   for (const reason of refused) refuse(reason);
-  index.ids = IdList.from(ids);
-  for (const kind of MESSAGE_KINDS) index.byType[kind] = IdList.from(byType[kind]);
-  for (const [user, ofUser] of byUser) index.byUser.set(user, IdList.from(ofUser));
+  setLists(index, groups);
   index.pinnedIds = pinned;
 }
 
