@@ -18,7 +18,14 @@ import type {
   LocalParticipant,
   SimulatedMessageInput,
 } from './localChat/types';
-import type { BaseMessage, ChatRateLimits, CustomMessage, Message, MessagePayload } from './types';
+import type {
+  BaseMessage,
+  ChatRateLimits,
+  CustomAttachment,
+  CustomMessage,
+  Message,
+  MessagePayload,
+} from './types';
 
 type Content =
   | { type: 'text'; message: string }
@@ -277,6 +284,26 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
     sendTextMessage: (text, peerIds) => (limitText(), sendText(text, peerIds)),
     sendImageMessage: (image, peerIds) => (limitImage(), sendImage(image, peerIds)),
     sendFileMessage: (file, peerIds) => (limitFile(), sendFile(file, peerIds)),
+    // Like the SDKs: Files are uploaded (here: an object URL) and described, links kept as they are.
+    async sendCustomMessage({ message, html, files, images, videos }, peerIds) {
+      const attach = (items: (File | string)[] = []): CustomAttachment[] =>
+        items.map((item) =>
+          typeof item === 'string'
+            ? { link: item }
+            : { link: makeLink(item), type: item.type, name: item.name, size: item.size },
+        );
+      accept(
+        () => ({
+          type: 'custom',
+          ...(message === undefined ? {} : { message }),
+          ...(html === undefined ? {} : { html }),
+          files: attach(files),
+          images: attach(images),
+          videos: attach(videos),
+        }),
+        peerIds,
+      );
+    },
     sendMessage(payload, peerIds) {
       limitSendMessage();
       if (payload.type === 'text') return sendText(payload.message, peerIds);

@@ -5,6 +5,7 @@ export type {
   ChatUpdateEvent,
   CustomAttachment,
   CustomMessage,
+  CustomMessagePayload,
   FetchMessagesOptions,
   FileMessage,
   ImageMessage,
@@ -28,6 +29,7 @@ export { createChatStore } from './createChatStore';
 export type { ChatState, ChatStatus, ChatStore, ChatStoreOptions } from './createChatStore';
 export type { ChatActions, SendOptions } from './createChatActions';
 export { getChatStore, releaseChatStore } from './getChatStore';
+export { sendCustom } from './sendCustom';
 export {
   createTrustedObjectUrl,
   isTrustedObjectUrl,

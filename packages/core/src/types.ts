@@ -63,6 +63,19 @@ export interface CustomMessage extends BaseMessage {
 /** A chat message as the SDKs deliver it. */
 export type Message = TextMessage | ImageMessage | FileMessage | CustomMessage;
 
+/**
+ * What `sendCustomMessage` takes (RealtimeKit 2 and Dyte 3): attachments as `File`s, which the SDK
+ * uploads first, or as links. Everyone receives it as a {@link CustomMessage}.
+ */
+export interface CustomMessagePayload {
+  type: 'custom';
+  message?: string;
+  html?: string;
+  files?: (File | string)[];
+  images?: (File | string)[];
+  videos?: (File | string)[];
+}
+
 /** What `sendMessage` / `editMessage` take. */
 export type MessagePayload =
   { type: 'text'; message: string } | { type: 'image'; image: File } | { type: 'file'; file: File };
@@ -107,6 +120,11 @@ export interface ChatLike {
   sendImageMessage(image: File, peerIds?: string[]): Promise<void>;
   sendFileMessage(file: File, peerIds?: string[]): Promise<void>;
   sendMessage?(payload: MessagePayload, peerIds?: string[]): Promise<void>;
+  /**
+   * RealtimeKit 2 and Dyte 3. RealtimeKit drops it without an error unless the preset allows
+   * text and files (`chatPublic.text && .files`, or `chatPrivate`'s for a private one).
+   */
+  sendCustomMessage?(payload: CustomMessagePayload, peerIds?: string[]): Promise<void>;
   editTextMessage(messageId: string, message: string): Promise<void>;
   editImageMessage?(messageId: string, image: File): Promise<void>;
   editFileMessage?(messageId: string, file: File): Promise<void>;

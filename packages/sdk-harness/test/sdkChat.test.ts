@@ -4,7 +4,8 @@
  * expectation is in `BEHAVIOUR` (`behaviour.ts`), so the table reads as documentation.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatUpdateEvent, PinEvent } from '@natter/core';
+import { getChatStore, releaseChatStore, sendCustom } from '@natter/core';
+import type { ChatLike, ChatUpdateEvent, PinEvent } from '@natter/core';
 import { createDyteHarness } from '../src/createDyteHarness';
 import { createRealtimeKitHarness } from '../src/createRealtimeKitHarness';
 import { recordChatEvents, waitForChatEvent } from '../src/harness';
@@ -117,6 +118,36 @@ describe.each(SDKS)('$name meeting.chat, offline', ({ name, create }) => {
     ).toHaveLength(1);
     expect(h.chat.messages.map((m) => m.message)).toEqual(['hello from me', 'barrier']);
     recorder.stop();
+  });
+
+  it('sendCustom (the SDK’s sendCustomMessage): sent as a custom payload, echoed as type custom, into the store', async () => {
+    const h = await start(create);
+    const chat = h.chat as unknown as ChatLike;
+    const store = getChatStore(chat, { selfUserId: 'self-user' });
+    const unsubscribe = store.subscribe(() => undefined);
+    const echo = waitForChatEvent(h.chat, 'chatUpdate', (e) => e.action === 'add');
+    const poll = JSON.stringify({ poll: 'Lunch?', options: ['Pizza', 'Soup'] });
+    await sendCustom(chat, {
+      type: 'custom',
+      message: poll,
+      html: '<b>note</b>',
+      files: ['https://files.example/a.pdf'],
+    });
+    const added = await echo;
+    expect(added.message).toMatchObject({
+      type: 'custom',
+      message: poll,
+      html: '<b>note</b>',
+      files: [{ link: 'https://files.example/a.pdf' }],
+      userId: 'self-user',
+    });
+    expect(h.server.received.find((r) => r.event === 'sendMessageToRoom')?.request).toMatchObject({
+      payloadType: 3,
+    });
+    await expect.poll(() => store.getMessages().map((m) => m.type)).toEqual(['custom']);
+    expect(store.getMessages()[0]).toMatchObject({ message: poll, html: '<b>note</b>' });
+    unsubscribe();
+    releaseChatStore(chat);
   });
 
   it('remote add: message shape and time precision', async () => {

@@ -20,6 +20,7 @@ export type { MessageListLayout, MessageListProps } from './MessageList/MessageL
 export type { NatterTheme } from './utils/theme';
 export { Message, initialsOf } from './Message/Message';
 export type { MessageOrigin, MessageProps } from './Message/Message';
+export type { CustomEntry } from './Message/MessageContent';
 export { MessageText } from './Message/MessageText';
 export type { MessageTextProps } from './Message/MessageText';
 export { MessageTime } from './Message/MessageTime';

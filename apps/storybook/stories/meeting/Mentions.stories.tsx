@@ -80,6 +80,9 @@ type Story = StoryObj<typeof meta>;
 const status = (canvasElement: HTMLElement) =>
   canvasElement.querySelector('.natter-composer [role="status"]') as HTMLElement;
 
+/** Bounds for conditions that wait on the lazy suggestions chunk or a live message (any load). */
+const LONG = { timeout: 10_000 };
+
 const message = (canvasElement: HTMLElement) =>
   within(canvasElement).getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
 
@@ -90,7 +93,11 @@ export const Default: Story = {
     const box = canvas.getByRole('textbox', { name: 'Message' });
     await userEvent.click(box);
     await userEvent.keyboard('Hi @a');
-    const list = await within(document.body).findByRole('listbox', { name: 'People to mention' });
+    const list = await within(document.body).findByRole(
+      'listbox',
+      { name: 'People to mention' },
+      LONG,
+    );
     const names = () =>
       within(list)
         .getAllByRole('option')
@@ -115,26 +122,30 @@ export const ChooseWithKeyboard: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('textbox', { name: 'Message' }));
     await userEvent.keyboard('Thanks @ZOE');
-    const list = await within(document.body).findByRole('listbox');
+    const list = await within(document.body).findByRole('listbox', {}, LONG);
     await expect(
       within(list)
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['Zoë Åberg']);
     await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(within(document.body).queryByRole('listbox')).toBeNull());
+    await waitFor(() => expect(within(document.body).queryByRole('listbox')).toBeNull(), LONG);
     const textarea = message(canvasElement);
     await expect(textarea.value).toBe('Thanks @ZOE');
     await expect(textarea.getAttribute('aria-controls')).toBeNull();
     await userEvent.keyboard('{Backspace}{Backspace}{Backspace}gr');
-    await within(await within(document.body).findByRole('listbox')).findByRole('option', {
-      name: 'Grace Hopper',
-    });
+    await within(await within(document.body).findByRole('listbox', {}, LONG)).findByRole(
+      'option',
+      {
+        name: 'Grace Hopper',
+      },
+      LONG,
+    );
     await userEvent.keyboard('{Tab}');
     await expect(textarea.value).toBe('Thanks @Grace Hopper ');
     await expect(document.activeElement).toBe(textarea);
     await userEvent.keyboard('for the review{Enter}');
-    const sent = await canvas.findByText('@Grace Hopper', { selector: 'strong' });
+    const sent = await canvas.findByText('@Grace Hopper', { selector: 'strong' }, LONG);
     await expect(sent.className).toBe('natter-mention');
     await expect(sent.closest('article')?.textContent).toContain(
       'Thanks @Grace Hopper for the review',
@@ -148,12 +159,12 @@ export const NoMatch: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('textbox', { name: 'Message' }));
     await userEvent.keyboard('@xyz');
-    await waitFor(() => expect(status(canvasElement).textContent).toBe('No one matches'));
+    await waitFor(() => expect(status(canvasElement).textContent).toBe('No one matches'), LONG);
     await expect(within(document.body).queryByRole('listbox')).toBeNull();
     await expect(message(canvasElement).getAttribute('aria-activedescendant')).toBeNull();
     await userEvent.keyboard('{Enter}');
     // Enter with no suggestion sends the text as it is.
-    await canvas.findByText('@xyz');
+    await canvas.findByText('@xyz', {}, LONG);
   },
 };
 
@@ -164,14 +175,18 @@ export const MentionsYou: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const marker = await canvas.findByText('Mentions you');
+    const marker = await canvas.findByText('Mentions you', {}, LONG);
     const article = marker.closest('article');
     await expect(article?.getAttribute('data-mentioned')).toBe('self');
     await expect(within(article as HTMLElement).getByText('@Sam Rivera').tagName).toBe('STRONG');
     // The other message mentions Alan, and "Sam Riveras" is not you: one mark only.
-    await waitFor(() => expect(canvas.getAllByRole('article')).toHaveLength(2));
+    await waitFor(() => expect(canvas.getAllByRole('article')).toHaveLength(2), LONG);
     await expect(canvas.getAllByText('Mentions you')).toHaveLength(1);
-    await waitFor(() => expect(canvasElement.textContent).toContain('Ada Lovelace mentioned you'));
+    // The last message is the mention, so the announcement ends on it (after the throttle).
+    await waitFor(
+      () => expect(canvasElement.textContent).toContain('Ada Lovelace mentioned you'),
+      LONG,
+    );
   },
 };
 
@@ -191,10 +206,10 @@ export const RTL: Story = {
       const found = canvasElement.querySelector('textarea');
       if (!found) throw new Error('no composer yet');
       return found;
-    });
+    }, LONG);
     await userEvent.click(box);
     await userEvent.keyboard('@لي');
-    const list = await within(document.body).findByRole('listbox');
+    const list = await within(document.body).findByRole('listbox', {}, LONG);
     await expect(
       within(list)
         .getAllByRole('option')

@@ -10,7 +10,7 @@ import { DownloadChatButton } from '../DownloadChatButton/DownloadChatButton';
 import { ListControllerContext, useListControllerRef } from '../listController';
 import { MessageActions } from '../MessageActions/MessageActions';
 import { MessageList } from '../MessageList/MessageList';
-import type { MessageListLayout } from '../MessageList/MessageList';
+import type { MessageListLayout, MessageListProps } from '../MessageList/MessageList';
 import type { PinBarProps } from '../PinBar/PinBar';
 import { StringsProvider, useStrings } from '../strings';
 import type { NatterStrings } from '../strings';
@@ -59,6 +59,8 @@ export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   pinBar?: PanelSlot;
   /** The conversation switcher, shown once there is a private conversation; as `header`. */
   switcher?: PanelSlot;
+  /** Renders custom messages (polls, system notes) in the list; see `MessageList`. */
+  renderCustom?: MessageListProps['renderCustom'];
   /** The message list, as `header`: `null`, a node, or a function that wraps it. */
   list?: PanelSlot;
   /** The composer, as `header`: `null`, a node (your own `<Composer peerIds={...} />`), or a function that wraps it. */
@@ -145,6 +147,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
       draftKey,
       meetingName,
       layout,
+      renderCustom,
       header,
       pinBar,
       switcher,
@@ -222,6 +225,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
                 className="natter-panel__list"
                 layout={layout}
                 renderActions={renderActions}
+                renderCustom={renderCustom}
                 {...chatProps}
               />,
             )}

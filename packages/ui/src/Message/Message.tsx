@@ -6,6 +6,7 @@ import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
 import { cleanName, shownName } from '../utils/displayName';
 import { MessageContent } from './MessageContent';
+import type { CustomEntry } from './MessageContent';
 import { mentionsSelf } from './mentions';
 import type { Mentions } from './mentions';
 import { MessageTime } from './MessageTime';
@@ -39,6 +40,11 @@ export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 
    * ("Mentions you", `data-mentioned="self"`).
    */
   mentions?: Mentions | undefined;
+  /**
+   * Renders a custom message (`type: 'custom'`: a poll, a system note) your way. Return
+   * `undefined` for the default: its text, any HTML as text (never parsed), its attachments.
+   */
+  renderCustom?: ((entry: CustomEntry) => ReactNode) | undefined;
 }
 
 /** Up to two initials of a display name, by user-perceived characters. */
@@ -74,6 +80,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
     onOpenImage,
     nameOf,
     mentions,
+    renderCustom,
     className,
     ...rest
   },
@@ -149,6 +156,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
           senderName={name}
           highlight={highlight}
           mentions={mentions?.names}
+          renderCustom={renderCustom}
           onOpenImage={onOpenImage}
           onRetry={onRetry}
           onDiscard={onDiscard}

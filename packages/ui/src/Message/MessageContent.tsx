@@ -1,5 +1,9 @@
 'use client';
 import type { ChatEntry } from '@natter/core';
+import type { ReactNode } from 'react';
+
+/** A custom message as the store holds it, for `renderCustom`. */
+export type CustomEntry = Extract<ChatEntry, { type: 'custom' }>;
 import { FileChip } from '../FileChip/FileChip';
 import { ImagePreview } from '../ImagePreview/ImagePreview';
 import { useStrings } from '../strings';
@@ -11,6 +15,8 @@ export interface MessageContentProps {
   /** Sender's name as shown, for the image's text alternative. */
   senderName: string;
   highlight?: string | undefined;
+  /** Renders custom messages (`undefined`: the default rendering). */
+  renderCustom?: ((entry: CustomEntry) => ReactNode) | undefined;
   /** Names of the people in the room, longest first: their `@Name` is shown as a mention. */
   mentions?: readonly string[] | undefined;
   onOpenImage?: ((id: string, src: string) => void) | undefined;
@@ -24,6 +30,7 @@ export function MessageContent({
   senderName,
   highlight,
   mentions,
+  renderCustom,
   onOpenImage,
   onRetry,
   onDiscard,
@@ -55,6 +62,8 @@ export function MessageContent({
         />
       );
     case 'custom': {
+      const own = renderCustom?.(entry);
+      if (own !== undefined) return <div className="natter-custom">{own}</div>;
       const videos = (entry.videos ?? [])
         .map((video, i) => ({
           href: safeUrl(video.link),

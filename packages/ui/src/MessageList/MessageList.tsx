@@ -30,6 +30,7 @@ import type { NatterTheme } from '../utils/theme';
 import { useMergedRefs } from '../utils/useMergedRefs';
 import { useChatVirtualizer } from './useChatVirtualizer';
 import { mentionsOf } from '../Message/mentions';
+import type { MessageProps } from '../Message/Message';
 import { MessageRow } from './MessageRow';
 import type { RowShared } from './MessageRow';
 import { useAnnouncer } from './useAnnouncer';
@@ -63,6 +64,11 @@ export interface MessageListProps extends ComponentPropsWithoutRef<'div'> {
    * function is used without re-rendering rows, so an inline arrow costs nothing.
    */
   renderActions?: ((entry: ChatEntry) => ReactNode) | undefined;
+  /**
+   * Renders custom messages (`sendCustom`: polls, system notes); `undefined` from it keeps the
+   * default. Keep it stable (`useCallback`): a new function re-renders the visible rows.
+   */
+  renderCustom?: MessageProps['renderCustom'];
   /** Marks own messages (`data-origin="local"`); defaults to the provider's `selfUserId`. */
   selfUserId?: string | undefined;
   /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
@@ -123,6 +129,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
     ids: idsProp,
     highlight,
     renderActions,
+    renderCustom,
     selfUserId: selfProp,
     theme,
     layout = 'list',
@@ -429,8 +436,9 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
         setLightbox({ id, src, alt });
       },
       mentions,
+      renderCustom,
     }),
-    [store, selfUserId, highlight, hasActions, callActions, mentions],
+    [store, selfUserId, highlight, hasActions, callActions, mentions, renderCustom],
   );
 
   useRowTabStops(scrollRef, focusedKey);

@@ -5,6 +5,7 @@ import type { ChatEntry, ChatStore } from '@natter/core';
 import { useMessage } from '@natter/hooks';
 import { Message } from '../Message/Message';
 import type { Mentions } from '../Message/mentions';
+import type { MessageProps } from '../Message/Message';
 import { useStrings } from '../strings';
 import { sameDay } from '../utils/format';
 import { DaySeparator } from './DaySeparator';
@@ -23,6 +24,7 @@ export interface RowShared {
   onOpenImage: (id: string, src: string) => void;
   nameOf: (userId: string) => string | undefined;
   mentions: Mentions | undefined;
+  renderCustom: MessageProps['renderCustom'];
 }
 
 export interface MessageRowProps {
@@ -90,6 +92,7 @@ export const MessageRow = memo(function MessageRow({
         onOpenImage={shared.onOpenImage}
         nameOf={shared.nameOf}
         mentions={shared.mentions}
+        renderCustom={shared.renderCustom}
         tabIndex={tabbable ? 0 : -1}
         data-natter-message=""
       />
