@@ -38,6 +38,10 @@ const SUITES = {
       'bench/store.bench.ts',
     ],
   },
+  filter: {
+    title: 'Message filter and missed summary over 100k stored messages (Node)',
+    command: ['node', '--conditions=natter-source', '--import', 'tsx', 'bench/filter.bench.ts'],
+  },
   install: {
     title: 'What a Vite + React 19 app pays, from the packed tarballs (consumers fixture)',
     command: ['node', 'bench/install.bench.mjs'],

@@ -144,3 +144,12 @@ export type {
 export { createZipEntryNames } from './export/zipEntryNames';
 export { exportChoices, resolveExportChoice } from './export/exportChoices';
 export type { ChatExportChoices } from './export/exportChoices';
+export {
+  NO_FILTER,
+  filterMessageIds,
+  isFilterEmpty,
+  searchableText,
+} from './filter/filterMessageIds';
+export type { MessageFilter } from './filter/filterMessageIds';
+export { missedRangeOf, summarizeMissed } from './missed/summarizeMissed';
+export type { MissedRange, MissedSender, MissedSummary } from './missed/summarizeMissed';

@@ -3,7 +3,15 @@
  * optional, refused) and what the hooks return, as a user's editor sees it. `tsc -b` (the
  * `typecheck` step of CI) compiles this file; nothing here runs.
  */
-import type { ChatEntry, ChatError, ChatLike, ChatStore, IdList } from '@natter/core';
+import { NO_FILTER } from '@natter/core';
+import type {
+  ChatEntry,
+  ChatError,
+  ChatLike,
+  ChatStore,
+  IdList,
+  MissedSummary as MissedSummaryData,
+} from '@natter/core';
 import type { ComponentProps, ReactNode } from 'react';
 import { createRef } from 'react';
 import { expectTypeOf } from 'vitest';
@@ -13,7 +21,10 @@ import {
   DownloadChatButton,
   Message,
   MessageList,
+  formatElapsed,
   useComposer,
+  useMessageFilter,
+  useMissedSummary,
   useJumpToMessage,
   usePinToggle,
 } from './index';
@@ -29,8 +40,11 @@ import type {
   PinToggle,
   ReplayView,
   StringsProvider,
+  MessageFilter,
+  MissedSummary,
+  MeetingTimeProvider,
 } from './index';
-import type { NatterStrings, PanelSlot } from './index';
+import type { FilterParticipant, MessageFilterMatches, NatterStrings, PanelSlot } from './index';
 
 /** A component used with no props at all. */
 type NoProps = Record<never, never>;
@@ -140,3 +154,31 @@ expectTypeOf<NoProps>().toExtend<ComponentProps<typeof ReplayView>>();
 expectTypeOf<{ children: ReactNode; locale: string }>().toExtend<
   ComponentProps<typeof StringsProvider>
 >();
+
+// The meeting's record (issue 16): the shared filter, "what you missed", meeting-relative time.
+expectTypeOf<{ onMatchesChange: (m: MessageFilterMatches) => void }>().toExtend<
+  ComponentProps<typeof MessageFilter>
+>();
+// The filter reports its matches: it cannot be used without the callback.
+expectTypeOf<NoProps>().not.toExtend<ComponentProps<typeof MessageFilter>>();
+expectTypeOf<NoProps>().toExtend<ComponentProps<typeof MissedSummary>>();
+expectTypeOf<{ isRead: boolean; onJump: (id: string) => void }>().toExtend<
+  ComponentProps<typeof MissedSummary>
+>();
+expectTypeOf<{ timeFormat: 'meeting'; meetingStartedAt: Date }>().toExtend<
+  ComponentProps<typeof ReplayView>
+>();
+expectTypeOf<{ timeFormat: 'relative' }>().not.toExtend<ComponentProps<typeof ReplayView>>();
+expectTypeOf<{ startedAt: number }>().toExtend<ComponentProps<typeof MeetingTimeProvider>>();
+expectTypeOf(formatElapsed).returns.toEqualTypeOf<string>();
+
+export function RecordHooks() {
+  const filtered = useMessageFilter({ filter: NO_FILTER });
+  expectTypeOf(filtered.ids).toEqualTypeOf<IdList>();
+  expectTypeOf(filtered.participants).toEqualTypeOf<FilterParticipant[]>();
+  const { summary, kind, dismiss } = useMissedSummary({ isRead: true });
+  expectTypeOf(summary).toEqualTypeOf<MissedSummaryData | null>();
+  expectTypeOf(kind).toEqualTypeOf<'joined' | 'away'>();
+  expectTypeOf(dismiss).returns.toBeVoid();
+  return null;
+}

@@ -72,3 +72,20 @@ export { DownloadChatButton } from './DownloadChatButton';
 export type { DownloadChatButtonProps } from './DownloadChatButton';
 export { ChatPanel } from './ChatPanel';
 export type { ChatPanelProps, PanelSlot } from './ChatPanel';
+export { MessageFilter, useMessageFilter } from './MessageFilter';
+export type {
+  MessageFilterMatches,
+  MessageFilterProps,
+  FilterParticipant,
+  UseMessageFilterOptions,
+  UseMessageFilterResult,
+} from './MessageFilter';
+export { MissedSummary, useMissedSummary } from './MissedSummary';
+export type {
+  MissedSummaryProps,
+  MissedKind,
+  UseMissedSummaryOptions,
+  UseMissedSummaryResult,
+} from './MissedSummary';
+export { MeetingTimeProvider, formatElapsed } from './Message/meetingTime';
+export type { MeetingTimeProviderProps } from './Message/meetingTime';

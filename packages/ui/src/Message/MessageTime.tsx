@@ -4,6 +4,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
 import { formatFull, formatRelative } from '../utils/format';
+import { formatElapsed, useMeetingStart } from './meetingTime';
 import { useNow } from './useNow';
 
 export interface MessageTimeProps extends Omit<
@@ -17,21 +18,24 @@ export interface MessageTimeProps extends Omit<
 const MINUTE = 60_000;
 
 /**
- * A message time: relative for the last hour (`5 minutes ago`), the clock time after that; the
- * full date and time in `title`, for screen readers, and shown when the message has focus.
+ * A message time: relative for the last hour (`5 minutes ago`), the clock time after that, or
+ * "+12:30" from the meeting's start under a `MeetingTimeProvider`; the full date and time in
+ * `title`, for screen readers, and shown when the message has focus.
  */
 export const MessageTime = forwardRef<HTMLTimeElement, MessageTimeProps>(function MessageTime(
   { date, className, ...rest },
   ref,
 ) {
-  const { locale } = useStrings();
+  const { locale, strings } = useStrings();
   const now = useNow(MINUTE);
+  const start = useMeetingStart();
   const valid = Number.isFinite(date.getTime());
-  const full = valid ? formatFull(date, locale) : '';
+  const elapsed = valid && start !== null ? formatElapsed(date.getTime(), start) : '';
+  const absolute = valid ? formatFull(date, locale) : '';
+  const full = elapsed ? `${strings.meetingTimeLabel(elapsed)}, ${absolute}` : absolute;
   // Rounded to the minute, `now` can trail the message's time: never say "in 1 minute".
-  const relative = valid
-    ? formatRelative(date, Math.max(now + MINUTE, date.getTime()), locale)
-    : '';
+  const relative =
+    elapsed || (valid ? formatRelative(date, Math.max(now + MINUTE, date.getTime()), locale) : '');
   return (
     <time
       ref={ref}

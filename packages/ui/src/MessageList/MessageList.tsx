@@ -232,10 +232,14 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   // New messages: announce others', count them when the reader is scrolled up, mark where an
   // away reader left off, and bring the reader down to their own send.
   const prevIds = useRef(ids);
+  const prevStoreIds = useRef(storeIds);
   useLayoutEffect(() => {
     const prev = prevIds.current;
+    const storeChanged = prevStoreIds.current !== storeIds;
     prevIds.current = ids;
-    if (prev === ids) return;
+    prevStoreIds.current = storeIds;
+    // A filter changing what is shown (no new message in the store) adds nothing new.
+    if (prev === ids || !storeChanged) return;
     const byId = store.getState().byId;
     const added = appendedIds(prev, ids)
       .map((id) => byId.get(id))
@@ -259,7 +263,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
       away.current = true;
       setUnreadId(remote[0]?.id ?? null);
     }
-  }, [ids, store, selfUserId, virtualizer, announce]);
+  }, [ids, storeIds, store, selfUserId, virtualizer, announce]);
 
   useEffect(() => {
     const onVisible = () => {

@@ -28,7 +28,10 @@ export interface PinBarProps extends ComponentPropsWithoutRef<'section'>, ChatHo
 const EXCERPT_MAX = 160;
 
 /** What the pin bar shows of a message: a text excerpt, "Image", or the file name. */
-export function pinExcerpt(message: ChatEntry, strings: NatterStrings): string {
+export function pinExcerpt(
+  message: ChatEntry,
+  strings: Pick<NatterStrings, 'imageExcerpt' | 'messageExcerpt'>,
+): string {
   switch (message.type) {
     case 'text':
       return message.message.length > EXCERPT_MAX

@@ -2,14 +2,16 @@
 import { forwardRef, useEffect, useId, useMemo, useState } from 'react';
 import type { ChangeEvent, ComponentPropsWithoutRef } from 'react';
 import { createChatStore, parseChatDumpInWorker } from '@natter/core';
-import type { ChatStore, DumpMessage, MessageKind } from '@natter/core';
-import { useChat } from '@natter/hooks';
+import type { ChatStore, DumpMessage } from '@natter/core';
+import { ListControllerContext, useListControllerRef } from '../listController';
+import { MeetingTimeProvider } from '../Message/meetingTime';
+import { MessageFilter } from '../MessageFilter/MessageFilter';
+import type { MessageFilterMatches } from '../MessageFilter/MessageFilter';
 import { MessageList } from '../MessageList/MessageList';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
 import type { NatterTheme } from '../utils/theme';
 import { createStaticChat } from './createStaticChat';
-import { useReplayFilters } from './useReplayFilters';
 
 export interface ReplayViewProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /**
@@ -21,6 +23,10 @@ export interface ReplayViewProps extends Omit<ComponentPropsWithoutRef<'section'
   selfUserId?: string | undefined;
   /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
   theme?: NatterTheme | undefined;
+  /** `absolute` (default) or `meeting`: times as "+12:30" from the meeting's start, as `ChatPanel`. */
+  timeFormat?: 'absolute' | 'meeting' | undefined;
+  /** The meeting's start for `timeFormat="meeting"`; default the dump's first message. */
+  meetingStartedAt?: Date | number | undefined;
 }
 
 type FileState =
@@ -28,6 +34,16 @@ type FileState =
   | { status: 'parsing' }
   | { status: 'error'; reason: string }
   | { status: 'done'; messages: DumpMessage[]; rowErrors: number };
+
+/** The dump's earliest time (dumps are usually, not always, in order). */
+function earliest(messages: readonly DumpMessage[]): number | undefined {
+  let min: number | undefined;
+  for (const m of messages) {
+    const t = m.time.getTime();
+    if (Number.isFinite(t) && (min === undefined || t < min)) min = t;
+  }
+  return min;
+}
 
 /** A read-only store over the dump, created once per dump and destroyed with it. */
 function useStaticStore(messages: readonly DumpMessage[]): ChatStore {
@@ -39,83 +55,27 @@ function useStaticStore(messages: readonly DumpMessage[]): ChatStore {
 function ReplayBody({
   messages,
   selfUserId,
+  startedAt,
 }: {
   messages: readonly DumpMessage[];
   selfUserId: string | undefined;
+  startedAt: Date | number | null | undefined;
 }) {
-  const { strings } = useStrings();
   const store = useStaticStore(messages);
-  const { messages: entries } = useChat({ store });
-  const { filters, setFilters, participants, ids } = useReplayFilters(entries);
-  const base = useId();
-  const types: [MessageKind, string][] = [
-    ['text', strings.typeText],
-    ['image', strings.typeImage],
-    ['file', strings.typeFile],
-    ['custom', strings.typeCustom],
-  ];
+  const controller = useListControllerRef();
+  const [matches, setMatches] = useState<MessageFilterMatches>({ ids: undefined, search: '' });
   return (
-    <>
-      <div role="search" className="natter-replay-filters" aria-label={strings.replayFilters}>
-        <label className="natter-replay-field" htmlFor={`${base}-search`}>
-          <span className="natter-replay-field-label">{strings.searchMessages}</span>
-          <input
-            id={`${base}-search`}
-            type="search"
-            value={filters.search}
-            onChange={(e) => setFilters((f) => ({ ...f, search: e.target.value }))}
-          />
-        </label>
-        <label className="natter-replay-field" htmlFor={`${base}-participant`}>
-          <span className="natter-replay-field-label">{strings.filterParticipant}</span>
-          <select
-            id={`${base}-participant`}
-            value={filters.participant}
-            onChange={(e) => setFilters((f) => ({ ...f, participant: e.target.value }))}
-          >
-            <option value="">{strings.allParticipants}</option>
-            {participants.map((p) => (
-              <option key={p.userId} value={p.userId}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="natter-replay-field" htmlFor={`${base}-type`}>
-          <span className="natter-replay-field-label">{strings.filterType}</span>
-          <select
-            id={`${base}-type`}
-            value={filters.type}
-            onChange={(e) =>
-              setFilters((f) => ({ ...f, type: e.target.value as MessageKind | '' }))
-            }
-          >
-            <option value="">{strings.allTypes}</option>
-            {types.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="natter-replay-checkbox" htmlFor={`${base}-pinned`}>
-          <input
-            id={`${base}-pinned`}
-            type="checkbox"
-            checked={filters.pinnedOnly}
-            onChange={(e) => setFilters((f) => ({ ...f, pinnedOnly: e.target.checked }))}
-          />
-          <span>{strings.pinnedOnly}</span>
-        </label>
-        <output className="natter-replay-count" aria-live="polite" dir="auto">
-          {strings.matchCount(ids.length, entries.length)}
-        </output>
-      </div>
-      {ids.length === 0 && entries.length > 0 ? (
-        <p className="natter-replay-empty">{strings.noMatches}</p>
-      ) : null}
-      <MessageList store={store} ids={ids} highlight={filters.search} selfUserId={selfUserId} />
-    </>
+    <MeetingTimeProvider startedAt={startedAt}>
+      <ListControllerContext.Provider value={controller}>
+        <MessageFilter store={store} onMatchesChange={setMatches} />
+        <MessageList
+          store={store}
+          ids={matches.ids}
+          highlight={matches.search}
+          selfUserId={selfUserId}
+        />
+      </ListControllerContext.Provider>
+    </MeetingTimeProvider>
   );
 }
 
@@ -133,7 +93,16 @@ function ReplayBody({
  * ```
  */
 export const ReplayView = forwardRef<HTMLElement, ReplayViewProps>(function ReplayView(
-  { messages, selfUserId, theme, className, 'aria-label': ariaLabel, ...rest },
+  {
+    messages,
+    selfUserId,
+    theme,
+    timeFormat,
+    meetingStartedAt,
+    className,
+    'aria-label': ariaLabel,
+    ...rest
+  },
   ref,
 ) {
   const { strings } = useStrings();
@@ -184,7 +153,12 @@ export const ReplayView = forwardRef<HTMLElement, ReplayViewProps>(function Repl
         </div>
       ) : null}
       {shown ? (
-        <ReplayBody key={messages ? 'prop' : 'file'} messages={shown} selfUserId={selfUserId} />
+        <ReplayBody
+          key={messages ? 'prop' : 'file'}
+          messages={shown}
+          selfUserId={selfUserId}
+          startedAt={timeFormat === 'meeting' ? (meetingStartedAt ?? earliest(shown)) : null}
+        />
       ) : null}
     </section>
   );

@@ -1,17 +1,18 @@
 'use client';
 import { createContext, createElement, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { defaultStrings } from './defaultStrings';
-import type { NatterStrings } from './defaultStrings';
-import { loadStrings, peekStrings, tableLanguage } from './loadStrings';
+import { panelDefaults } from './panelDefaults';
+import type { NatterStrings, PanelStrings } from './defaultStrings';
+import { loadTable, peekStrings, tableLanguage } from './stringTables';
 
 interface Locale {
-  strings: NatterStrings;
+  /** The strings of the parts loaded on demand may be absent: those parts use `useRecordStrings`. */
+  strings: PanelStrings;
   /** BCP 47 locale for dates, sizes and plurals; the browser's by default. */
   locale: string | undefined;
 }
 
-const StringsContext = createContext<Locale>({ strings: defaultStrings, locale: undefined });
+const StringsContext = createContext<Locale>({ strings: panelDefaults, locale: undefined });
 
 export interface StringsProviderProps {
   /** Overrides any subset of the strings (on top of the locale's table). */
@@ -25,15 +26,15 @@ export interface StringsProviderProps {
 }
 
 /** The table of `locale`, loaded on demand; `undefined` while it loads or when none is shipped. */
-function useTable(locale: string | undefined): NatterStrings | undefined {
+function useTable(locale: string | undefined): PanelStrings | undefined {
   const language = tableLanguage(locale);
-  const [loaded, setLoaded] = useState<{ language: string; table: NatterStrings } | null>(null);
+  const [loaded, setLoaded] = useState<{ language: string; table: PanelStrings } | null>(null);
   const ready = peekStrings(locale);
   useEffect(() => {
     if (language === undefined || peekStrings(language)) return undefined;
     let live = true;
-    void loadStrings(language).then((table) => {
-      if (live) setLoaded({ language, table });
+    void loadTable(language).then((table) => {
+      if (live && table) setLoaded({ language, table });
     });
     return () => {
       live = false;

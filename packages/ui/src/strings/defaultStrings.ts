@@ -1,8 +1,9 @@
 // No 'use client': plain data that Server Components may read too.
-import { listStrings } from './listStrings';
-import { meetingStrings } from './meetingStrings';
-import { panelStrings } from './panelStrings';
+import { panelDefaults } from './panelDefaults';
+import { recordStrings } from './recordStrings';
+
+export type { PanelStrings } from './panelDefaults';
 
 /** Every visible string of the kit, English by default; override any subset. */
-export const defaultStrings = { ...listStrings, ...panelStrings, ...meetingStrings };
+export const defaultStrings = { ...panelDefaults, ...recordStrings };
 export type NatterStrings = typeof defaultStrings;

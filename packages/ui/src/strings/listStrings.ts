@@ -54,6 +54,8 @@ export const listStrings = {
   fileUploading: 'Uploading…',
   fileFailed: 'Upload failed',
   fileUnavailable: 'File not available',
+  /** A meeting-relative time ("+12:30") for screen readers and tooltips. */
+  meetingTimeLabel: (elapsed: string) => `${elapsed} after the meeting started`,
   replayLabel: 'Chat replay',
   replayFilters: 'Filter messages',
   filterParticipant: 'Participant',

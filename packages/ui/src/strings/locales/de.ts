@@ -71,6 +71,22 @@ const de: NatterStrings = {
   matchCount: (shown, total) =>
     p(total, { one: `${n(shown)} von # Nachricht`, other: `${n(shown)} von # Nachrichten` }),
   noMatches: 'Keine Nachricht passt zu den Filtern.',
+  previousMatch: 'Vorheriger',
+  nextMatch: 'Nächster',
+  matchPosition: (index, count) => `${n(index)} von ${n(count)} Treffern`,
+  missedJoined: 'Bevor Sie beigetreten sind',
+  missedAway: 'Während Sie weg waren',
+  missedCount: (count, more) =>
+    p(count, {
+      one: more ? '#+ Nachricht' : '# Nachricht',
+      other: more ? '#+ Nachrichten' : '# Nachrichten',
+    }),
+  missedFrom: (names) => `von ${names}`,
+  missedOthers: (count) => p(count, { one: '# weiteren Person', other: '# weiteren Personen' }),
+  missedPinned: 'Angeheftet',
+  missedJump: 'Zur ersten',
+  missedDismiss: 'Schließen',
+  meetingTimeLabel: (elapsed) => `${elapsed} nach Beginn des Meetings`,
   openChatDump: 'Chatexport öffnen (.csv)',
   parsingChatDump: 'Chatexport wird gelesen…',
   chatDumpFailed: (reason) => `Der Chatexport konnte nicht gelesen werden: ${reason}`,

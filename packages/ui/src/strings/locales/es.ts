@@ -71,6 +71,22 @@ const es: NatterStrings = {
   matchCount: (shown, total) =>
     p(total, { one: `${n(shown)} de # mensaje`, other: `${n(shown)} de # mensajes` }),
   noMatches: 'Ningún mensaje coincide con los filtros.',
+  previousMatch: 'Anterior',
+  nextMatch: 'Siguiente',
+  matchPosition: (index, count) => `${n(index)} de ${n(count)} coincidencias`,
+  missedJoined: 'Antes de que te unieras',
+  missedAway: 'Mientras no estabas',
+  missedCount: (count, more) =>
+    p(count, {
+      one: more ? '#+ mensaje' : '# mensaje',
+      other: more ? '#+ mensajes' : '# mensajes',
+    }),
+  missedFrom: (names) => `de ${names}`,
+  missedOthers: (count) => p(count, { one: '# persona más', other: '# personas más' }),
+  missedPinned: 'Fijados',
+  missedJump: 'Ir al primero',
+  missedDismiss: 'Descartar',
+  meetingTimeLabel: (elapsed) => `${elapsed} desde el inicio de la reunión`,
   openChatDump: 'Abrir una exportación del chat (.csv)',
   parsingChatDump: 'Leyendo la exportación del chat…',
   chatDumpFailed: (reason) => `No se pudo leer la exportación del chat: ${reason}`,

@@ -71,6 +71,22 @@ const fr: NatterStrings = {
   matchCount: (shown, total) =>
     p(total, { one: `${n(shown)} message sur #`, other: `${n(shown)} messages sur #` }),
   noMatches: 'Aucun message ne correspond aux filtres.',
+  previousMatch: 'Précédent',
+  nextMatch: 'Suivant',
+  matchPosition: (index, count) => `${n(index)} sur ${n(count)} résultats`,
+  missedJoined: 'Avant votre arrivée',
+  missedAway: 'Pendant votre absence',
+  missedCount: (count, more) =>
+    p(count, {
+      one: more ? 'au moins # message' : '# message',
+      other: more ? 'au moins # messages' : '# messages',
+    }),
+  missedFrom: (names) => `de ${names}`,
+  missedOthers: (count) => p(count, { one: '# autre personne', other: '# autres personnes' }),
+  missedPinned: 'Épinglés',
+  missedJump: 'Aller au premier',
+  missedDismiss: 'Fermer',
+  meetingTimeLabel: (elapsed) => `${elapsed} après le début de la réunion`,
   openChatDump: 'Ouvrir un export de discussion (.csv)',
   parsingChatDump: "Lecture de l'export…",
   chatDumpFailed: (reason) => `Impossible de lire l'export : ${reason}`,

@@ -75,6 +75,22 @@ const he: NatterStrings = {
   matchCount: (shown, total) =>
     p(total, { one: `${n(shown)} מתוך הודעה אחת`, other: `${n(shown)} מתוך # הודעות` }),
   noMatches: 'אין הודעות שתואמות את המסננים.',
+  previousMatch: 'הקודם',
+  nextMatch: 'הבא',
+  matchPosition: (index, count) => `${n(index)} מתוך ${n(count)} תוצאות`,
+  missedJoined: 'לפני שהצטרפת',
+  missedAway: 'בזמן שלא היית כאן',
+  missedCount: (count, more) =>
+    p(count, {
+      one: more ? 'לפחות הודעה אחת' : 'הודעה אחת',
+      other: more ? 'לפחות # הודעות' : '# הודעות',
+    }),
+  missedFrom: (names) => `מאת ${i(names)}`,
+  missedOthers: (count) => p(count, { one: 'עוד אדם אחד', other: 'עוד # אנשים' }),
+  missedPinned: 'מוצמדות',
+  missedJump: 'מעבר לראשונה',
+  missedDismiss: 'סגירה',
+  meetingTimeLabel: (elapsed) => `${i(elapsed)} מתחילת הפגישה`,
   openChatDump: 'פתיחת קובץ ייצוא של הצ׳אט (.csv)',
   parsingChatDump: 'קורא את קובץ הייצוא…',
   chatDumpFailed: (reason) => `לא ניתן היה לקרוא את קובץ הייצוא: ${reason}`,

@@ -71,6 +71,22 @@ const pt: NatterStrings = {
   matchCount: (shown, total) =>
     p(total, { one: `${n(shown)} de # mensagem`, other: `${n(shown)} de # mensagens` }),
   noMatches: 'Nenhuma mensagem corresponde aos filtros.',
+  previousMatch: 'Anterior',
+  nextMatch: 'Seguinte',
+  matchPosition: (index, count) => `${n(index)} de ${n(count)} resultados`,
+  missedJoined: 'Antes de você entrar',
+  missedAway: 'Enquanto você estava fora',
+  missedCount: (count, more) =>
+    p(count, {
+      one: more ? '#+ mensagem' : '# mensagem',
+      other: more ? '#+ mensagens' : '# mensagens',
+    }),
+  missedFrom: (names) => `de ${names}`,
+  missedOthers: (count) => p(count, { one: 'mais # pessoa', other: 'mais # pessoas' }),
+  missedPinned: 'Fixadas',
+  missedJump: 'Ir para a primeira',
+  missedDismiss: 'Dispensar',
+  meetingTimeLabel: (elapsed) => `${elapsed} após o início da reunião`,
   openChatDump: 'Abrir uma exportação do chat (.csv)',
   parsingChatDump: 'Lendo a exportação do chat…',
   chatDumpFailed: (reason) => `Não foi possível ler a exportação do chat: ${reason}`,

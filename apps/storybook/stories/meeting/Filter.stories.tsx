@@ -1,0 +1,202 @@
+import { cloneElement, useState } from 'react';
+import type { ComponentProps, ReactElement } from 'react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { parseChatDump, toChatDumpCsv } from '@natter/core';
+import type { DumpMessage } from '@natter/core';
+import type { LocalChat } from '@natter/core/testing';
+import { ChatPanel, MeetingTimeProvider, MessageFilter, ReplayView } from '@natter/ui';
+import type { MessageFilterMatches } from '@natter/ui';
+import { natter } from '../decorators';
+import { sampleHistory } from '../fixtures';
+
+type PanelProps = ComponentProps<typeof ChatPanel> & {
+  /** Times as "+mm:ss" from this start (`MeetingTimeProvider`). */
+  meetingStartedAt?: Date;
+};
+
+/** The panel with the filter in its pin-bar slot, feeding the matches to its list. */
+function FilteredPanel({ meetingStartedAt, ...props }: PanelProps) {
+  const [matches, setMatches] = useState<MessageFilterMatches>({ ids: undefined, search: '' });
+  return (
+    <MeetingTimeProvider startedAt={meetingStartedAt}>
+      <ChatPanel
+        {...props}
+        pinBar={(bar) => (
+          <>
+            {bar}
+            <MessageFilter onMatchesChange={setMatches} />
+          </>
+        )}
+        list={(list: ReactElement) =>
+          matches.ids
+            ? cloneElement(list as ReactElement<Record<string, unknown>>, {
+                ids: matches.ids,
+                highlight: matches.search,
+              })
+            : list
+        }
+      />
+    </MeetingTimeProvider>
+  );
+}
+
+const meta = {
+  title: 'Meeting/Filter',
+  component: FilteredPanel,
+  parameters: {
+    natter: natter({ history: sampleHistory() }),
+    docs: {
+      description: {
+        component: `\`<MessageFilter onMatchesChange={…} />\` (here in the panel's pin-bar slot, its matches fed to the list slot), one filter for the live list and the replay: participant, type, pinned only and text, combined, with the match count. The list shows only the matches; Enter and Shift+Enter in the search field go to the next and previous match (the list's arrow keys move between them too); \`<MeetingTimeProvider startedAt={…}>\` (or \`ReplayView\`'s \`timeFormat="meeting"\`) shows every time as "+12:30" from the meeting's start.`,
+      },
+    },
+  },
+  decorators: [
+    (Story) => (
+      <div className="story-panel-frame">
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof FilteredPanel>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const articles = (root: HTMLElement) => [
+  ...within(root).getByRole('log').querySelectorAll<HTMLElement>('article'),
+];
+
+/** In the live panel, from the keyboard: type, step through matches, combine filters. */
+export const Live: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(articles(canvasElement)).toHaveLength(11));
+    const search = await canvas.findByRole('searchbox', { name: 'Search messages' });
+    search.focus();
+    const count = within(canvas.getByRole('search')).getByRole('status');
+
+    await userEvent.keyboard('the');
+    await waitFor(() => expect(count).toHaveTextContent('3 of 11 messages'));
+    await waitFor(() => expect(articles(canvasElement)).toHaveLength(3));
+    // Each match one keystroke away; focus stays in the search field.
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(count).toHaveTextContent('1 of 3 matches'));
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-highlighted]')).toHaveTextContent(
+        'Good morning! Sharing the slides in a second.',
+      ),
+    );
+    await waitFor(() => expect(search).toHaveFocus());
+    await userEvent.keyboard('{Shift>}{Enter}{/Shift}');
+    // Shift+Enter from the first match wraps round to the last.
+    await waitFor(() => expect(count).toHaveTextContent('3 of 3 matches'));
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-highlighted]')).toHaveTextContent(
+        'Here is the report we talked about.',
+      ),
+    );
+
+    // Combined with a participant, a type, pinned only.
+    await userEvent.selectOptions(
+      canvas.getByRole('combobox', { name: 'Participant' }),
+      'Grace Hopper',
+    );
+    await waitFor(() => expect(count).toHaveTextContent('1 of 11 messages'));
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Pinned only' }));
+    await waitFor(() => expect(articles(canvasElement)).toHaveLength(1));
+    await expect(articles(canvasElement)[0]).toHaveAttribute('data-state', 'pinned');
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Pinned only' }));
+    await userEvent.clear(search);
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Type' }), 'image');
+    await waitFor(() => expect(count).toHaveTextContent('1 of 11 messages'));
+
+    // Back to no filter: the whole list.
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Type' }), '');
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Participant' }), '');
+    await waitFor(() => expect(articles(canvasElement)).toHaveLength(11));
+  },
+};
+
+/** The chat of the story being played (set by its `setup`), so the play can make others write. */
+let played: LocalChat | undefined;
+
+/** With the filter open, a new message that matches joins the list; one that does not stays out. */
+export const LiveArrivals: Story = {
+  parameters: {
+    natter: natter({
+      history: sampleHistory(),
+      setup: (chat) => {
+        played = chat;
+      },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByRole('searchbox', { name: 'Search messages' }), 'flag');
+    await waitFor(() =>
+      expect(within(canvas.getByRole('search')).getByRole('status')).toHaveTextContent(
+        '1 of 11 messages',
+      ),
+    );
+    played?.simulate.receive({ userId: 'u-ada', text: 'Is the flag on?' });
+    played?.simulate.receive({ userId: 'u-ada', text: 'Lunch?' });
+    await waitFor(() =>
+      expect(within(canvas.getByRole('search')).getByRole('status')).toHaveTextContent(
+        '2 of 13 messages',
+      ),
+    );
+    await waitFor(() => expect(articles(canvasElement)).toHaveLength(2));
+    await expect(canvas.queryByText('Lunch?')).toBeNull();
+  },
+};
+
+/** Every time as "+mm:ss" from the meeting's start (here its first message). */
+export const MeetingTime: Story = {
+  args: { meetingStartedAt: sampleHistory()[0]?.time },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(articles(canvasElement)).toHaveLength(11));
+    const times = articles(canvasElement).map(
+      (a) => a.querySelector('.natter-time-relative')?.textContent,
+    );
+    // sampleHistory: one message every two minutes.
+    await expect(times.slice(0, 3)).toEqual(['+0:00', '+2:00', '+4:00']);
+    await expect(articles(canvasElement)[1]?.querySelector('time')).toHaveAttribute(
+      'title',
+      expect.stringMatching(/^\+2:00 after the meeting started, /),
+    );
+  },
+};
+
+async function dump(): Promise<{ dump: DumpMessage[] }> {
+  const csv = await toChatDumpCsv(sampleHistory(), { sessionId: 's-1', meetingId: 'm-1' });
+  return { dump: (await parseChatDump(csv)).messages };
+}
+
+/** The same filter in the replay, with meeting-relative times. */
+export const Replay: StoryObj<typeof ReplayView> = {
+  loaders: [dump],
+  render: (_args, { loaded }) => (
+    <ReplayView messages={loaded.dump as DumpMessage[]} timeFormat="meeting" />
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const count = within(canvas.getByRole('search')).getByRole('status');
+    await waitFor(() => expect(count).toHaveTextContent('11 of 11 messages'));
+    await waitFor(() =>
+      expect(articles(canvasElement)[0]?.querySelector('.natter-time-relative')).toHaveTextContent(
+        '+0:00',
+      ),
+    );
+    await userEvent.click(canvas.getByRole('searchbox', { name: 'Search messages' }));
+    await userEvent.keyboard('slide');
+    await waitFor(() => expect(count).toHaveTextContent('1 of 11 messages'));
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(count).toHaveTextContent('1 of 1 matches'));
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-highlighted]')).toHaveTextContent(
+        'Sharing the slides',
+      ),
+    );
+  },
+};
