@@ -135,7 +135,14 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
               },
             })}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <svg
+              viewBox="0 0 24 24"
+              width="18"
+              height="18"
+              fill="currentColor"
+              aria-hidden="true"
+              focusable="false"
+            >
               <path d="M7 10l5 5 5-5z" />
             </svg>
           </button>
