@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { releaseChatStore } from '@natter/core';
 import { createLocalMeeting } from '@natter/core/testing';
 import type { LocalMeeting } from '@natter/core/testing';
 import { ChatProvider, useUnreadCount } from '@natter/hooks';
 import { ChatPanel } from '@natter/ui';
 import { natter } from '../decorators';
+import { useReleaseMeeting } from './useReleaseMeeting';
 
 interface LateJoinerProps {
   /** Start with the panel collapsed behind a toggle button with an unread badge. */
@@ -48,13 +48,7 @@ function LateJoiner({ collapsed = false, arriving = [] }: LateJoinerProps) {
     // Once: the story's messages arrive after it mounts.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the story's args are fixed
   }, [meeting]);
-  useEffect(
-    () => () => {
-      releaseChatStore(meeting.chat);
-      meeting.chat.dispose();
-    },
-    [meeting],
-  );
+  useReleaseMeeting(meeting);
   return (
     <ChatProvider meeting={meeting}>
       <div className="story-stack">

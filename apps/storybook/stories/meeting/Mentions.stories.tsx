@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { releaseChatStore } from '@natter/core';
 import { createLocalMeeting } from '@natter/core/testing';
 import type { LocalMeeting, LocalParticipant } from '@natter/core/testing';
 import { ChatProvider } from '@natter/hooks';
 import { ChatPanel } from '@natter/ui';
 import { natter } from '../decorators';
+import { useReleaseMeeting } from './useReleaseMeeting';
 
 interface MentionStoryProps {
   /** The people in the room besides you. */
@@ -47,13 +47,7 @@ function MentionStory({
     // Once: the story's messages arrive when it mounts.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the story's args are fixed
   }, [meeting]);
-  useEffect(
-    () => () => {
-      releaseChatStore(meeting.chat);
-      meeting.chat.dispose();
-    },
-    [meeting],
-  );
+  useReleaseMeeting(meeting);
   return (
     <ChatProvider meeting={meeting}>
       <ChatPanel style={{ blockSize: 480 }} />

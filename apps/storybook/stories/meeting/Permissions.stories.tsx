@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { releaseChatStore } from '@natter/core';
 import { createLocalMeeting } from '@natter/core/testing';
 import type { LocalMeeting, LocalMeetingOptions } from '@natter/core/testing';
 import { ChatProvider } from '@natter/hooks';
 import type { MessageActionRules } from '@natter/core';
 import { ChatPanel } from '@natter/ui';
 import { natter } from '../decorators';
+import { useReleaseMeeting } from './useReleaseMeeting';
 
 interface MeetingStoryProps {
   /** The preset at start. */
@@ -36,13 +36,7 @@ function MeetingStory({ options, messageRules, hostSwitches }: MeetingStoryProps
   );
   const [publicSend, setPublicSend] = useState(meeting.self.permissions.chatPublic.canSend);
   const [files, setFiles] = useState(meeting.self.permissions.chatPublic.files);
-  useEffect(
-    () => () => {
-      releaseChatStore(meeting.chat);
-      meeting.chat.dispose();
-    },
-    [meeting],
-  );
+  useReleaseMeeting(meeting);
   return (
     <ChatProvider meeting={meeting} {...(messageRules ? { messageRules } : {})}>
       <div className="story-stack">

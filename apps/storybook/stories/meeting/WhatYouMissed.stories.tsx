@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { releaseChatStore } from '@natter/core';
 import type { Message } from '@natter/core';
 import { createLocalMeeting } from '@natter/core/testing';
 import type { LocalMeeting } from '@natter/core/testing';
 import { ChatProvider, useUnreadCount } from '@natter/hooks';
 import { ChatPanel, MeetingTimeProvider, MissedSummary } from '@natter/ui';
 import { natter } from '../decorators';
+import { useReleaseMeeting } from './useReleaseMeeting';
 import { HOSTILE_LINES, NOW, PEOPLE, expectNoUnsafeMarkup, sampleHistory } from '../fixtures';
 
 interface MissedProps {
@@ -38,13 +38,7 @@ function Missed({ history = sampleHistory(), timeFormat }: MissedProps) {
     }),
   );
   const [open, setOpen] = useState(true);
-  useEffect(
-    () => () => {
-      releaseChatStore(meeting.chat);
-      meeting.chat.dispose();
-    },
-    [meeting],
-  );
+  useReleaseMeeting(meeting);
   return (
     <ChatProvider meeting={meeting}>
       <div className="story-stack">
