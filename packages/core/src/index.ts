@@ -18,6 +18,7 @@ export type {
   TextMessage,
 } from './types';
 export { ChatError, toChatError } from './ChatError';
+export { CHAT_IMAGE_TYPES, isChatImageType } from './imageTypes';
 export type { ChatErrorCode } from './ChatError';
 export { consoleLogger } from './logger';
 export type { Logger } from './logger';
