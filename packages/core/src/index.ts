@@ -40,6 +40,7 @@ export {
 export {
   ReplayError,
   createReplayClient,
+  createStaticChat,
   toLink,
   downloadChatDump,
   saveBlob,
@@ -123,7 +124,8 @@ export type {
   PrivateChatPermissions,
   PublicChatPermissions,
 } from './meeting';
-export { buildChatExport, formatClockTime, formatRelativeTime } from './export/buildChatExport';
+export { buildChatExport, formatClockTime } from './export/buildChatExport';
+export { formatElapsed } from './formatElapsed';
 export type { BuildChatExportOptions, ChatExportFile } from './export/buildChatExport';
 export { createAnonymiser } from './export/createAnonymiser';
 export type { Anonymiser, CreateAnonymiserOptions } from './export/createAnonymiser';
