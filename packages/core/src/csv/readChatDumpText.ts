@@ -70,9 +70,16 @@ function canSlice(blob: Blob): boolean {
  */
 async function* readBlobSlices(blob: Blob, size: number): AsyncGenerator<TextChunk> {
   const decoder = new TextDecoder('utf-8');
-  for (let start = 0; start < blob.size; start += size) {
-    const end = Math.min(start + size, blob.size);
-    const bytes = new Uint8Array(await sliceBytes(blob.slice(start, end)));
+  const read = (start: number) => {
+    const bytes = sliceBytes(blob.slice(start, Math.min(start + size, blob.size)));
+    bytes.catch(() => undefined); // awaited below; handled here in case the reader is abandoned
+    return bytes;
+  };
+  let ahead = blob.size > 0 ? read(0) : undefined;
+  for (let start = 0; ahead; start += size) {
+    const bytes = new Uint8Array(await ahead);
+    // The next slice is read while this one is parsed.
+    ahead = start + size < blob.size ? read(start + size) : undefined;
     // Decoded piece by piece: a piece's text stays below V8's large-object size, so it dies young
     // instead of piling up in the old generation until a full collection.
     for (let at = 0; at < bytes.length; at += DECODE_PIECE) {
