@@ -4,6 +4,7 @@ import type { RefObject } from 'react';
 import type { Participant } from '@natter/core';
 import { useStrings } from '../strings';
 import { cleanName } from '../utils/displayName';
+import { useStableCallback } from '../utils/useLatestRef';
 
 export interface MentionComboboxProps {
   textareaRef: RefObject<HTMLTextAreaElement | null>;
@@ -132,8 +133,7 @@ export function MentionCombobox({ textareaRef, text, setText, people }: MentionC
   });
 
   // Keys reach us before the composer's handlers (Enter would send, Escape cancel an edit).
-  const keys = useRef<(event: KeyboardEvent) => void>(() => undefined);
-  const onKey = (event: KeyboardEvent) => {
+  const onKey = useStableCallback((event: KeyboardEvent) => {
     if (!open || event.isComposing) return;
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
     if (step !== 0) setActive({ key, index: (current + step + options.length) % options.length });
@@ -143,17 +143,13 @@ export function MentionCombobox({ textareaRef, text, setText, people }: MentionC
     else return;
     event.preventDefault();
     event.stopPropagation();
-  };
-  useLayoutEffect(() => {
-    keys.current = onKey;
   });
   useEffect(() => {
     const el = textareaRef.current;
     if (!el) return undefined;
-    const listener = (event: KeyboardEvent) => keys.current(event);
-    el.addEventListener('keydown', listener);
-    return () => el.removeEventListener('keydown', listener);
-  }, [textareaRef]);
+    el.addEventListener('keydown', onKey);
+    return () => el.removeEventListener('keydown', onKey);
+  }, [textareaRef, onKey]);
 
   // In the top layer above the textarea (below it when there is no room), never clipped.
   useLayoutEffect(() => {

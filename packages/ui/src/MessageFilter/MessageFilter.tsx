@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useEffect, useId, useRef, useState } from 'react';
+import { forwardRef, useEffect, useId, useState } from 'react';
 import type { ComponentPropsWithoutRef, KeyboardEvent } from 'react';
 import { NO_FILTER, isFilterEmpty } from '@natter/core';
 import type {
@@ -13,6 +13,7 @@ import { useMessageFilter } from './useMessageFilter';
 import { useJumpToMessage } from '../listController';
 import { useRecordStrings } from '../strings';
 import { cx } from '../utils/cx';
+import { useLatestRef } from '../utils/useLatestRef';
 import { shownName } from '../utils/displayName';
 
 /** What the filter shows: the matching ids (undefined: no filter, show everything) and the term. */
@@ -63,11 +64,10 @@ export const MessageFilter = forwardRef<HTMLDivElement, MessageFilterProps>(func
   const [current, setCurrent] = useState(-1);
   const base = useId();
   const empty = isFilterEmpty(filter);
-  const report = useRef(onMatchesChange);
-  report.current = onMatchesChange;
+  const report = useLatestRef(onMatchesChange);
   useEffect(() => {
     report.current({ ids: empty ? undefined : ids, search: filter.search });
-  }, [ids, empty, filter.search]);
+  }, [report, ids, empty, filter.search]);
   const change = (over: Partial<Filter>) => {
     setFilter((f) => ({ ...f, ...over }));
     setCurrent(-1);
