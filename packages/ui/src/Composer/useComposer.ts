@@ -4,91 +4,30 @@ import {
   useContext,
   useEffect,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
 } from 'react';
-import { CHAT_IMAGE_TYPES, ChatError, toChatError } from '@natter/core';
-import type { ChatEntry, ChatStore } from '@natter/core';
-import {
-  useChatPermissions,
-  useChatSelector,
-  useChatStore,
-  useMessage,
-  useSelfUserId,
-} from '@natter/hooks';
-import type { ChatHookOptions } from '@natter/hooks';
+import { CHAT_IMAGE_TYPES, ChatError } from '@natter/core';
+import type { ChatStore } from '@natter/core';
+import { useChatPermissions, useChatStore, useMessage, useSelfUserId } from '@natter/hooks';
+import { useStableCallback } from '../utils/useLatestRef';
 import { toAttachments } from './attachments';
-import type { ComposerAttachment } from './attachments';
 import { ComposerContext } from './ComposerContext';
-import { readDraft, writeDraft } from './composerDrafts';
-import type { ComposerDraft } from './composerDrafts';
+import { getDraft, subscribeDrafts, updateDraft } from './composerDrafts';
+import type { DraftAction } from './draftReducer';
 import { useComposerProps } from './useComposerProps';
-import type { ComposerPropGetters } from './useComposerProps';
-import { sendAll } from './sendAll';
+import type { ComposerStatus, UseComposerOptions, UseComposerResult } from './composerTypes';
+import { submitDraft } from './submitDraft';
 import { useStrings } from '../strings';
 
-export interface UseComposerOptions extends ChatHookOptions {
-  /**
-   * Keeps the draft in `sessionStorage` under this key (text only; files stay in memory). Without
-   * it the draft is kept in memory per chat object, so it survives the panel unmounting.
-   */
-  draftKey?: string;
-  /** The local participant; defaults to the `ChatProvider`'s `selfUserId`. Up edits their last text. */
-  selfUserId?: string;
-  /** Sends privately to these participants. */
-  peerIds?: string[];
-  /** MIME types sent as images (previewed); others go as files. Default core's `CHAT_IMAGE_TYPES`. */
-  imageTypes?: readonly string[];
-  /** Share of `maxTextLimit` from which the counter shows. Default 0.8. */
-  counterThreshold?: number;
-  /** Disables the whole composer (textarea, attach and send), e.g. while the meeting reconnects. */
-  isDisabled?: boolean;
-}
-
-export type ComposerMode = 'compose' | 'edit';
-export type ComposerStatus = 'idle' | 'submitting';
-
-export interface UseComposerResult extends ComposerPropGetters {
-  text: string;
-  setText(text: string): void;
-  attachments: readonly ComposerAttachment[];
-  addFiles(files: Iterable<File>): void;
-  removeAttachment(id: string): void;
-  mode: ComposerMode;
-  isEditing: boolean;
-  /** The message being edited. */
-  editingMessage: ChatEntry | undefined;
-  startEdit(id: string): boolean;
-  cancelEdit(): void;
-  /** Edits the local participant's last sent text message; false when there is none. */
-  editLastOwnMessage(): boolean;
-  status: ComposerStatus;
-  isSubmitting: boolean;
-  /** Why the last send or edit failed (a `ChatError`: `too-long`, `rate-limited`, ...). */
-  error: ChatError | null;
-  clearError(): void;
-  /** `chat.maxTextLimit`, when the chat has one. */
-  limit: number | undefined;
-  /** Characters left before the limit (negative when over). */
-  remaining: number | undefined;
-  /** Whether the counter should show (from `counterThreshold` of the limit). */
-  showCounter: boolean;
-  isOverLimit: boolean;
-  canSubmit: boolean;
-  /** The host allows sending to this audience (`peerIds`: privately) at all. */
-  canSend: boolean;
-  /** ... text (`false` with files allowed: only files). */
-  canSendText: boolean;
-  /** ... images and files (`false`: no attach button, drops and pastes of files are refused). */
-  canSendFiles: boolean;
-  /** Sends the attachments, then the text as a caption (or saves the edit). */
-  submit(): Promise<void>;
-  focus(): void;
-}
-
-const EMPTY: ComposerDraft = { text: '', attachments: [], edit: null };
+export type {
+  ComposerMode,
+  ComposerStatus,
+  UseComposerOptions,
+  UseComposerResult,
+} from './composerTypes';
 
 /** Leading blank lines and trailing whitespace are not sent. */
 const normalise = (text: string) => text.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
@@ -109,6 +48,10 @@ function lastOwnTextId(store: ChatStore, selfUserId: string | undefined): string
  * Everything a composer does, for your own markup: text, attachments, editing, drafts, validation
  * feedback and the keyboard (Enter sends, Shift+Enter adds a line, Up edits your last message,
  * Esc cancels), returned as state plus prop getters.
+ *
+ * The draft lives outside React (`composerDrafts`, one per chat object and `draftKey`) and
+ * changes only through `draftReducer`; every action returned here keeps one identity for the
+ * composer's life (`useStableCallback`), so nothing is rebuilt per render.
  *
  * @example
  * ```tsx
@@ -139,40 +82,20 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   const blocked = isDisabled || !canSend;
   const contextSelf = useSelfUserId();
   const selfUserId = options.selfUserId ?? contextSelf;
-  const [owner, setOwner] = useState<{ store: ChatStore; key: string | undefined }>({
-    store,
-    key: draftKey,
-  });
-  const [draft, setDraft] = useState<ComposerDraft>(() => readDraft(store, draftKey) ?? EMPTY);
-  if (owner.store !== store || owner.key !== draftKey) {
-    // Another chat (or key): show its draft. The old one was saved by the effect below.
-    setOwner({ store, key: draftKey });
-    setDraft(readDraft(store, draftKey) ?? EMPTY);
-  }
+  // This chat's (and key's) draft: another chat or key shows its own draft, with no state to copy.
+  const readDraft = () => getDraft(store, draftKey);
+  const draft = useSyncExternalStore(subscribeDrafts, readDraft, readDraft);
   const [error, setError] = useState<ChatError | null>(null);
   const [status, setStatus] = useState<ComposerStatus>('idle');
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
   const fileInputRef = useRef<HTMLInputElement | null>(null);
+  /** Where a programmatic change wants the caret (end of an edit, after a paste). */
   const caret = useRef<number | null>(null);
-  const mounted = useRef(true);
-  const draftRef = useRef(draft);
-  useLayoutEffect(() => {
-    draftRef.current = draft;
-  }, [draft]);
   const busy = useRef(false);
   const baseId = useId();
-  const chatStatus = useChatSelector(store, (s) => s.status);
   const editingMessage = useMessage(draft.edit?.id ?? '', { store });
+  const dispatch = useStableCallback((action: DraftAction) => updateDraft(store, draftKey, action));
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-  useEffect(() => writeDraft(owner.store, owner.key, draft), [owner, draft]);
-
-  // Put the caret where a programmatic change wants it (end of an edit, after a paste).
   useEffect(() => {
     const el = textareaRef.current;
     const at = caret.current;
@@ -182,66 +105,66 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     el.setSelectionRange(at, at);
   }, [draft]);
 
-  const setText = useCallback((text: string) => {
-    setDraft((d) => (d.text === text ? d : { ...d, text }));
+  // The message under edit was deleted (by someone else, or while the composer was away): give
+  // the draft back and say why. The store tells us; nothing is adjusted during render.
+  const editId = draft.edit?.id;
+  useEffect(() => {
+    if (editId === undefined) return undefined;
+    const check = () => {
+      const state = store.getState();
+      if (state.status !== 'ready' || state.byId.has(editId)) return;
+      if (getDraft(store, draftKey).edit?.id !== editId) return;
+      updateDraft(store, draftKey, { type: 'endEdit' });
+      setError(new ChatError('not-found', 'The message you were editing was deleted.'));
+    };
+    check();
+    return store.subscribe(check);
+  }, [store, draftKey, editId]);
+
+  const clearError = useCallback(() => setError(null), []);
+  const placeCaret = useCallback((at: number) => {
+    caret.current = at;
+  }, []);
+  const focus = useCallback(() => textareaRef.current?.focus(), []);
+
+  const setText = useStableCallback((text: string) => {
+    dispatch({ type: 'text', text });
     setError(null);
-  }, []);
+  });
 
-  const addFiles = useCallback(
-    (files: Iterable<File>) => {
-      const added = toAttachments(files, imageTypes);
-      if (added.length === 0) return;
-      if (!canSendFiles) {
-        setError(new ChatError('forbidden', strings.filesOff));
-        return;
-      }
-      setDraft((d) => ({ ...d, attachments: [...d.attachments, ...added] }));
-    },
-    [imageTypes, canSendFiles, strings.filesOff],
-  );
+  const addFiles = useStableCallback((files: Iterable<File>) => {
+    const added = toAttachments(files, imageTypes);
+    if (added.length === 0) return;
+    if (!canSendFiles) setError(new ChatError('forbidden', strings.filesOff));
+    else dispatch({ type: 'attach', attachments: added });
+  });
 
-  const removeAttachment = useCallback((id: string) => {
-    setDraft((d) => ({ ...d, attachments: d.attachments.filter((a) => a.id !== id) }));
-  }, []);
+  const removeAttachment = useStableCallback((id: string) => dispatch({ type: 'remove', id }));
 
-  const startEdit = useCallback(
-    (id: string) => {
-      const entry = store.getState().byId.get(id);
-      if (!entry || entry.type !== 'text' || entry.status !== 'sent') return false;
-      const current = draftRef.current;
-      caret.current = entry.message.length;
-      setDraft({
-        ...current,
-        text: entry.message,
-        edit: { id, stashed: current.edit ? current.edit.stashed : current.text },
-      });
-      setError(null);
-      return true;
-    },
-    [store],
-  );
-
-  const cancelEdit = useCallback(() => {
-    const current = draftRef.current;
-    if (!current.edit) return;
-    caret.current = current.edit.stashed.length;
-    setDraft({ ...current, text: current.edit.stashed, edit: null });
+  const startEdit = useStableCallback((id: string) => {
+    const entry = store.getState().byId.get(id);
+    if (!entry || entry.type !== 'text' || entry.status !== 'sent') return false;
+    caret.current = entry.message.length;
+    dispatch({ type: 'startEdit', id, text: entry.message });
     setError(null);
-  }, []);
+    return true;
+  });
 
-  const editLastOwnMessage = useCallback(() => {
+  const cancelEdit = useStableCallback(() => {
+    const edit = getDraft(store, draftKey).edit;
+    if (!edit) return;
+    caret.current = edit.stashed.length;
+    dispatch({ type: 'endEdit' });
+    setError(null);
+  });
+
+  const editLastOwnMessage = useStableCallback(() => {
     const id = lastOwnTextId(store, selfUserId);
     return id === undefined ? false : startEdit(id);
-  }, [store, selfUserId, startEdit]);
+  });
 
-  // The message under edit was deleted (by someone else): give the draft back and say why.
-  if (draft.edit !== null && editingMessage === undefined && chatStatus === 'ready') {
-    setDraft({ ...draft, text: draft.edit.stashed, edit: null });
-    setError(new ChatError('not-found', 'The message you were editing was deleted.'));
-  }
-
-  const submit = useCallback(async () => {
-    const current = draftRef.current;
+  const submit = useStableCallback(async () => {
+    const current = getDraft(store, draftKey);
     if (busy.current || blocked) return;
     const text = normalise(current.text);
     if (
@@ -251,53 +174,17 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
       setError(new ChatError('forbidden', canSendFiles ? strings.textOff : strings.filesOff));
       return;
     }
-    if (current.edit) {
-      const { id, stashed } = current.edit;
-      busy.current = true;
-      setStatus('submitting');
-      setError(null);
-      try {
-        await store.edit(id, text);
-        if (mounted.current && draftRef.current.edit?.id === id) {
-          caret.current = stashed.length;
-          setDraft((d) => ({ ...d, text: stashed, edit: null }));
-        }
-      } catch (caught) {
-        if (mounted.current) setError(toChatError(caught));
-      } finally {
-        busy.current = false;
-        if (mounted.current) setStatus('idle');
-      }
-      return;
-    }
-    if (text === '' && current.attachments.length === 0) return;
+    if (!current.edit && text === '' && current.attachments.length === 0) return;
     busy.current = true;
     setStatus('submitting');
     setError(null);
     try {
-      const result = await sendAll(store, current.attachments, text, peerIds ? { peerIds } : {});
-      for (const started of result.started) {
-        // Accepted sends that fail later stay in the list as failed (retryable); say so here too.
-        started.catch((caught: unknown) => {
-          if (mounted.current) setError(toChatError(caught));
-        });
-      }
-      if (!mounted.current) return;
-      setDraft((d) => ({
-        ...d,
-        text: result.textSent && d.text === current.text ? '' : d.text,
-        attachments: d.attachments.filter(
-          (a) => result.left.includes(a) || !current.attachments.includes(a),
-        ),
-      }));
-      setError(result.error);
+      await submitDraft({ store, draftKey, draft: current, text, peerIds, setError, placeCaret });
     } finally {
       busy.current = false;
-      if (mounted.current) setStatus('idle');
+      setStatus('idle');
     }
-  }, [store, peerIds, blocked, canSendFiles, canSendText, strings]);
-
-  const focus = useCallback(() => textareaRef.current?.focus(), []);
+  });
 
   // Let message actions and drop zones reach this composer.
   const controllerRef = useContext(ComposerContext);
@@ -333,20 +220,21 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     }),
     [baseId],
   );
-
-  const getters = useComposerProps({
-    ids,
+  const actions = useMemo(
+    () => ({
+      setText,
+      submit,
+      addFiles,
+      removeAttachment,
+      cancelEdit,
+      editLastOwnMessage,
+      clearError,
+    }),
+    [setText, submit, addFiles, removeAttachment, cancelEdit, editLastOwnMessage, clearError],
+  );
+  const elementActions = useMemo(() => ({ ...actions, placeCaret }), [actions, placeCaret]);
+  const getters = useComposerProps({ ids, textareaRef, fileInputRef }, elementActions, {
     text: draft.text,
-    setText,
-    caret,
-    textareaRef,
-    fileInputRef,
-    submit,
-    addFiles,
-    removeAttachment,
-    cancelEdit,
-    editLastOwnMessage,
-    clearError: () => setError(null),
     hasError: error !== null,
     isEditing,
     isEmpty: draft.text === '' && draft.attachments.length === 0,
@@ -360,21 +248,16 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
 
   return {
     ...getters,
+    ...actions,
     text: draft.text,
-    setText,
     attachments: draft.attachments,
-    addFiles,
-    removeAttachment,
     mode: isEditing ? 'edit' : 'compose',
     isEditing,
     editingMessage: isEditing ? editingMessage : undefined,
     startEdit,
-    cancelEdit,
-    editLastOwnMessage,
     status,
     isSubmitting,
     error,
-    clearError: () => setError(null),
     limit,
     remaining,
     showCounter,
@@ -383,7 +266,6 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     canSend,
     canSendText,
     canSendFiles,
-    submit,
     focus,
   };
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type {
   ChangeEvent,
   ComponentPropsWithRef,
@@ -10,6 +10,7 @@ import type {
   ClipboardEvent,
 } from 'react';
 import { composeHandlers } from '../utils/composeHandlers';
+import { useStableCallback } from '../utils/useLatestRef';
 import { mergeRefs } from '../utils/useMergedRefs';
 import { filesOf } from './attachments';
 
@@ -46,26 +47,36 @@ export interface ComposerPropGetters {
   getErrorProps(props?: ComponentPropsWithRef<'div'>): ComponentPropsWithRef<'div'>;
 }
 
-export interface ComposerPropsInput {
+/** The composer's elements. */
+export interface ComposerElements {
   ids: ComposerIds;
-  text: string;
-  setText(text: string): void;
-  caret: MutableRefObject<number | null>;
   textareaRef: MutableRefObject<HTMLTextAreaElement | null>;
   fileInputRef: MutableRefObject<HTMLInputElement | null>;
+}
+
+/** What the elements can do: each function keeps one identity for the composer's life. */
+export interface ComposerActions {
+  setText(text: string): void;
   submit(): Promise<void>;
   addFiles(files: Iterable<File>): void;
   removeAttachment(id: string): void;
   cancelEdit(): void;
   editLastOwnMessage(): boolean;
   clearError(): void;
+  /** Where the caret goes after the next change of the text (it stays where it is otherwise). */
+  placeCaret(at: number): void;
+}
+
+/** What this render shows. */
+export interface ComposerView {
+  text: string;
   hasError: boolean;
   isEditing: boolean;
   isEmpty: boolean;
   isSubmitting: boolean;
   isDisabled: boolean;
   /** Only files may be sent: the textarea is disabled. */
-  isTextDisabled?: boolean;
+  isTextDisabled: boolean;
   isOverLimit: boolean;
   showCounter: boolean;
   canSubmit: boolean;
@@ -79,48 +90,51 @@ function htmlToText(html: string): string {
   return new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
 }
 
-export function useComposerProps(input: ComposerPropsInput): ComposerPropGetters {
-  const { ids, text, textareaRef, fileInputRef } = input;
+/**
+ * The composer's prop getters. Its keyboard and paste handlers are stable
+ * (`useStableCallback`) and read this render's `view` when the event comes.
+ */
+export function useComposerProps(
+  elements: ComposerElements,
+  actions: ComposerActions,
+  view: ComposerView,
+): ComposerPropGetters {
+  const { ids, textareaRef, fileInputRef } = elements;
+  const { text } = view;
   // IME composition (Japanese, Chinese, ...): Enter confirms a candidate, it must never send.
   const composing = useRef(false);
-  const latest = useRef(input);
-  useLayoutEffect(() => {
-    latest.current = input;
-  });
 
-  const onKeyDown = useCallback((event: KeyboardEvent<HTMLTextAreaElement>) => {
-    const s = latest.current;
+  const onKeyDown = useStableCallback((event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (composing.current || event.nativeEvent.isComposing || event.keyCode === 229) return;
     const modified = event.altKey || event.ctrlKey || event.metaKey;
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey) {
       event.preventDefault();
-      void s.submit();
+      void actions.submit();
     } else if (
       event.key === 'ArrowUp' &&
       !modified &&
       !event.shiftKey &&
-      !s.isEditing &&
-      s.isEmpty
+      !view.isEditing &&
+      view.isEmpty
     ) {
-      if (s.editLastOwnMessage()) event.preventDefault();
+      if (actions.editLastOwnMessage()) event.preventDefault();
     } else if (event.key === 'Escape') {
-      if (s.isEditing) {
+      if (view.isEditing) {
         event.preventDefault();
-        s.cancelEdit();
-      } else if (s.hasError) {
+        actions.cancelEdit();
+      } else if (view.hasError) {
         event.preventDefault();
-        s.clearError();
+        actions.clearError();
       }
     }
-  }, []);
+  });
 
-  const onPaste = useCallback((event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const s = latest.current;
+  const onPaste = useStableCallback((event: ClipboardEvent<HTMLTextAreaElement>) => {
     const data = event.clipboardData;
     const files = filesOf(data);
     if (files.length > 0) {
       event.preventDefault();
-      s.addFiles(files);
+      actions.addFiles(files);
       return;
     }
     const html = data?.getData('text/html') ?? '';
@@ -131,18 +145,18 @@ export function useComposerProps(input: ComposerPropsInput): ComposerPropGetters
       .replace(/\u00a0/g, ' ');
     event.preventDefault();
     const el = event.currentTarget;
-    const start = el.selectionStart ?? s.text.length;
+    const start = el.selectionStart ?? text.length;
     const end = el.selectionEnd ?? start;
-    s.caret.current = start + plain.length;
-    s.setText(s.text.slice(0, start) + plain + s.text.slice(end));
-  }, []);
+    actions.placeCaret(start + plain.length);
+    actions.setText(text.slice(0, start) + plain + text.slice(end));
+  });
 
   const rows = Math.min(MAX_ROWS, Math.max(1, text.split('\n').length));
   const describedBy = [
-    input.isEditing && ids.editing,
+    view.isEditing && ids.editing,
     ids.hint,
-    input.showCounter && ids.counter,
-    input.hasError && ids.error,
+    view.showCounter && ids.counter,
+    view.hasError && ids.error,
   ]
     .filter(Boolean)
     .join(' ');
@@ -154,11 +168,11 @@ export function useComposerProps(input: ComposerPropsInput): ComposerPropGetters
     getFormProps: (props = {}) => ({
       id: ids.form,
       noValidate: true,
-      'aria-busy': input.isSubmitting || undefined,
+      'aria-busy': view.isSubmitting || undefined,
       ...props,
       onSubmit: composeHandlers(props.onSubmit, (event: FormEvent<HTMLFormElement>) => {
         event.preventDefault();
-        void latest.current.submit();
+        void actions.submit();
       }),
     }),
     getTextareaProps: (props = {}) => ({
@@ -167,13 +181,13 @@ export function useComposerProps(input: ComposerPropsInput): ComposerPropGetters
       // Each message takes the direction of its first strong character (mixed Arabic/English).
       dir: 'auto',
       'aria-describedby': describedBy,
-      'aria-invalid': input.isOverLimit || undefined,
-      disabled: input.isDisabled || input.isTextDisabled === true,
+      'aria-invalid': view.isOverLimit || undefined,
+      disabled: view.isDisabled || view.isTextDisabled,
       ...props,
       ref: props.ref ? mergeRefs(props.ref, textareaRef) : textareaRef,
       value: text,
       onChange: composeHandlers(props.onChange, (event: ChangeEvent<HTMLTextAreaElement>) =>
-        latest.current.setText(event.currentTarget.value),
+        actions.setText(event.currentTarget.value),
       ),
       onKeyDown: composeHandlers(props.onKeyDown, onKeyDown),
       onPaste: composeHandlers(props.onPaste, onPaste),
@@ -189,31 +203,31 @@ export function useComposerProps(input: ComposerPropsInput): ComposerPropGetters
       multiple: true,
       hidden: true,
       tabIndex: -1,
-      disabled: input.isDisabled,
+      disabled: view.isDisabled,
       ...props,
       ref: props.ref ? mergeRefs(props.ref, fileInputRef) : fileInputRef,
       onChange: composeHandlers(props.onChange, (event: ChangeEvent<HTMLInputElement>) => {
         const el = event.currentTarget;
-        latest.current.addFiles(Array.from(el.files ?? []));
+        actions.addFiles(Array.from(el.files ?? []));
         el.value = ''; // choosing the same file again fires change again
       }),
     }),
     getAttachButtonProps: (props = {}) => ({
       type: 'button',
-      disabled: input.isDisabled || input.isEditing,
+      disabled: view.isDisabled || view.isEditing,
       ...props,
       onClick: composeHandlers(props.onClick, () => fileInputRef.current?.click()),
     }),
     getSubmitButtonProps: (props = {}) => ({
       type: 'submit',
-      disabled: !input.canSubmit,
+      disabled: !view.canSubmit,
       ...props,
     }),
     getCancelEditButtonProps: (props = {}) => ({
       type: 'button',
       ...props,
       onClick: composeHandlers(props.onClick, (_event: MouseEvent<HTMLButtonElement>) => {
-        latest.current.cancelEdit();
+        actions.cancelEdit();
         textareaRef.current?.focus();
       }),
     }),
@@ -221,13 +235,13 @@ export function useComposerProps(input: ComposerPropsInput): ComposerPropGetters
       type: 'button',
       ...props,
       onClick: composeHandlers(props.onClick, () => {
-        latest.current.removeAttachment(id);
+        actions.removeAttachment(id);
         textareaRef.current?.focus();
       }),
     }),
     getCounterProps: (props = {}) => ({
       id: ids.counter,
-      'data-state': input.isOverLimit ? 'over' : input.showCounter ? 'near' : 'ok',
+      'data-state': view.isOverLimit ? 'over' : view.showCounter ? 'near' : 'ok',
       ...props,
     }),
     getErrorProps: (props = {}) => ({
