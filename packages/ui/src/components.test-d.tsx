@@ -87,11 +87,11 @@ expectTypeOf<{
 expectTypeOf<{ layout: 'cards' }>().not.toExtend<ComponentProps<typeof MessageList>>();
 export const list = <MessageList store={store} ids={ids} ref={createRef<HTMLDivElement>()} />;
 
-// Message renders one entry: the entry is required.
+// Message renders one message: the message is required.
 expectTypeOf<NoProps>().not.toExtend<ComponentProps<typeof Message>>();
-expectTypeOf<{ entry: ChatEntry; origin: 'local' }>().toExtend<ComponentProps<typeof Message>>();
-expectTypeOf<{ entry: ChatEntry; origin: 'mine' }>().not.toExtend<ComponentProps<typeof Message>>();
-export const message = <Message entry={entry} ref={createRef<HTMLElement>()} />;
+expectTypeOf<{ message: ChatEntry; origin: 'local' }>().toExtend<ComponentProps<typeof Message>>();
+expectTypeOf<{ message: ChatEntry; origin: 'mine' }>().not.toExtend<ComponentProps<typeof Message>>();
+export const message = <Message message={entry} ref={createRef<HTMLElement>()} />;
 expectTypeOf<{ text: string }>().toExtend<ComponentProps<typeof MessageText>>();
 expectTypeOf<{ date: Date }>().toExtend<ComponentProps<typeof MessageTime>>();
 expectTypeOf<{ date: string }>().not.toExtend<ComponentProps<typeof MessageTime>>();
@@ -135,7 +135,7 @@ expectTypeOf<{ message: ChatEntry }>().toExtend<ComponentProps<typeof MessageAct
 expectTypeOf<NoProps>().not.toExtend<ComponentProps<typeof MessageActions>>();
 expectTypeOf<{ messageId: string }>().toExtend<ComponentProps<typeof PinToggle>>();
 export function PinProbe() {
-  const pin = usePinToggle('m1');
+  const pin = usePinToggle({ messageId: 'm1' });
   expectTypeOf(pin.toggle).returns.toEqualTypeOf<Promise<void>>();
   expectTypeOf(pin.state).toEqualTypeOf<'pinned' | 'unpinned'>();
   expectTypeOf(pin.getToggleProps).returns.toHaveProperty('onClick');

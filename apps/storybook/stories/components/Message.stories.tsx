@@ -20,7 +20,7 @@ const meta = {
   title: 'Components/Message',
   component: Message,
   args: {
-    entry: entryOf(content.text(), { minutesBefore: 3 }),
+    message: entryOf(content.text(), { minutesBefore: 3 }),
     origin: 'remote',
     groupStart: true,
     onRetry: fn(),
@@ -28,7 +28,7 @@ const meta = {
   },
   argTypes: {
     origin: { control: 'inline-radio', options: ['remote', 'local'] },
-    entry: { control: 'object' },
+    message: { control: 'object' },
     actions: { control: false },
   },
   parameters: {
@@ -40,7 +40,7 @@ const meta = {
 \`\`\`tsx
 const entry = useMessage(id);
 <Message
-  entry={entry}
+  message={entry}
   origin={entry.userId === selfUserId ? 'local' : 'remote'}
   onRetry={(id) => store.retry(id)}
   actions={<MessageActions message={entry} canPin />}
@@ -63,7 +63,7 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {};
 
 export const Edited: Story = {
-  args: { entry: entryOf(content.text('Moved to Thursday, 10:00.'), { edited: true }) },
+  args: { message: entryOf(content.text('Moved to Thursday, 10:00.'), { edited: true }) },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('edited')).toBeVisible();
     await expect(canvasElement.querySelector('article')).toHaveAttribute('data-edited');
@@ -71,7 +71,7 @@ export const Edited: Story = {
 };
 
 export const Pinned: Story = {
-  args: { entry: entryOf(content.text('Agenda: https://example.com/agenda'), { pinned: true }) },
+  args: { message: entryOf(content.text('Agenda: https://example.com/agenda'), { pinned: true }) },
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('article')).toHaveAttribute('data-state', 'pinned');
     await expect(within(canvasElement).getByText('pinned')).toBeVisible();
@@ -82,7 +82,7 @@ export const Pinned: Story = {
 export const Failed: Story = {
   args: {
     origin: 'local',
-    entry: entryOf(content.text('Can everyone hear me?'), {
+    message: entryOf(content.text('Can everyone hear me?'), {
       ...PEOPLE.self,
       status: 'failed',
     }),
@@ -91,13 +91,13 @@ export const Failed: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByText(/^Not sent: /)).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
-    await expect(args.onRetry).toHaveBeenCalledWith(args.entry.id);
+    await expect(args.onRetry).toHaveBeenCalledWith(args.message.id);
   },
 };
 
 /** An image opens its own lightbox (without `onOpenImage`): Enter opens, Esc closes, focus returns. */
 export const WithImages: Story = {
-  args: { entry: entryOf(content.image('Slide 7', 150)) },
+  args: { message: entryOf(content.image('Slide 7', 150)) },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const opener = canvas.getByRole('button', { name: 'Image from Ada Lovelace' });
@@ -115,7 +115,7 @@ export const WithImages: Story = {
 };
 
 export const WithFiles: Story = {
-  args: { entry: entryOf(content.file('quarterly-report.final.pdf', 482_113)) },
+  args: { message: entryOf(content.file('quarterly-report.final.pdf', 482_113)) },
   play: async ({ canvasElement }) => {
     const link = within(canvasElement).getByRole('link', {
       name: 'Download quarterly-report.final.pdf',
@@ -126,7 +126,7 @@ export const WithFiles: Story = {
 };
 
 export const LongText: Story = {
-  args: { entry: entryOf(content.text(LONG_TEXT), PEOPLE.grace) },
+  args: { message: entryOf(content.text(LONG_TEXT), PEOPLE.grace) },
   play: async ({ canvasElement }) => {
     const article = canvasElement.querySelector('article') as HTMLElement;
     await expect(article.scrollWidth).toBeLessThanOrEqual(article.clientWidth + 1);
@@ -140,7 +140,7 @@ export const LongText: Story = {
 /** Script tags, `onerror`, `javascript:`/`data:` links, bidi overrides and 100 kB of text: all inert. */
 export const HostileInput: Story = {
   args: {
-    entry: entryOf(content.text(`${HOSTILE_TEXT}\n${HUGE_TEXT}`), {
+    message: entryOf(content.text(`${HOSTILE_TEXT}\n${HUGE_TEXT}`), {
       userId: 'u-mallory',
       displayName: '<img src=x onerror=alert(1)>\u202EyrollaM',
     }),
@@ -159,7 +159,7 @@ export const HostileInput: Story = {
 export const RTL: Story = {
   globals: { dir: 'rtl' },
   args: {
-    entry: entryOf(content.text('مرحبا بالجميع! الرابط: https://example.com/agenda'), {
+    message: entryOf(content.text('مرحبا بالجميع! الرابط: https://example.com/agenda'), {
       ...PEOPLE.amal,
       edited: true,
       pinned: true,
@@ -223,7 +223,7 @@ export const AllStates: Story = {
                   <div className="story-matrix__cell" key={label}>
                     <p className="story-matrix__label">{label}</p>
                     <Message
-                      entry={matrixEntry(kind, status, origin, flags, i)}
+                      message={matrixEntry(kind, status, origin, flags, i)}
                       origin={origin}
                       onRetry={args.onRetry}
                       onDiscard={args.onDiscard}

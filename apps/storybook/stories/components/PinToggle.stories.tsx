@@ -26,7 +26,7 @@ const meta = {
     natter: natter({ history: sampleHistory() }),
     docs: {
       description: {
-        component: `A toggle button pinning or unpinning one message (\`aria-pressed\`, \`data-state="pinned|unpinned"\`). For your own button, \`usePinToggle(id).getToggleProps()\` gives the same behaviour as a prop bag.
+        component: `A toggle button pinning or unpinning one message (\`aria-pressed\`, \`data-state="pinned|unpinned"\`). For your own button, \`usePinToggle({ messageId }).getToggleProps()\` gives the same behaviour as a prop bag.
 
 \`\`\`tsx
 <PinToggle messageId={message.id}>📌 Pin</PinToggle>

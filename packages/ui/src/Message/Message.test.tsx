@@ -22,7 +22,7 @@ describe('Message', () => {
   it('says a send held while offline is waiting for the connection, and offers no Retry', async () => {
     const { container } = render(
       <Message
-        entry={entry({ status: 'sending', waiting: true })}
+        message={entry({ status: 'sending', waiting: true })}
         origin="local"
         groupStart
         onRetry={() => undefined}
@@ -40,7 +40,7 @@ describe('Message', () => {
     const names: Record<string, string> = { 'u-ada': 'Ada Lovelace' };
     const { container } = render(
       <Message
-        entry={entry({ targetUserIds: ['u-ada', 'u-self'] })}
+        message={entry({ targetUserIds: ['u-ada', 'u-self'] })}
         origin="local"
         groupStart
         nameOf={(id) => names[id]}
@@ -52,12 +52,12 @@ describe('Message', () => {
 
   it('shows the id of a recipient it has no name for, and "you" on messages sent to you', () => {
     const { rerender } = render(
-      <Message entry={entry({ targetUserIds: ['u-zed'] })} origin="local" groupStart />,
+      <Message message={entry({ targetUserIds: ['u-zed'] })} origin="local" groupStart />,
     );
     expect(screen.getByText('Private to u-zed')).toBeTruthy();
     rerender(
       <Message
-        entry={entry({ userId: 'u-ada', displayName: 'Ada', targetUserIds: ['u-self', 'u-ada'] })}
+        message={entry({ userId: 'u-ada', displayName: 'Ada', targetUserIds: ['u-self', 'u-ada'] })}
         origin="remote"
         groupStart
       />,

@@ -15,7 +15,7 @@ export type MessageOrigin = 'local' | 'remote';
 
 export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 'children'> {
   /** The message as the store holds it (`useMessage(id)`), with its send status. */
-  entry: ChatEntry;
+  message: ChatEntry;
   /** Own message or someone else's: `data-origin`. Default `remote`. */
   origin?: MessageOrigin | undefined;
   /** First message of a run from one sender: shows the name and avatar. Default true. */
@@ -64,12 +64,12 @@ export function initialsOf(name: string): string {
  *
  * @example
  * ```tsx
- * <Message entry={entry} origin={entry.userId === selfId ? 'local' : 'remote'} onRetry={store.retry} />
+ * <Message message={entry} origin={entry.userId === selfId ? 'local' : 'remote'} onRetry={store.retry} />
  * ```
  */
 export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
   {
-    entry,
+    message: entry,
     origin = 'remote',
     groupStart = true,
     highlight,
@@ -152,7 +152,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
           ) : null}
         </div>
         <MessageContent
-          entry={entry}
+          message={entry}
           senderName={name}
           highlight={highlight}
           mentions={mentions?.names}

@@ -11,7 +11,7 @@ import { isExternal, safeUrl } from '../utils/safeUrl';
 import { MessageText } from './MessageText';
 
 export interface MessageContentProps {
-  entry: ChatEntry;
+  message: ChatEntry;
   /** Sender's name as shown, for the image's text alternative. */
   senderName: string;
   highlight?: string | undefined;
@@ -26,7 +26,7 @@ export interface MessageContentProps {
 
 /** The body of a message by kind: text, image, file, or a custom message rendered generically. */
 export function MessageContent({
-  entry,
+  message: entry,
   senderName,
   highlight,
   mentions,

@@ -97,7 +97,7 @@ describe('long text is cut with "Show more"', () => {
 describe('names', () => {
   it('a 10,000-character name is capped with an ellipsis; the full name is in the title', async () => {
     const long = 'N'.repeat(10_000);
-    const { container } = render(<Message entry={entry({ displayName: long })} />);
+    const { container } = render(<Message message={entry({ displayName: long })} />);
     await expectNoAxeViolations(container);
     const sender = container.querySelector('.natter-sender') as HTMLElement;
     expect(sender.textContent?.length).toBeLessThanOrEqual(64);
@@ -107,7 +107,7 @@ describe('names', () => {
 
   it('bidi overrides and invisible characters are removed from sender names', () => {
     const { container } = render(
-      <Message entry={entry({ displayName: '\u202Eemanyalpsid\u200B\u2066x\u2069' })} />,
+      <Message message={entry({ displayName: '\u202Eemanyalpsid\u200B\u2066x\u2069' })} />,
     );
     const sender = container.querySelector('.natter-sender') as HTMLElement;
     expect(sender.textContent).toBe('emanyalpsidx');

@@ -48,7 +48,7 @@ describe('mentions in text', () => {
     const { container } = render(
       <main data-natter-theme="light">
         <Message
-          entry={entry('@<img src=x onerror=alert(1)> and @Sam Rivera: https://example.com')}
+          message={entry('@<img src=x onerror=alert(1)> and @Sam Rivera: https://example.com')}
           mentions={mentions}
         />
       </main>,
@@ -70,7 +70,7 @@ describe('mentions in text', () => {
   it('does not mark your own message that names you', () => {
     const { container } = render(
       <Message
-        entry={entry('@Sam Rivera is me', 'Sam Rivera')}
+        message={entry('@Sam Rivera is me', 'Sam Rivera')}
         origin="local"
         mentions={mentionsOf(['Sam Rivera'], 'Sam Rivera')}
       />,

@@ -24,7 +24,8 @@ export const PinToggle = forwardRef<HTMLButtonElement, PinToggleProps>(function 
   ref,
 ) {
   const { strings } = useStrings();
-  const { getToggleProps } = usePinToggle(messageId, {
+  const { getToggleProps } = usePinToggle({
+    messageId,
     ...(chat ? { chat } : {}),
     ...(store ? { store } : {}),
     ...(rest.disabled === undefined ? {} : { isDisabled: rest.disabled }),

@@ -48,7 +48,7 @@ function Row({ id }: { id: string }) {
   if (!message) return null;
   return (
     <div data-testid={id}>
-      <Message entry={message} />
+      <Message message={message} />
       <MessageActions message={message} />
     </div>
   );

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ComponentPropsWithRef, MouseEvent } from 'react';
 import { toChatError } from '@natter/core';
 import type { ChatError } from '@natter/core';
@@ -8,6 +8,8 @@ import type { ChatHookOptions } from '@natter/hooks';
 import { composeHandlers } from '../utils/composeHandlers';
 
 export interface UsePinToggleOptions extends ChatHookOptions {
+  /** The message to pin or unpin. */
+  messageId: string;
   isDisabled?: boolean;
 }
 
@@ -24,26 +26,20 @@ export interface UsePinToggleResult {
 }
 
 /**
- * Pin state and a toggle for message `id`, as a prop bag for your own button.
+ * Pin state and a toggle for message `messageId`, as a prop bag for your own button.
  *
  * @example
  * ```tsx
- * const { getToggleProps } = usePinToggle(message.id)
+ * const { getToggleProps } = usePinToggle({ messageId: message.id })
  * <button {...getToggleProps({ className: 'my-pin' })}>📌</button>
  * ```
  */
-export function usePinToggle(id: string, options: UsePinToggleOptions = {}): UsePinToggleResult {
+export function usePinToggle(options: UsePinToggleOptions): UsePinToggleResult {
+  const id = options.messageId;
   const store = useChatStore(options, 'usePinToggle');
   const isPinned = useChatSelector(store, (s) => s.byId.get(id)?.pinned === true);
   const [isPending, setPending] = useState(false);
   const [error, setError] = useState<ChatError | null>(null);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
   const isDisabled = options.isDisabled === true;
 
   const toggle = useCallback(async () => {
@@ -52,9 +48,10 @@ export function usePinToggle(id: string, options: UsePinToggleOptions = {}): Use
     try {
       await (store.getState().byId.get(id)?.pinned === true ? store.unpin(id) : store.pin(id));
     } catch (caught) {
-      if (mounted.current) setError(toChatError(caught));
+      // After an unmount these do nothing (React 18+), so no "is mounted" flag is needed.
+      setError(toChatError(caught));
     } finally {
-      if (mounted.current) setPending(false);
+      setPending(false);
     }
   }, [store, id]);
 

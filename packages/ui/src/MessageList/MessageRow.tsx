@@ -81,7 +81,7 @@ export const MessageRow = memo(function MessageRow({
         </div>
       ) : null}
       <Message
-        entry={entry}
+        message={entry}
         origin={isOwn ? 'local' : 'remote'}
         groupStart={groupStart}
         highlight={shared.highlight}
