@@ -1,4 +1,3 @@
-import { isChatImageType } from './imageTypes';
 import { createClientError } from './localChat/createClientError';
 import { revokeTrustedObjectUrl, trustObjectUrl } from './trustedObjectUrls';
 import { createEmitter } from './localChat/createEmitter';
@@ -6,8 +5,10 @@ import { createLocalServer } from './localChat/createLocalServer';
 import { createDyteQueries, createFetchMethods } from './localChat/createQueryMethods';
 import { createShiftedClock, systemClock } from './localChat/createManualClock';
 import { createRandom } from './localChat/createRandom';
-import { createMethodRateLimiter } from './localChat/createMethodRateLimiter';
+import { createChatFacade } from './localChat/createChatFacade';
 import { formatWireMessage } from './localChat/formatWireMessage';
+import { contentOf, fileContent, withContent } from './localChat/localContent';
+import type { Content } from './localChat/localContent';
 import { SAMPLE_PARTICIPANTS, generateHistory } from './localChat/generateHistory';
 import { startConversation } from './localChat/startConversation';
 import type {
@@ -17,22 +18,8 @@ import type {
   LocalChatOptions,
   LocalChatSimulator,
   LocalParticipant,
-  SimulatedMessageInput,
 } from './localChat/types';
-import type {
-  BaseMessage,
-  ChatRateLimits,
-  CustomAttachment,
-  CustomMessage,
-  Message,
-  MessagePayload,
-} from './types';
-
-type Content =
-  | { type: 'text'; message: string }
-  | { type: 'image'; link: string }
-  | { type: 'file'; link: string; name: string; size: number }
-  | ({ type: 'custom' } & Omit<CustomMessage, keyof BaseMessage | 'type'>);
+import type { ChatRateLimits, CustomAttachment, Message } from './types';
 
 /**
  * An in-process `meeting.chat` that behaves like RealtimeKit's (or Dyte's) chat object: sends resolve
@@ -71,10 +58,6 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
   };
   const participants = (options.participants ?? SAMPLE_PARTICIPANTS).map((p) => ({ ...p }));
   const limits: ChatRateLimits = { ...(options.rateLimits ?? { maxInvocations: 180, period: 60 }) };
-  const limitText = createMethodRateLimiter(limits, now);
-  const limitImage = createMethodRateLimiter({ maxInvocations: 20, period: 60 }, now);
-  const limitFile = createMethodRateLimiter({ maxInvocations: 20, period: 60 }, now);
-  const limitSendMessage = createMethodRateLimiter({ ...limits }, now);
   const failures: { mode: FailMode; error?: Error }[] = options.failNext
     ? [{ mode: options.failNext }]
     : [];
@@ -104,22 +87,6 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
     return { ...base, timeMs, isEdited: false, pinned: false, targetUserIds, ...content };
   }
 
-  function withContent(stored: Message, content: Content): Message {
-    const { id, userId, displayName, time, timeMs, pinned, targetUserIds, channelId } = stored;
-    return {
-      id,
-      userId,
-      displayName,
-      time,
-      timeMs,
-      pinned,
-      targetUserIds,
-      channelId,
-      ...content,
-      isEdited: true,
-    };
-  }
-
   /** The server accepts a send from the local participant (or a queued failure strikes). */
   function accept(content: () => Content, peerIds: string[] | undefined): void {
     const failure = failures.shift();
@@ -139,32 +106,6 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
     }
     const message = record(self, content(), targetUserIds);
     if (failure?.mode !== 'drop') server.add(message);
-  }
-
-  function imageProblem(image: File | undefined): string | undefined {
-    if (!image) return 'required_argument_image_can_not_be_empty';
-    if (!isChatImageType(image.type))
-      return `image_type_not_supported (${image.type || 'no type'})`;
-    return undefined;
-  }
-
-  async function sendText(text: string, peerIds?: string[]): Promise<void> {
-    if (text.length > chat.maxTextLimit)
-      throw createClientError('0503', 'Max character limit breached');
-    if (!text) throw createClientError('0502', 'Message can not be empty.');
-    accept(() => ({ type: 'text', message: text }), peerIds);
-  }
-  async function sendImage(image: File, peerIds?: string[]): Promise<void> {
-    const problem = imageProblem(image);
-    if (problem) return warn(`sendImageMessage::${problem}`); // the SDK logs and resolves
-    accept(() => ({ type: 'image', link: makeLink(image) }), peerIds);
-  }
-  async function sendFile(file: File, peerIds?: string[]): Promise<void> {
-    if (!file) return warn('sendFileMessage::required_argument_file_can_not_be_empty');
-    accept(
-      () => ({ type: 'file', link: makeLink(file), name: file.name, size: file.size }),
-      peerIds,
-    );
   }
 
   /**
@@ -201,24 +142,6 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
     );
   }
 
-  function contentOf(input: SimulatedMessageInput): Content {
-    const given = [input.text, input.image, input.file, input.custom].filter(
-      (x) => x !== undefined,
-    ).length;
-    if (given !== 1)
-      throw new TypeError('simulate.receive() needs exactly one of text, image, file, custom');
-    if (input.text !== undefined) return { type: 'text', message: input.text };
-    if (input.image) return { type: 'image', link: makeLink(input.image) };
-    if (input.file)
-      return {
-        type: 'file',
-        link: makeLink(input.file),
-        name: input.file.name,
-        size: input.file.size,
-      };
-    return { type: 'custom', ...input.custom };
-  }
-
   const simulate: LocalChatSimulator = {
     receive(input) {
       const known =
@@ -227,7 +150,11 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
           : participants.find((p) => p.userId === input.userId);
       const userId = input.userId ?? known?.userId ?? 'user-guest';
       const sender = { userId, displayName: input.displayName ?? known?.displayName ?? userId };
-      const message = record(sender, contentOf(input), input.private ? [userId, self.userId] : []);
+      const message = record(
+        sender,
+        contentOf(input, makeLink),
+        input.private ? [userId, self.userId] : [],
+      );
       server.add(message);
       return message;
     },
@@ -279,10 +206,28 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
     updateRateLimits(maxInvocations, period) {
       Object.assign(limits, { maxInvocations, period });
     },
-    // Rate limits throw synchronously, as the SDKs' decorator does; everything else rejects.
-    sendTextMessage: (text, peerIds) => (limitText(), sendText(text, peerIds)),
-    sendImageMessage: (image, peerIds) => (limitImage(), sendImage(image, peerIds)),
-    sendFileMessage: (file, peerIds) => (limitFile(), sendFile(file, peerIds)),
+    // Sends, edits and listeners as the SDKs have them (rate limits, checks, codes): one facade.
+    ...createChatFacade<LocalChatEvents, LocalChat>({
+      backend: {
+        sendText: async (text, peerIds) => accept(() => ({ type: 'text', message: text }), peerIds),
+        sendImage: async (image, peerIds) =>
+          accept(() => ({ type: 'image', link: makeLink(image) }), peerIds),
+        sendFile: async (file, peerIds) => accept(() => fileContent(file, makeLink), peerIds),
+        editText: async (id, text) =>
+          editOwn('editTextMessage', id, () => ({ type: 'text', message: text })),
+        editImage: async (id, image) =>
+          editOwn('editImageMessage', id, () => ({ type: 'image', link: makeLink(image) })),
+        editFile: async (id, file) =>
+          editOwn('editFileMessage', id, () => fileContent(file, makeLink)),
+      },
+      emitter,
+      chat: () => chat,
+      limits,
+      sendMessageLimits: { ...limits },
+      maxTextLimit: () => chat.maxTextLimit,
+      now,
+      warn,
+    }),
     // Like the SDKs: Files are uploaded (here: an object URL) and described, links kept as they are.
     async sendCustomMessage({ message, html, files, images, videos }, peerIds) {
       const attach = (items: (File | string)[] = []): CustomAttachment[] =>
@@ -303,38 +248,6 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
         peerIds,
       );
     },
-    sendMessage(payload, peerIds) {
-      limitSendMessage();
-      if (payload.type === 'text') return sendText(payload.message, peerIds);
-      if (payload.type === 'image') return sendImage(payload.image, peerIds);
-      if (payload.type === 'file') return sendFile(payload.file, peerIds);
-      warn(`sendMessage::message_type_not_supported (${(payload as { type: string }).type})`);
-      return Promise.resolve();
-    },
-    async editTextMessage(id, text) {
-      if (!text) return warn('editTextMessage::message_can_not_be_empty');
-      editOwn('editTextMessage', id, () => ({ type: 'text', message: text }));
-    },
-    async editImageMessage(id, image) {
-      const problem = imageProblem(image);
-      if (problem) return warn(`editImageMessage::${problem}`);
-      editOwn('editImageMessage', id, () => ({ type: 'image', link: makeLink(image) }));
-    },
-    async editFileMessage(id, file) {
-      if (!file) return warn('editFileMessage::required_argument_file_can_not_be_empty');
-      editOwn('editFileMessage', id, () => ({
-        type: 'file',
-        link: makeLink(file),
-        name: file.name,
-        size: file.size,
-      }));
-    },
-    async editMessage(id, payload: MessagePayload) {
-      if (payload.type === 'text') return chat.editTextMessage(id, payload.message);
-      if (payload.type === 'image') return chat.editImageMessage?.(id, payload.image);
-      if (payload.type === 'file') return chat.editFileMessage?.(id, payload.file);
-      warn(`editMessage::message_type_not_supported (${(payload as { type: string }).type})`);
-    },
     async deleteMessage(id) {
       // The server refuses an unknown id; both SDKs swallow the refusal: resolved, no event.
       if (!server.find(id)) return warn(`deleteMessage::server_refused (no message ${id})`);
@@ -342,12 +255,6 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
     },
     pin: (id) => setPinned(id, true),
     unpin: (id) => setPinned(id, false),
-    on: (event, listener) => (emitter.on(event, listener), chat),
-    addListener: (event, listener) => (emitter.on(event, listener), chat),
-    once: (event, listener) => (emitter.once(event, listener), chat),
-    off: (event, listener) => (emitter.off(event, listener), chat),
-    removeListener: (event, listener) => (emitter.off(event, listener), chat),
-    listenerCount: (event) => emitter.listenerCount(event),
     simulate,
     dispose() {
       server.dispose();

@@ -1,8 +1,6 @@
-import { isChatImageType } from '../imageTypes';
-import { createClientError } from '../localChat/createClientError';
 import { createEmitter } from '../localChat/createEmitter';
-import { createMethodRateLimiter } from '../localChat/createMethodRateLimiter';
-import type { ChatRateLimits, FetchMessagesOptions, MessagePayload } from '../types';
+import { createChatFacade } from '../localChat/createChatFacade';
+import type { ChatRateLimits, FetchMessagesOptions } from '../types';
 import type { ConnectDevChatOptions, DevChat, DevChatEvents } from './DevChat';
 import { createDevConnection, serverError } from './createDevConnection';
 import type { DevChatSocketConstructor } from './createDevConnection';
@@ -40,10 +38,6 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
   const warn = (message: string): void => options.logger?.warn(`[dev chat] ${message}`);
   const emitter = createEmitter<DevChatEvents>();
   const limits: ChatRateLimits = { maxInvocations: 180, period: 60 };
-  const limitText = createMethodRateLimiter(limits, Date.now);
-  const limitImage = createMethodRateLimiter({ maxInvocations: 20, period: 60 }, Date.now);
-  const limitFile = createMethodRateLimiter({ maxInvocations: 20, period: 60 }, Date.now);
-  const limitSendMessage = createMethodRateLimiter(limits, Date.now);
   let hello: DevHello | undefined;
   const permissions = createDevPermissions();
   const self = {
@@ -69,20 +63,7 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
   };
   const upload = (file: File) => uploadDevFile(fetchImpl, base, options.token, file);
 
-  async function sendText(text: string, peerIds?: string[]): Promise<void> {
-    if (text.length > chat.maxTextLimit)
-      throw createClientError('0503', 'Max character limit breached');
-    if (!text) throw createClientError('0502', 'Message can not be empty.');
-    await request({ type: 'sendText', text, ...withPeers(peerIds) });
-  }
   async function sendUpload(kind: 'image' | 'file', file: File, peerIds?: string[]): Promise<void> {
-    if (!file)
-      return warn(
-        `send${kind === 'image' ? 'Image' : 'File'}Message::required_argument_can_not_be_empty`,
-      );
-    if (kind === 'image' && !isChatImageType(file.type)) {
-      return warn(`sendImageMessage::image_type_not_supported (${file.type || 'no type'})`);
-    }
     const { id } = await upload(file);
     await request({
       type: kind === 'image' ? 'sendImage' : 'sendFile',
@@ -90,9 +71,7 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
       ...withPeers(peerIds),
     });
   }
-  async function editUpload(kind: 'image' | 'file', messageId: string, file: File): Promise<void> {
-    if (!file || (kind === 'image' && !isChatImageType(file.type)))
-      return warn(`edit ${kind}: unusable file`);
+  async function editUpload(messageId: string, file: File): Promise<void> {
     const { id } = await upload(file);
     unawaited('edit', { type: 'edit', messageId, fileId: id });
   }
@@ -134,30 +113,25 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
     get participants() {
       return participants;
     },
-    // Rate limits throw synchronously, as the SDKs' decorator does; everything else rejects.
-    sendTextMessage: (text, peerIds) => (limitText(), sendText(text, peerIds)),
-    sendImageMessage: (image, peerIds) => (limitImage(), sendUpload('image', image, peerIds)),
-    sendFileMessage: (file, peerIds) => (limitFile(), sendUpload('file', file, peerIds)),
-    sendMessage(payload: MessagePayload, peerIds) {
-      limitSendMessage();
-      if (payload.type === 'text') return sendText(payload.message, peerIds);
-      if (payload.type === 'image') return sendUpload('image', payload.image, peerIds);
-      if (payload.type === 'file') return sendUpload('file', payload.file, peerIds);
-      warn(`sendMessage::message_type_not_supported (${(payload as { type: string }).type})`);
-      return Promise.resolve();
-    },
-    async editTextMessage(messageId, text) {
-      if (!text) return warn('editTextMessage::message_can_not_be_empty');
-      unawaited('edit', { type: 'edit', messageId, text });
-    },
-    editImageMessage: (messageId, image) => editUpload('image', messageId, image),
-    editFileMessage: (messageId, file) => editUpload('file', messageId, file),
-    async editMessage(messageId, payload: MessagePayload) {
-      if (payload.type === 'text') return chat.editTextMessage(messageId, payload.message);
-      if (payload.type === 'image') return editUpload('image', messageId, payload.image);
-      if (payload.type === 'file') return editUpload('file', messageId, payload.file);
-      warn(`editMessage::message_type_not_supported (${(payload as { type: string }).type})`);
-    },
+    // Sends, edits and listeners as the SDKs have them (rate limits, checks, codes): one facade.
+    ...createChatFacade<DevChatEvents, DevChat>({
+      backend: {
+        sendText: async (text, peerIds) => {
+          await request({ type: 'sendText', text, ...withPeers(peerIds) });
+        },
+        sendImage: (image, peerIds) => sendUpload('image', image, peerIds),
+        sendFile: (file, peerIds) => sendUpload('file', file, peerIds),
+        editText: async (messageId, text) => unawaited('edit', { type: 'edit', messageId, text }),
+        editImage: editUpload,
+        editFile: editUpload,
+      },
+      emitter,
+      chat: () => chat,
+      limits,
+      maxTextLimit: () => chat.maxTextLimit,
+      now: Date.now,
+      warn,
+    }),
     async deleteMessage(messageId) {
       unawaited('delete', { type: 'delete', messageId });
     },
@@ -166,12 +140,6 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
     fetchPublicMessages: (o) => fetchPage('public', o),
     fetchPinnedMessages: (o) => fetchPage('pinned', o),
     fetchPrivateMessages: (o) => fetchPage('private', o, o.userId),
-    on: (event, listener) => (emitter.on(event, listener), chat),
-    addListener: (event, listener) => (emitter.on(event, listener), chat),
-    once: (event, listener) => (emitter.once(event, listener), chat),
-    off: (event, listener) => (emitter.off(event, listener), chat),
-    removeListener: (event, listener) => (emitter.off(event, listener), chat),
-    listenerCount: (event) => emitter.listenerCount(event),
     setChatControls: async (controls) =>
       void (await request({ type: 'setChatControls', controls: { ...controls } })),
     close: () => connection.close(),
