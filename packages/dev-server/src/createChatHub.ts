@@ -4,7 +4,6 @@ import type { RawData } from 'ws';
 import { buildHello } from './buildHello';
 import { createBroadcaster } from './createBroadcaster';
 import { createConnectionLimits } from './createConnectionLimits';
-import type { BroadcastChannel } from './createBroadcaster';
 import type { MessageStore, SessionRow } from './createMessageStore';
 import { audienceOf } from './createMessageStore';
 import type { FileStore } from './createFileStore';
@@ -16,38 +15,14 @@ import {
 import { createRequestLimits } from './createRequestLimits';
 import type { ParticipantClaims } from './createTokenSigner';
 import { ProtocolError, handleChatRequest } from './handleChatRequest';
-import type { ProtocolErrorCode, RequestOutcome, SessionState } from './handleChatRequest';
+import type { ProtocolErrorCode, RequestOutcome } from './handleChatRequest';
 import { parseClientFrame } from './parseClientFrame';
 import type { ClientFrame } from './parseClientFrame';
 import { closeTooSlow, sendGuarded } from './sendGuarded';
 import { toWireMessage } from './toWireMessage';
 import { OPEN_CONTROLS, permissionsFor } from './chatControls';
 import type { ServerContext } from './types';
-
-interface Connection {
-  ws: WebSocket;
-  claims: ParticipantClaims;
-  session: LiveSession;
-  joined: boolean;
-  alive: boolean;
-}
-
-/** Someone connected to a session, with how many of their sockets are joined (tabs, devices). */
-interface Presence {
-  userId: string;
-  displayName: string;
-  preset: ParticipantClaims['preset'];
-  sockets: number;
-}
-
-interface LiveSession extends SessionState {
-  createdAt: number;
-  ended: boolean;
-  connections: Set<Connection>;
-  channel: BroadcastChannel;
-  present: Map<string, Presence>;
-  graceTimer: ReturnType<typeof setTimeout> | undefined;
-}
+import type { Connection, LiveSession, Presence } from './liveSession';
 
 export interface ChatHubOptions {
   context: ServerContext;
