@@ -84,7 +84,7 @@ export function setDraft(owner: object, key: string | undefined, draft: Composer
       // Quota or access errors: the in-memory draft still holds it.
     }
   }
-  for (const listener of [...listeners]) listener();
+  listeners.forEach((listener) => listener());
 }
 
 /** Calls `listener` after any draft changes; returns the unsubscribe function. */

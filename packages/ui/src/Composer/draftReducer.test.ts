@@ -15,7 +15,7 @@ describe('draftReducer', () => {
     expect(draftReducer(draft, { type: 'text', text: 'hi' })).toBe(draft);
     expect(draftReducer(draft, { type: 'attach', attachments: [] })).toBe(draft);
     expect(draftReducer(draft, { type: 'endEdit' })).toBe(draft);
-    expect(draftReducer(draft, { type: 'editSaved', id: 'm1' })).toBe(draft);
+    expect(draftReducer(draft, { type: 'endEdit', id: 'm1' })).toBe(draft);
   });
 
   it('puts the draft aside while editing and gives it back when the edit ends or is saved', () => {
@@ -33,8 +33,8 @@ describe('draftReducer', () => {
       edit: null,
     });
     // A save for a message no longer under edit leaves the draft alone.
-    expect(draftReducer(other, { type: 'editSaved', id: 'm1' })).toBe(other);
-    expect(draftReducer(other, { type: 'editSaved', id: 'm2' })).toMatchObject({
+    expect(draftReducer(other, { type: 'endEdit', id: 'm1' })).toBe(other);
+    expect(draftReducer(other, { type: 'endEdit', id: 'm2' })).toMatchObject({
       text: 'half a thought',
       edit: null,
     });

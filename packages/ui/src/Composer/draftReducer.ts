@@ -8,10 +8,11 @@ export type DraftAction =
   | { type: 'remove'; id: string }
   /** Put a sent text message in the box; the draft is put aside until the edit ends. */
   | { type: 'startEdit'; id: string; text: string }
-  /** The edit ends (cancelled, or the message was deleted): the put-aside draft comes back. */
-  | { type: 'endEdit' }
-  /** The edit of `id` was saved: the put-aside draft comes back, if still editing `id`. */
-  | { type: 'editSaved'; id: string }
+  /**
+   * The edit ends (cancelled, saved, or the message was deleted): the put-aside draft comes
+   * back. With `id`, only if that message is still the one under edit (a save that lands late).
+   */
+  | { type: 'endEdit'; id?: string }
   /**
    * A send went out: the text goes if it was sent and not changed since; the attachments that
    * were sent go, the refused (`left`) and newly added ones stay.
@@ -42,9 +43,7 @@ export function draftReducer(draft: ComposerDraft, action: DraftAction): Compose
         edit: { id: action.id, stashed: draft.edit ? draft.edit.stashed : draft.text },
       };
     case 'endEdit':
-      return draft.edit ? { ...draft, text: draft.edit.stashed, edit: null } : draft;
-    case 'editSaved':
-      return draft.edit?.id === action.id
+      return draft.edit && (action.id === undefined || action.id === draft.edit.id)
         ? { ...draft, text: draft.edit.stashed, edit: null }
         : draft;
     case 'sent':

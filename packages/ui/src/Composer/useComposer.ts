@@ -16,7 +16,6 @@ import { useStableCallback } from '../utils/useLatestRef';
 import { toAttachments } from './attachments';
 import { ComposerContext } from './ComposerContext';
 import { getDraft, subscribeDrafts, updateDraft } from './composerDrafts';
-import type { DraftAction } from './draftReducer';
 import { useComposerProps } from './useComposerProps';
 import type { ComposerStatus, UseComposerOptions, UseComposerResult } from './composerTypes';
 import { submitDraft } from './submitDraft';
@@ -94,7 +93,6 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   const busy = useRef(false);
   const baseId = useId();
   const editingMessage = useMessage(draft.edit?.id ?? '', { store });
-  const dispatch = useStableCallback((action: DraftAction) => updateDraft(store, draftKey, action));
 
   useEffect(() => {
     const el = textareaRef.current;
@@ -128,7 +126,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   const focus = useCallback(() => textareaRef.current?.focus(), []);
 
   const setText = useStableCallback((text: string) => {
-    dispatch({ type: 'text', text });
+    updateDraft(store, draftKey, { type: 'text', text });
     setError(null);
   });
 
@@ -136,16 +134,18 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     const added = toAttachments(files, imageTypes);
     if (added.length === 0) return;
     if (!canSendFiles) setError(new ChatError('forbidden', strings.filesOff));
-    else dispatch({ type: 'attach', attachments: added });
+    else updateDraft(store, draftKey, { type: 'attach', attachments: added });
   });
 
-  const removeAttachment = useStableCallback((id: string) => dispatch({ type: 'remove', id }));
+  const removeAttachment = useStableCallback((id: string) =>
+    updateDraft(store, draftKey, { type: 'remove', id }),
+  );
 
   const startEdit = useStableCallback((id: string) => {
     const entry = store.getState().byId.get(id);
     if (!entry || entry.type !== 'text' || entry.status !== 'sent') return false;
     caret.current = entry.message.length;
-    dispatch({ type: 'startEdit', id, text: entry.message });
+    updateDraft(store, draftKey, { type: 'startEdit', id, text: entry.message });
     setError(null);
     return true;
   });
@@ -154,7 +154,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     const edit = getDraft(store, draftKey).edit;
     if (!edit) return;
     caret.current = edit.stashed.length;
-    dispatch({ type: 'endEdit' });
+    updateDraft(store, draftKey, { type: 'endEdit' });
     setError(null);
   });
 
@@ -179,7 +179,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     setStatus('submitting');
     setError(null);
     try {
-      await submitDraft({ store, draftKey, draft: current, text, peerIds, setError, placeCaret });
+      await submitDraft(store, draftKey, current, text, peerIds, setError, placeCaret);
     } finally {
       busy.current = false;
       setStatus('idle');
@@ -220,31 +220,32 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     }),
     [baseId],
   );
-  const actions = useMemo(
-    () => ({
-      setText,
-      submit,
-      addFiles,
-      removeAttachment,
-      cancelEdit,
-      editLastOwnMessage,
-      clearError,
-    }),
-    [setText, submit, addFiles, removeAttachment, cancelEdit, editLastOwnMessage, clearError],
+  // Each of these keeps one identity for the composer's life.
+  const actions = {
+    setText,
+    submit,
+    addFiles,
+    removeAttachment,
+    cancelEdit,
+    editLastOwnMessage,
+    clearError,
+  };
+  const getters = useComposerProps(
+    { ids, textareaRef, fileInputRef },
+    { ...actions, placeCaret },
+    {
+      text: draft.text,
+      hasError: error !== null,
+      isEditing,
+      isEmpty: draft.text === '' && draft.attachments.length === 0,
+      isSubmitting,
+      isDisabled: blocked,
+      isTextDisabled: !canSendText && !isEditing,
+      isOverLimit,
+      showCounter,
+      canSubmit,
+    },
   );
-  const elementActions = useMemo(() => ({ ...actions, placeCaret }), [actions, placeCaret]);
-  const getters = useComposerProps({ ids, textareaRef, fileInputRef }, elementActions, {
-    text: draft.text,
-    hasError: error !== null,
-    isEditing,
-    isEmpty: draft.text === '' && draft.attachments.length === 0,
-    isSubmitting,
-    isDisabled: blocked,
-    isTextDisabled: !canSendText && !isEditing,
-    isOverLimit,
-    showCounter,
-    canSubmit,
-  });
 
   return {
     ...getters,
