@@ -90,7 +90,9 @@ export const list = <MessageList store={store} ids={ids} ref={createRef<HTMLDivE
 // Message renders one message: the message is required.
 expectTypeOf<NoProps>().not.toExtend<ComponentProps<typeof Message>>();
 expectTypeOf<{ message: ChatEntry; origin: 'local' }>().toExtend<ComponentProps<typeof Message>>();
-expectTypeOf<{ message: ChatEntry; origin: 'mine' }>().not.toExtend<ComponentProps<typeof Message>>();
+expectTypeOf<{ message: ChatEntry; origin: 'mine' }>().not.toExtend<
+  ComponentProps<typeof Message>
+>();
 export const message = <Message message={entry} ref={createRef<HTMLElement>()} />;
 expectTypeOf<{ text: string }>().toExtend<ComponentProps<typeof MessageText>>();
 expectTypeOf<{ date: Date }>().toExtend<ComponentProps<typeof MessageTime>>();
