@@ -19,7 +19,6 @@ import { useFollowBottom } from './useFollowBottom';
 import { useJumpTo } from './useJumpTo';
 import { useListLightbox } from './useListLightbox';
 import { useOlderPages } from './useOlderPages';
-import { useRegisterListController } from './useRegisterListController';
 import { useRovingFocus } from './useRovingFocus';
 import { useRowShared } from './useRowShared';
 import { useUnreadMessages } from './useUnreadMessages';
@@ -70,7 +69,7 @@ export interface MessageListProps extends ComponentPropsWithoutRef<'div'> {
  *
  * Each concern has its own hook or part beside this file: `useChatVirtualizer` (rows, sizes,
  * follow-bottom), `useFollowBottom`, `useUnreadMessages` (count, divider, own sends),
- * `useAnnouncer`, `useRovingFocus`, `useJumpTo`, `useOlderPages`, `useListLightbox`,
+ * `useAnnouncer`, `useRovingFocus`, `useJumpTo` (and the list controller), `useOlderPages`, `useListLightbox`,
  * `useRowShared`, `MessageRow` (`UnreadDivider`, `DaySeparator`), `ListEmpty`,
  * `JumpToLatestButton`.
  *
@@ -127,26 +126,25 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   const atBottom = useFollowBottom(virtualizer, ids);
   const isLoadingOlder = useOlderPages(store, virtualizer);
   const { openImage, lightbox } = useListLightbox(store);
-  const { shared, mentions } = useRowShared({
+  const { shared, mentions } = useRowShared(
     store,
     selfUserId,
     highlight,
     renderActions,
     renderCustom,
-    onOpenImage: openImage,
-  });
+    openImage,
+  );
   const { text: announcement, announce } = useAnnouncer(mentions);
-  const { newCount, unreadId, scrollToBottom } = useUnreadMessages({
+  const { newCount, unreadId, scrollToBottom } = useUnreadMessages(
     store,
     ids,
     storeIds,
     selfUserId,
     virtualizer,
     announce,
-  });
+  );
   const focus = useRovingFocus(scrollRef, ids, keyOf, virtualizer);
-  const { jumpTo, highlightKey } = useJumpTo(store, ids, virtualizer, focus.focusKey);
-  useRegisterListController(jumpTo, scrollToBottom);
+  const highlightKey = useJumpTo(store, ids, virtualizer, focus.focusKey, scrollToBottom);
 
   const items = virtualizer.getVirtualItems();
   const focusedKey = focus.focusedKey;

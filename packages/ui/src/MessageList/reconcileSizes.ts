@@ -1,5 +1,6 @@
 import type { IdList } from '@natter/core';
-import { SizeTree } from './SizeTree';
+import { createSizeTree } from './SizeTree';
+import type { SizeTree } from './SizeTree';
 
 /** How the row sizes followed a change of `ids`, and what the view must do about it. */
 export interface ReconciledSizes {
@@ -41,7 +42,7 @@ export function reconcileSizes(
       let added = 0;
       for (let i = 0; i < k; i++) added += sizes[i] = sizeOf(ids.at(i) ?? '');
       for (let i = 0; i < prev.length; i++) sizes[k + i] = current.sizeAt(i);
-      return { sizes: new SizeTree(sizes), prependedPx: added, rebuilt: false };
+      return { sizes: createSizeTree(sizes), prependedPx: added, rebuilt: false };
     }
   }
   if (
@@ -57,10 +58,10 @@ export function reconcileSizes(
   }
   if (!measuredAny) {
     // Mounting: nothing measured yet, so no row key needs looking up (nor an array of sizes).
-    return { sizes: new SizeTree(ids.length, estimateSize), prependedPx: 0, rebuilt: true };
+    return { sizes: createSizeTree(ids.length, estimateSize), prependedPx: 0, rebuilt: true };
   }
   const sizes = new Float64Array(ids.length);
   const all = ids.toArray();
   for (let i = 0; i < all.length; i++) sizes[i] = sizeOf(all[i] ?? '');
-  return { sizes: new SizeTree(sizes), prependedPx: 0, rebuilt: true };
+  return { sizes: createSizeTree(sizes), prependedPx: 0, rebuilt: true };
 }

@@ -1,11 +1,12 @@
 'use client';
 import { useEffect, useLayoutEffect, useReducer, useState } from 'react';
-import { ChatVirtualizer } from './ChatVirtualizer';
+import { createChatVirtualizer } from './ChatVirtualizer';
+import type { ChatVirtualizer } from './ChatVirtualizer';
 import type { ChatVirtualizerOptions } from './ChatVirtualizer';
 
 /** The hook: one `ChatVirtualizer` per list, re-rendering when the visible rows change. */
 export function useChatVirtualizer(options: ChatVirtualizerOptions): ChatVirtualizer {
-  const [virtualizer] = useState(() => new ChatVirtualizer(options));
+  const [virtualizer] = useState(() => createChatVirtualizer(options));
   // Options are pushed on every render (cheap when `ids` is unchanged), so rows are computed
   // from the current ids in this very render.
   virtualizer.setOptions(options);

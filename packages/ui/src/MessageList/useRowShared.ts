@@ -8,28 +8,19 @@ import type { Mentions } from '../Message/mentions';
 import type { MessageProps } from '../Message/Message';
 import type { RowShared } from './MessageRow';
 
-export interface RowSharedOptions {
-  store: ChatStore;
-  selfUserId: string | undefined;
-  highlight: string | undefined;
-  renderActions: ((entry: ChatEntry) => ReactNode) | undefined;
-  renderCustom: MessageProps['renderCustom'];
-  onOpenImage: (id: string, src: string) => void;
-}
-
 /**
  * What every row shares (one object that changes only with these values, so a new message
  * re-renders no existing row), and the names a message may mention (`@Name`, see mentions.ts):
  * everyone the meeting knows.
  */
-export function useRowShared({
-  store,
-  selfUserId,
-  highlight,
-  renderActions,
-  renderCustom,
-  onOpenImage,
-}: RowSharedOptions): { shared: RowShared; mentions: Mentions | undefined } {
+export function useRowShared(
+  store: ChatStore,
+  selfUserId: string | undefined,
+  highlight: string | undefined,
+  renderActions: ((entry: ChatEntry) => ReactNode) | undefined,
+  renderCustom: MessageProps['renderCustom'],
+  onOpenImage: (id: string, src: string) => void,
+): { shared: RowShared; mentions: Mentions | undefined } {
   const participants = useParticipants();
   const people = participants.participants;
   const mentions = useMemo(

@@ -23,18 +23,6 @@ function appendedIds(prev: IdList, next: IdList): string[] {
   return [];
 }
 
-export interface UnreadMessagesOptions {
-  store: ChatStore;
-  /** The ids shown (a filter's, or the store's). */
-  ids: IdList;
-  /** The store's ids: a change of `ids` alone (a filter) adds nothing new. */
-  storeIds: IdList;
-  selfUserId: string | undefined;
-  virtualizer: ChatVirtualizer;
-  /** Told of others' new messages (the live-region announcer). */
-  announce: (entries: readonly ChatEntry[]) => void;
-}
-
 export interface UnreadMessages {
   /** Others' messages that arrived while the reader was scrolled up, still in the chat. */
   newCount: number;
@@ -49,14 +37,17 @@ export interface UnreadMessages {
  * mark where an away reader (scrolled up or tab hidden) left off with the unread divider, and
  * bring the reader down to their own send.
  */
-export function useUnreadMessages({
-  store,
-  ids,
-  storeIds,
-  selfUserId,
-  virtualizer,
-  announce,
-}: UnreadMessagesOptions): UnreadMessages {
+export function useUnreadMessages(
+  store: ChatStore,
+  /** The ids shown (a filter's, or the store's). */
+  ids: IdList,
+  /** The store's ids: a change of `ids` alone (a filter) adds nothing new. */
+  storeIds: IdList,
+  selfUserId: string | undefined,
+  virtualizer: ChatVirtualizer,
+  /** Told of others' new messages (the live-region announcer). */
+  announce: (entries: readonly ChatEntry[]) => void,
+): UnreadMessages {
   // The unseen messages themselves, not a number: one deleted meanwhile no longer counts.
   const [newIds, setNewIds] = useState<readonly string[]>(NONE);
   const [unreadId, setUnreadId] = useState<string | null>(null);
