@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLatestRef } from '../utils/useLatestRef';
 import type { ChatEntry } from '@natter/core';
 import { useStrings } from '../strings';
 import type { Mentions } from '../Message/mentions';
@@ -16,18 +17,12 @@ export function useAnnouncer(mentions?: Mentions): {
   announce(entries: readonly ChatEntry[]): void;
 } {
   const { strings } = useStrings();
-  const mentionsRef = useRef(mentions);
-  useEffect(() => {
-    mentionsRef.current = mentions;
-  }, [mentions]);
+  const mentionsRef = useLatestRef(mentions);
   const [text, setText] = useState('');
   const queue = useRef<ChatEntry[]>([]);
   const last = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const stringsRef = useRef(strings);
-  useEffect(() => {
-    stringsRef.current = strings;
-  }, [strings]);
+  const stringsRef = useLatestRef(strings);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const flush = useCallback(() => {
@@ -39,7 +34,7 @@ export function useAnnouncer(mentions?: Mentions): {
     void import('./announcementText').then(({ announcementText }) =>
       setText(announcementText(batch, stringsRef.current, mentionsRef.current)),
     );
-  }, []);
+  }, [stringsRef, mentionsRef]);
 
   const announce = useCallback(
     (entries: readonly ChatEntry[]) => {

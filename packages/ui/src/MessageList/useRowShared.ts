@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { ChatEntry, ChatStore } from '@natter/core';
 import { useParticipants } from '@natter/hooks';
@@ -7,6 +7,7 @@ import { mentionsOf } from '../Message/mentions';
 import type { Mentions } from '../Message/mentions';
 import type { MessageProps } from '../Message/Message';
 import type { RowShared } from './MessageRow';
+import { useLatestRef, useStableCallback } from '../utils/useLatestRef';
 
 /**
  * What every row shares (one object that changes only with these values, so a new message
@@ -34,19 +35,12 @@ export function useRowShared(
     [people, selfUserId],
   );
 
-  // The latest renderActions, read by a stable function so rows never re-render for it.
-  const actionsRef = useRef(renderActions);
-  useLayoutEffect(() => {
-    actionsRef.current = renderActions;
-  }, [renderActions]);
+  // The latest renderActions, called through a stable function so rows never re-render for it.
   const hasActions = renderActions !== undefined;
-  const callActions = useCallback((entry: ChatEntry) => actionsRef.current?.(entry), []);
+  const callActions = useStableCallback((entry: ChatEntry) => renderActions?.(entry));
   // The meeting names people (recipients who never wrote included); read through a ref so a join
   // or leave re-renders no row.
-  const participantsRef = useRef(participants);
-  useLayoutEffect(() => {
-    participantsRef.current = participants;
-  }, [participants]);
+  const participantsRef = useLatestRef(participants);
   const shared = useMemo<RowShared>(
     () => ({
       store,
@@ -66,7 +60,17 @@ export function useRowShared(
       mentions,
       renderCustom,
     }),
-    [store, selfUserId, highlight, hasActions, callActions, mentions, renderCustom, onOpenImage],
+    [
+      store,
+      selfUserId,
+      highlight,
+      hasActions,
+      callActions,
+      participantsRef,
+      mentions,
+      renderCustom,
+      onOpenImage,
+    ],
   );
   return { shared, mentions };
 }
