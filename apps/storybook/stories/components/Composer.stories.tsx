@@ -175,7 +175,7 @@ export const AttachmentTypes: Story = {
     ]);
     const list = await canvas.findByRole('list', { name: 'Attachments' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
-    const icons = [...list.querySelectorAll('.natter-file-icon')];
+    const icons = [...list.querySelectorAll('.natter-file__icon')];
     await expect(icons.map((icon) => icon.getAttribute('data-file-type'))).toEqual(['pdf', 'text']);
     await expect(icons.map((icon) => icon.textContent)).toEqual(['PDF', 'TXT']);
     for (const icon of icons) {

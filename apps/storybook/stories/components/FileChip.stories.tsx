@@ -93,7 +93,7 @@ export const HostileInput: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.queryAllByRole('link')).toHaveLength(0);
     await expect(canvas.getAllByText('File not available')).toHaveLength(3);
-    await expect(canvasElement.querySelector('.natter-file-ext')).toHaveTextContent('.exe');
+    await expect(canvasElement.querySelector('.natter-file__ext')).toHaveTextContent('.exe');
     await expectNoUnsafeMarkup(canvasElement);
   },
 };

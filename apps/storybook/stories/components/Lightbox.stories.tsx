@@ -142,7 +142,7 @@ export const TallImage: Story = {
     const dialog = await canvas.findByRole('dialog', { name: 'Image viewer' });
     const img = within(dialog).getByRole('img', { name: 'A tall scan' });
     await waitFor(() => expect((img as HTMLImageElement).complete).toBe(true));
-    const stage = dialog.querySelector('.natter-lightbox-stage');
+    const stage = dialog.querySelector('.natter-lightbox__stage');
     if (!stage) throw new Error('no stage');
     await waitFor(() => expect(stage).toHaveAttribute('data-fitted'));
     const box = img.getBoundingClientRect();

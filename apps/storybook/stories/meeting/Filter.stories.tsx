@@ -157,7 +157,7 @@ export const MeetingTime: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(articles(canvasElement)).toHaveLength(11));
     const times = articles(canvasElement).map(
-      (a) => a.querySelector('.natter-time-relative')?.textContent,
+      (a) => a.querySelector('.natter-time__relative')?.textContent,
     );
     // sampleHistory: one message every two minutes.
     await expect(times.slice(0, 3)).toEqual(['+0:00', '+2:00', '+4:00']);
@@ -184,7 +184,7 @@ export const Replay: StoryObj<typeof ReplayView> = {
     const count = within(canvas.getByRole('search')).getByRole('status');
     await waitFor(() => expect(count).toHaveTextContent('11 of 11 messages'));
     await waitFor(() =>
-      expect(articles(canvasElement)[0]?.querySelector('.natter-time-relative')).toHaveTextContent(
+      expect(articles(canvasElement)[0]?.querySelector('.natter-time__relative')).toHaveTextContent(
         '+0:00',
       ),
     );

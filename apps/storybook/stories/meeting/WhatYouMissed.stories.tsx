@@ -187,12 +187,12 @@ export const MeetingTime: Story = {
   args: { timeFormat: 'meeting' },
   play: async ({ canvasElement }) => {
     const summary = await region(canvasElement, 'Before you joined');
-    const times = [...summary.querySelectorAll('.natter-time-relative')].map((t) => t.textContent);
+    const times = [...summary.querySelectorAll('.natter-time__relative')].map((t) => t.textContent);
     await expect(times).toEqual(['+4:00', '+2:00', '+14:00', '+16:00']);
     const log = within(canvasElement).getByRole('log');
     // The newest row, 20 minutes after the first message of the meeting.
     const last = await within(log).findByText('I have a hard stop at half past.');
-    const time = last.closest('article')?.querySelector('.natter-time-relative');
+    const time = last.closest('article')?.querySelector('.natter-time__relative');
     await expect(time).toHaveTextContent('+20:00');
   },
 };

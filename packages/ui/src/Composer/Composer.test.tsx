@@ -234,7 +234,7 @@ describe('Composer', () => {
     // The previews' code loads with the first attachment.
     await waitFor(() => expect(list.querySelectorAll('li')).toHaveLength(3));
     // A PDF and a text file show their type, not a blank tile (".txt" is not "DOC").
-    const types = [...list.querySelectorAll('.natter-file-icon')].map((i) => i.textContent);
+    const types = [...list.querySelectorAll('.natter-file__icon')].map((i) => i.textContent);
     expect(types).toEqual(['PDF', 'TXT']);
     expect(screen.getByRole('img', { name: 'photo.png' }).hasAttribute('src')).toBe(true);
     expect(create).toHaveBeenCalledTimes(1);

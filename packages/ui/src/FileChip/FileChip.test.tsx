@@ -17,8 +17,8 @@ describe('FileChip', () => {
     const chip = container.firstElementChild as HTMLElement;
     expect(chip.dataset.fileType).toBe('pdf');
     expect(chip.dataset.status).toBe('sent');
-    expect(chip.querySelector('.natter-file-ext')?.textContent).toBe('.pdf');
-    expect(chip.querySelector('.natter-file-name')?.getAttribute('title')).toBe(
+    expect(chip.querySelector('.natter-file__ext')?.textContent).toBe('.pdf');
+    expect(chip.querySelector('.natter-file__name')?.getAttribute('title')).toBe(
       'quarterly-report-final-final.pdf',
     );
     expect(screen.getByText('1.5 MB')).toBeTruthy();
@@ -34,7 +34,7 @@ describe('FileChip', () => {
     await expectNoAxeViolations(container);
     expect(screen.queryByRole('link')).toBeNull();
     expect(screen.getByText('File not available')).toBeTruthy();
-    expect(container.querySelector('.natter-file-ext')?.textContent).toBe('.exe');
+    expect(container.querySelector('.natter-file__ext')?.textContent).toBe('.exe');
     expect(container.textContent).not.toContain('\u202E');
   });
 

@@ -56,31 +56,31 @@ export const FileChip = forwardRef<HTMLDivElement, FileChipProps>(function FileC
       aria-busy={status === 'sending' || undefined}
     >
       <FileIcon type={type} />
-      <div className="natter-file-body">
-        <span className="natter-file-name" title={shown} dir="auto">
-          <bdi className="natter-file-stem">{stem}</bdi>
-          {extension ? <bdi className="natter-file-ext">{extension}</bdi> : null}
+      <div className="natter-file__body">
+        <span className="natter-file__name" title={shown} dir="auto">
+          <bdi className="natter-file__stem">{stem}</bdi>
+          {extension ? <bdi className="natter-file__ext">{extension}</bdi> : null}
         </span>
-        <span className="natter-file-meta">
+        <span className="natter-file__meta">
           {size ? (
-            <span className="natter-file-size" dir="auto">
+            <span className="natter-file__size" dir="auto">
               {formatBytes(size, locale)}
             </span>
           ) : null}
           {status === 'sending' ? (
-            <span className="natter-file-state">{strings.fileUploading}</span>
+            <span className="natter-file__state">{strings.fileUploading}</span>
           ) : null}
           {status === 'failed' ? (
-            <span className="natter-file-state">{strings.fileFailed}</span>
+            <span className="natter-file__state">{strings.fileFailed}</span>
           ) : null}
           {status === 'sent' && !link ? (
-            <span className="natter-file-state">{strings.fileUnavailable}</span>
+            <span className="natter-file__state">{strings.fileUnavailable}</span>
           ) : null}
         </span>
       </div>
       {link ? (
         <a
-          className="natter-list-icon-button"
+          className="natter-icon-button"
           href={link}
           download={shown}
           aria-label={strings.downloadFile(shown)}
@@ -93,7 +93,7 @@ export const FileChip = forwardRef<HTMLDivElement, FileChipProps>(function FileC
       {status === 'sending' && onCancel ? (
         <button
           type="button"
-          className="natter-list-button"
+          className="natter-control"
           data-variant="quiet"
           onClick={onCancel}
         >
@@ -101,7 +101,7 @@ export const FileChip = forwardRef<HTMLDivElement, FileChipProps>(function FileC
         </button>
       ) : null}
       {status === 'failed' && onRetry ? (
-        <button type="button" className="natter-list-button" onClick={onRetry}>
+        <button type="button" className="natter-control" onClick={onRetry}>
           {strings.retryUpload}
         </button>
       ) : null}

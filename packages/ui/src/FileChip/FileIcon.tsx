@@ -20,7 +20,7 @@ const LABEL: Record<FileType, string> = {
 export function FileIcon({ type }: { type: FileType }) {
   return (
     <svg
-      className="natter-file-icon"
+      className="natter-file__icon"
       data-file-type={type}
       viewBox="0 0 32 40"
       aria-hidden="true"
@@ -45,7 +45,7 @@ export function FileIcon({ type }: { type: FileType }) {
 /** An arrow-into-tray download glyph; decorative. */
 export function DownloadIcon() {
   return (
-    <svg className="natter-list-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg className="natter-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <path
         d="M12 3v12m0 0-5-5m5 5 5-5M4 19h16"
         fill="none"

@@ -94,12 +94,12 @@ export const ImagePreview = forwardRef<HTMLDivElement, ImagePreviewProps>(functi
       {resolved && state !== 'error' ? (
         <button
           type="button"
-          className="natter-image-button"
+          className="natter-image__button"
           onClick={() => (onOpen ? onOpen(resolved) : setOpen(true))}
         >
           <img
             key={loadKey}
-            className="natter-image-img"
+            className="natter-image__img"
             src={resolved}
             alt={alt}
             loading="lazy"
@@ -115,19 +115,19 @@ export const ImagePreview = forwardRef<HTMLDivElement, ImagePreviewProps>(functi
             onError={() => setLoad({ key: loadKey, state: 'error' })}
           />
           {state === 'loading' ? (
-            <span className="natter-image-status" aria-hidden="true">
+            <span className="natter-image__status" aria-hidden="true">
               {strings.imageLoading}
             </span>
           ) : null}
         </button>
       ) : null}
       {state === 'error' ? (
-        <div className="natter-image-error">
-          <span className="natter-image-status">{strings.imageFailed}</span>
+        <div className="natter-image__error">
+          <span className="natter-image__status">{strings.imageFailed}</span>
           {resolved ? (
             <button
               type="button"
-              className="natter-list-button"
+              className="natter-control"
               onClick={() => setAttempt((n) => n + 1)}
             >
               {strings.retry}

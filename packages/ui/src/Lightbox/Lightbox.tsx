@@ -146,13 +146,13 @@ export const Lightbox = forwardRef<HTMLDivElement, LightboxProps>(function Light
         className={cx('natter-lightbox', className)}
         onKeyDown={composeHandlers(onKeyDown, handleKeyDown)}
       >
-        <div className="natter-lightbox-toolbar">
-          <span className="natter-lightbox-counter" aria-live="polite">
+        <div className="natter-lightbox__toolbar">
+          <span className="natter-lightbox__counter" aria-live="polite">
             {strings.imageCounter(position + 1, count)}
           </span>
           <button
             type="button"
-            className="natter-list-icon-button"
+            className="natter-icon-button"
             aria-label={strings.zoomOut}
             title={strings.zoomOut}
             disabled={zoom === 0}
@@ -160,10 +160,10 @@ export const Lightbox = forwardRef<HTMLDivElement, LightboxProps>(function Light
           >
             −
           </button>
-          <output className="natter-lightbox-zoom">{strings.zoomLevel(percent)}</output>
+          <output className="natter-lightbox__zoom">{strings.zoomLevel(percent)}</output>
           <button
             type="button"
-            className="natter-list-icon-button"
+            className="natter-icon-button"
             aria-label={strings.zoomIn}
             title={strings.zoomIn}
             disabled={zoom === ZOOM_STEPS.length - 1}
@@ -172,19 +172,19 @@ export const Lightbox = forwardRef<HTMLDivElement, LightboxProps>(function Light
             +
           </button>
           <a
-            className="natter-list-button"
+            className="natter-control"
             href={current.src}
             download={current.downloadName ?? ''}
           >
             {strings.downloadImage}
           </a>
-          <button ref={closeButton} type="button" className="natter-list-button" onClick={onClose}>
+          <button ref={closeButton} type="button" className="natter-control" onClick={onClose}>
             {strings.closeLightbox}
           </button>
         </div>
         <div
           ref={stage}
-          className="natter-lightbox-stage"
+          className="natter-lightbox__stage"
           // Zoomed in, the stage scrolls: keyboard users scroll it with the arrow keys too.
           // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable
           tabIndex={0}
@@ -193,7 +193,7 @@ export const Lightbox = forwardRef<HTMLDivElement, LightboxProps>(function Light
         >
           <img
             key={current.key}
-            className="natter-lightbox-image"
+            className="natter-lightbox__image"
             src={current.src}
             alt={current.alt}
             onLoad={fit.onLoad}
@@ -206,10 +206,10 @@ export const Lightbox = forwardRef<HTMLDivElement, LightboxProps>(function Light
           />
         </div>
         {canPage ? (
-          <div className="natter-lightbox-nav">
+          <div className="natter-lightbox__nav">
             <button
               type="button"
-              className="natter-list-icon-button"
+              className="natter-icon-button"
               aria-label={strings.previousImage}
               title={strings.previousImage}
               onClick={() => go(-1)}
@@ -218,7 +218,7 @@ export const Lightbox = forwardRef<HTMLDivElement, LightboxProps>(function Light
             </button>
             <button
               type="button"
-              className="natter-list-icon-button"
+              className="natter-icon-button"
               aria-label={strings.nextImage}
               title={strings.nextImage}
               onClick={() => go(1)}

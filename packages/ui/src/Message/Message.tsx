@@ -118,14 +118,14 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
         {groupStart ? initialsOf(name) : null}
       </div>
       <div className="natter-bubble">
-        <div className="natter-message-meta">
+        <div className="natter-message__meta">
           <bdi
             className={cx('natter-sender', !groupStart && 'natter-visually-hidden')}
             title={sender.text === sender.full ? undefined : sender.full}
           >
             {name}
           </bdi>
-          <MessageTime className={cx(!groupStart && 'natter-time-quiet')} date={entry.time} />
+          <MessageTime className={cx(!groupStart && 'natter-time--quiet')} date={entry.time} />
           {isPrivate ? (
             <span className="natter-marker" data-marker="private">
               {origin === 'remote'
@@ -162,17 +162,17 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
           onDiscard={onDiscard}
         />
         {entry.status === 'sending' ? (
-          <span className="natter-message-status">
+          <span className="natter-message__status">
             {entry.waiting ? strings.waitingForConnection : strings.sending}
           </span>
         ) : null}
         {entry.status === 'failed' ? (
-          <div className="natter-message-error">
+          <div className="natter-message__error">
             <span>{strings.failedReason(entry.error?.message ?? strings.failed)}</span>
             {entry.type !== 'file' && onRetry ? (
               <button
                 type="button"
-                className="natter-list-button"
+                className="natter-control"
                 onClick={() => onRetry(entry.id)}
               >
                 {strings.retry}
@@ -182,7 +182,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
         ) : null}
       </div>
       {actions !== undefined && actions !== null ? (
-        <div className="natter-message-actions">{actions}</div>
+        <div className="natter-message__actions">{actions}</div>
       ) : null}
     </article>
   );

@@ -77,7 +77,7 @@ export function MessageContent({
           ) : null}
           {/* HTML from a plugin is untrusted: shown as its source text, never parsed. */}
           {entry.html ? (
-            <MessageText className="natter-custom-html" text={entry.html} highlight={highlight} />
+            <MessageText className="natter-custom__html" text={entry.html} highlight={highlight} />
           ) : null}
           {(entry.images ?? []).map((image, i) => (
             <ImagePreview

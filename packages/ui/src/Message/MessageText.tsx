@@ -119,7 +119,7 @@ export const MessageText = memo(
         {long ? (
           <button
             type="button"
-            className="natter-text-more"
+            className="natter-text__more"
             aria-expanded={expanded}
             onClick={() => setExpanded(!expanded)}
           >

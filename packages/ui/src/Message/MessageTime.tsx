@@ -47,10 +47,10 @@ export const MessageTime = forwardRef<HTMLTimeElement, MessageTimeProps>(functio
       {...rest}
       className={cx('natter-time', className)}
     >
-      <span className="natter-time-relative" aria-hidden="true">
+      <span className="natter-time__relative" aria-hidden="true">
         {relative}
       </span>
-      <span className="natter-time-absolute natter-visually-hidden">{full}</span>
+      <span className="natter-time__absolute natter-visually-hidden">{full}</span>
     </time>
   );
 });

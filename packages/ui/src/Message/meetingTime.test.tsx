@@ -14,7 +14,7 @@ describe('meeting-relative time', () => {
       </MeetingTimeProvider>,
     );
     const time = screen.getByTestId('t');
-    expect(time.querySelector('.natter-time-relative')?.textContent).toBe('+12:30');
+    expect(time.querySelector('.natter-time__relative')?.textContent).toBe('+12:30');
     expect(time.getAttribute('title')).toMatch(/^\+12:30 after the meeting started, .*2026/);
     expect(time.getAttribute('datetime')).toBe(new Date(START + 750_000).toISOString());
   });

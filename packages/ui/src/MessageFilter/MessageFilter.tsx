@@ -105,10 +105,10 @@ export const MessageFilter = forwardRef<HTMLDivElement, MessageFilterProps>(func
         role="search"
         aria-label={strings.replayFilters}
         {...rest}
-        className={cx('natter-replay-filters', className)}
+        className={cx('natter-replay__filters', className)}
       >
-        <label className="natter-replay-field" htmlFor={`${base}-search`}>
-          <span className="natter-replay-field-label">{strings.searchMessages}</span>
+        <label className="natter-replay__field" htmlFor={`${base}-search`}>
+          <span className="natter-replay__label">{strings.searchMessages}</span>
           <input
             id={`${base}-search`}
             type="search"
@@ -120,8 +120,8 @@ export const MessageFilter = forwardRef<HTMLDivElement, MessageFilterProps>(func
             onKeyDown={onSearchKey}
           />
         </label>
-        <label className="natter-replay-field" htmlFor={`${base}-participant`}>
-          <span className="natter-replay-field-label">{strings.filterParticipant}</span>
+        <label className="natter-replay__field" htmlFor={`${base}-participant`}>
+          <span className="natter-replay__label">{strings.filterParticipant}</span>
           <select
             id={`${base}-participant`}
             value={filter.participant}
@@ -135,8 +135,8 @@ export const MessageFilter = forwardRef<HTMLDivElement, MessageFilterProps>(func
             ))}
           </select>
         </label>
-        <label className="natter-replay-field" htmlFor={`${base}-type`}>
-          <span className="natter-replay-field-label">{strings.filterType}</span>
+        <label className="natter-replay__field" htmlFor={`${base}-type`}>
+          <span className="natter-replay__label">{strings.filterType}</span>
           <select
             id={`${base}-type`}
             value={filter.type}
@@ -150,7 +150,7 @@ export const MessageFilter = forwardRef<HTMLDivElement, MessageFilterProps>(func
             ))}
           </select>
         </label>
-        <label className="natter-replay-checkbox" htmlFor={`${base}-pinned`}>
+        <label className="natter-replay__checkbox" htmlFor={`${base}-pinned`}>
           <input
             id={`${base}-pinned`}
             type="checkbox"
@@ -159,14 +159,14 @@ export const MessageFilter = forwardRef<HTMLDivElement, MessageFilterProps>(func
           />
           <span>{strings.pinnedOnly}</span>
         </label>
-        <output className="natter-replay-count" aria-live="polite" dir="auto">
+        <output className="natter-replay__count" aria-live="polite" dir="auto">
           {current >= 0 && !empty
             ? strings.matchPosition(current + 1, count)
             : strings.matchCount(count, total)}
         </output>
         <button
           type="button"
-          className="natter-list-button"
+          className="natter-control"
           aria-keyshortcuts="Shift+Enter"
           disabled={count === 0}
           onClick={() => step(-1)}
@@ -175,7 +175,7 @@ export const MessageFilter = forwardRef<HTMLDivElement, MessageFilterProps>(func
         </button>
         <button
           type="button"
-          className="natter-list-button"
+          className="natter-control"
           aria-keyshortcuts="Enter"
           disabled={count === 0}
           onClick={() => step(1)}
@@ -183,7 +183,7 @@ export const MessageFilter = forwardRef<HTMLDivElement, MessageFilterProps>(func
           {strings.nextMatch}
         </button>
       </div>
-      {count === 0 && total > 0 ? <p className="natter-replay-empty">{strings.noMatches}</p> : null}
+      {count === 0 && total > 0 ? <p className="natter-replay__empty">{strings.noMatches}</p> : null}
     </>
   );
 });

@@ -17,8 +17,8 @@ export function DaySeparator({ date }: { date: Date }) {
       ? strings.yesterday
       : formatDay(date, locale);
   return (
-    <div className="natter-day-separator">
-      <span className="natter-day-label">{label}</span>
+    <div className="natter-day">
+      <span className="natter-day__label">{label}</span>
     </div>
   );
 }

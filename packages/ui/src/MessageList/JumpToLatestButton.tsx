@@ -13,7 +13,7 @@ export function JumpToLatestButton({
   return (
     <button
       type="button"
-      className="natter-jump-button"
+      className="natter-list__jump"
       data-state={newCount > 0 ? 'new' : 'idle'}
       onClick={onClick}
     >

@@ -14,11 +14,11 @@ export interface ListEmptyProps {
 export function ListEmpty({ store, status, filtered }: ListEmptyProps) {
   const { strings } = useStrings();
   return (
-    <div className="natter-list-empty">
+    <div className="natter-list__empty">
       {status === 'error' && !filtered ? (
         <>
           <p>{strings.historyFailed}</p>
-          <button type="button" className="natter-list-button" onClick={() => void store.resync()}>
+          <button type="button" className="natter-control" onClick={() => void store.resync()}>
             {strings.retry}
           </button>
         </>

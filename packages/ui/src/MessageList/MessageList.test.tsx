@@ -19,7 +19,7 @@ const VIEWPORT = 400;
 const scrollTops = new WeakMap<Element, number>();
 const isLog = (el: Element) => el.getAttribute('role') === 'log';
 const contentHeight = (el: Element) => {
-  const sizer = el.querySelector<HTMLElement>(':scope > .natter-list-sizer');
+  const sizer = el.querySelector<HTMLElement>(':scope > .natter-list__sizer');
   return sizer ? parseFloat(sizer.style.height) || 0 : 0;
 };
 const maxScroll = (el: Element) => Math.max(0, contentHeight(el) - VIEWPORT);
@@ -178,7 +178,7 @@ describe('MessageList', () => {
     expect(a?.querySelector('.natter-avatar')?.textContent).toBe('AL');
     expect(b?.querySelector('.natter-avatar')?.textContent).toBe('');
     expect(within(log).getByText('Today')).toBeTruthy();
-    expect(log.querySelectorAll('.natter-day-separator')).toHaveLength(2);
+    expect(log.querySelectorAll('.natter-day')).toHaveLength(2);
   });
 
   it('adds a new message without re-rendering or re-mounting existing rows, and keeps a sent row mounted', async () => {
@@ -268,7 +268,7 @@ describe('MessageList', () => {
     // Coming back finds a divider above the first message that arrived while away.
     await userEvent.click(button);
     await waitFor(() => expect(log.scrollTop).toBe(maxScroll(log)));
-    const divider = log.querySelector('.natter-unread-divider');
+    const divider = log.querySelector('.natter-unread');
     expect(divider?.textContent).toBe('New');
     expect(textOf(divider!.parentElement!.querySelector('article')!)).toBe('one');
     await waitFor(() => expect(screen.queryByRole('button', { name: /new message/ })).toBeNull());

@@ -160,7 +160,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
       data-natter-layout={layout}
     >
       {isLoadingOlder ? (
-        <div className="natter-list-loading" role="status">
+        <div className="natter-list__loading" role="status">
           {strings.loadingOlder}
         </div>
       ) : null}
@@ -175,14 +175,14 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
         aria-busy={isLoadingOlder || status === 'loading' || undefined}
         tabIndex={focusedRendered ? -1 : 0}
         {...rest}
-        className={cx('natter-list-scroller', className)}
+        className={cx('natter-list__scroller', className)}
         onKeyDown={composeHandlers(onKeyDown, focus.onKeyDown)}
         onFocus={composeHandlers(onFocus, focus.onFocus)}
       >
         {empty ? (
           <ListEmpty store={store} status={status} filtered={idsProp !== undefined} />
         ) : (
-          <div className="natter-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="natter-list__sizer" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const id = ids.at(item.index) ?? '';
               const key = String(item.key);
@@ -190,7 +190,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
                 <div
                   key={key}
                   ref={virtualizer.measureElement}
-                  className="natter-list-item"
+                  className="natter-list__item"
                   data-index={item.index}
                   data-key={key}
                   data-natter-row=""

@@ -72,7 +72,7 @@ export const MessageRow = memo(function MessageRow({
     <>
       {newDay ? <DaySeparator date={entry.time} /> : null}
       {joined ? (
-        <div className="natter-day-separator" data-divider="joined">
+        <div className="natter-day" data-divider="joined">
           <span>{strings.joinedHere}</span>
         </div>
       ) : null}

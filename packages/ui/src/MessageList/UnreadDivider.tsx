@@ -5,8 +5,8 @@ import { useStrings } from '../strings';
 export function UnreadDivider() {
   const { strings } = useStrings();
   return (
-    <div className="natter-unread-divider">
-      <span className="natter-unread-label">{strings.unreadDivider}</span>
+    <div className="natter-unread">
+      <span className="natter-unread__label">{strings.unreadDivider}</span>
     </div>
   );
 }

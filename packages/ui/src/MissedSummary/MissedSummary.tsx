@@ -43,7 +43,7 @@ function Item({ entry, onJump }: { entry: ChatEntry; onJump: (id: string) => voi
     <li>
       <button
         type="button"
-        className="natter-list-button"
+        className="natter-control"
         data-variant="quiet"
         onClick={() => onJump(entry.id)}
       >
@@ -102,15 +102,15 @@ export const MissedSummary = forwardRef<HTMLElement, MissedSummaryProps>(functio
       ref={ref}
       aria-labelledby={headingId}
       {...rest}
-      className={cx('natter-replay-filters natter-missed', className)}
+      className={cx('natter-replay__filters natter-missed', className)}
       data-kind={kind}
     >
-      <h3 id={headingId} className="natter-replay-field-label">
+      <h3 id={headingId} className="natter-replay__label">
         {heading}
       </h3>
       <p dir="auto">{line}</p>
       {firstId !== undefined ? (
-        <button type="button" className="natter-list-button" onClick={() => go(firstId)}>
+        <button type="button" className="natter-control" onClick={() => go(firstId)}>
           {strings.missedJump}
         </button>
       ) : null}
@@ -128,7 +128,7 @@ export const MissedSummary = forwardRef<HTMLElement, MissedSummaryProps>(functio
           ))}
         </ul>
       ) : null}
-      <button type="button" className="natter-list-button" data-variant="quiet" onClick={dismiss}>
+      <button type="button" className="natter-control" data-variant="quiet" onClick={dismiss}>
         {strings.missedDismiss}
       </button>
       <span className="natter-visually-hidden" aria-live="polite">

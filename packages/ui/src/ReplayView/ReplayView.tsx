@@ -132,9 +132,9 @@ export const ReplayView = forwardRef<HTMLElement, ReplayViewProps>(function Repl
       data-state={messages ? 'loaded' : file.status}
     >
       {messages === undefined ? (
-        <div className="natter-replay-open">
-          <label className="natter-replay-field" htmlFor={inputId}>
-            <span className="natter-replay-field-label">{strings.openChatDump}</span>
+        <div className="natter-replay__open">
+          <label className="natter-replay__field" htmlFor={inputId}>
+            <span className="natter-replay__label">{strings.openChatDump}</span>
             <input
               id={inputId}
               type="file"
