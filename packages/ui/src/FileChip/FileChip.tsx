@@ -91,12 +91,7 @@ export const FileChip = forwardRef<HTMLDivElement, FileChipProps>(function FileC
         </a>
       ) : null}
       {status === 'sending' && onCancel ? (
-        <button
-          type="button"
-          className="natter-control"
-          data-variant="quiet"
-          onClick={onCancel}
-        >
+        <button type="button" className="natter-control" data-variant="quiet" onClick={onCancel}>
           {strings.cancelUpload}
         </button>
       ) : null}

@@ -171,11 +171,7 @@ export const Lightbox = forwardRef<HTMLDivElement, LightboxProps>(function Light
           >
             +
           </button>
-          <a
-            className="natter-control"
-            href={current.src}
-            download={current.downloadName ?? ''}
-          >
+          <a className="natter-control" href={current.src} download={current.downloadName ?? ''}>
             {strings.downloadImage}
           </a>
           <button ref={closeButton} type="button" className="natter-control" onClick={onClose}>

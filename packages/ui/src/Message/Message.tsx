@@ -170,11 +170,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
           <div className="natter-message__error">
             <span>{strings.failedReason(entry.error?.message ?? strings.failed)}</span>
             {entry.type !== 'file' && onRetry ? (
-              <button
-                type="button"
-                className="natter-control"
-                onClick={() => onRetry(entry.id)}
-              >
+              <button type="button" className="natter-control" onClick={() => onRetry(entry.id)}>
                 {strings.retry}
               </button>
             ) : null}

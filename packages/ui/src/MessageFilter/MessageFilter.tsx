@@ -183,7 +183,9 @@ export const MessageFilter = forwardRef<HTMLDivElement, MessageFilterProps>(func
           {strings.nextMatch}
         </button>
       </div>
-      {count === 0 && total > 0 ? <p className="natter-replay__empty">{strings.noMatches}</p> : null}
+      {count === 0 && total > 0 ? (
+        <p className="natter-replay__empty">{strings.noMatches}</p>
+      ) : null}
     </>
   );
 });
