@@ -42,6 +42,7 @@ export {
   toLink,
   downloadChatDump,
   saveBlob,
+  pickSaveFile,
   saveStream,
   sanitizeFilename,
 } from './replay';
@@ -55,6 +56,7 @@ export type {
   DownloadChatDumpOptions,
   DownloadProgress,
   SaveBlobOptions,
+  SaveFileHandle,
   SaveStreamOptions,
 } from './replay';
 export type { ClientErrorLike } from './localChat/createClientError';
