@@ -1,14 +1,21 @@
 'use client';
-import { Suspense, forwardRef, lazy, useCallback, useId, useState } from 'react';
+import { Suspense, forwardRef, lazy, useCallback, useId, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef, ReactElement, ReactNode } from 'react';
 import type { ChatEntry, ChatLike } from '@natter/core';
-import { EVERYONE, useChatStore, useConversations, usePinned } from '@natter/hooks';
+import {
+  EVERYONE,
+  useChatSelector,
+  useChatStore,
+  useConversations,
+  usePinned,
+} from '@natter/hooks';
 import { Composer } from '../Composer/Composer';
 import { ComposerContext, useComposerControllerRef } from '../Composer/ComposerContext';
 import { useComposerDropZone } from '../Composer/useComposerDropZone';
-import { DownloadChatButton } from '../DownloadChatButton/DownloadChatButton';
 import { ListControllerContext, useListControllerRef } from '../listController';
 import { MessageActions } from '../MessageActions/MessageActions';
+import { MeetingTimeProvider } from '../Message/meetingTime';
+import type { MessageFilterMatches } from '../MessageFilter/MessageFilter';
 import { MessageList } from '../MessageList/MessageList';
 import type { MessageListLayout, MessageListProps } from '../MessageList/MessageList';
 import type { PinBarProps } from '../PinBar/PinBar';
@@ -65,7 +72,36 @@ export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   list?: PanelSlot;
   /** The composer, as `header`: `null`, a node (your own `<Composer peerIds={...} />`), or a function that wraps it. */
   composer?: PanelSlot;
+  /**
+   * "What you missed" at the list's divider (loaded on demand): for a late joiner the history
+   * before they joined ("Before you joined"), after the panel was closed and opened again what
+   * others wrote meanwhile ("While you were away", at the unread divider). Default true.
+   */
+  missed?: boolean | undefined;
+  /**
+   * A "Filter" button in the header that opens the filter bar (participant, type, pinned only and
+   * text; loaded on demand): the list shows only the matches. Default true.
+   */
+  filter?: boolean | undefined;
+  /** `absolute` (default) or `meeting`: every time as "+12:30" from the meeting's start, as `ReplayView`. */
+  timeFormat?: 'absolute' | 'meeting' | undefined;
+  /** The meeting's start for `timeFormat="meeting"`; default the first listed message's time. */
+  meetingStartedAt?: Date | number | undefined;
 }
+
+/**
+ * The download button's machinery (export state, progress, the options menu) loads right after
+ * first paint; until then a disabled twin holds its place.
+ */
+const DownloadChatButton = lazy(() =>
+  import('../DownloadChatButton/DownloadChatButton').then((m) => ({
+    default: m.DownloadChatButton,
+  })),
+);
+
+/** "What you missed" loads after first paint; the filter bar when it is first opened. */
+const PanelMissed = lazy(() => import('./PanelMissed'));
+const PanelFilter = lazy(() => import('./PanelFilter'));
 
 /** The pin bar's code loads with the first pin: many meetings never pin anything. */
 const PinBar = lazy(() => import('../PinBar/PinBar').then((m) => ({ default: m.PinBar })));
@@ -153,6 +189,10 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
       switcher,
       list,
       composer,
+      missed,
+      filter,
+      timeFormat,
+      meetingStartedAt,
       className,
       children,
       ...rest
@@ -169,6 +209,14 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
     // One list per conversation (its own scroll and unread state); the whole history while the
     // chat has no private conversation.
     const everyoneOnly = conversations.length === 1 && current.key === EVERYONE;
+    const [divider, setDivider] = useState<MessageListProps['renderDivider']>();
+    const [matches, setMatches] = useState<MessageFilterMatches | null>(null);
+    const filterButton = useRef<HTMLButtonElement>(null);
+    const closeFilter = () => {
+      setMatches(null);
+      filterButton.current?.focus();
+    };
+    const firstTime = useChatSelector(store, (s) => s.byId.get(s.ids.first() ?? '')?.time);
     const { isDragging, getDropZoneProps } = useComposerDropZone({
       onFiles: (files) => composerController.current?.addFiles(files),
     });
@@ -190,7 +238,30 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
         <h2 className="natter-panel__title" id={titleId}>
           {strings.panelTitle}
         </h2>
-        <DownloadChatButton {...chatProps} meetingName={meetingName} />
+        <span className="natter-download">
+          {filter === false ? null : (
+            <button
+              ref={filterButton}
+              type="button"
+              className="natter-download__button"
+              aria-expanded={!!matches}
+              onClick={() => (matches ? closeFilter() : setMatches({ ids: undefined, search: '' }))}
+            >
+              {strings.filterMessages}
+            </button>
+          )}
+          <Suspense
+            fallback={
+              <span className="natter-download">
+                <button type="button" className="natter-download__button" disabled>
+                  {strings.downloadChat}
+                </button>
+              </span>
+            }
+          >
+            <DownloadChatButton {...chatProps} meetingName={meetingName} />
+          </Suspense>
+        </span>
       </header>
     );
     const labelled =
@@ -203,43 +274,64 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
     return (
       <ListControllerContext.Provider value={listController}>
         <ComposerContext.Provider value={composerController}>
-          <section
-            ref={ref}
-            {...labelled}
-            {...getDropZoneProps(rest)}
-            className={cx('natter-panel', className)}
-            data-natter-theme={theme}
+          <MeetingTimeProvider
+            startedAt={timeFormat === 'meeting' ? (meetingStartedAt ?? firstTime) : null}
           >
-            {resolve(header, defaultHeader)}
-            {resolve(pinBar, <PanelPinBar canPin={canPin} {...chatProps} />)}
-            {everyoneOnly ? null : (
-              <Suspense fallback={null}>
-                {resolve(switcher, <ConversationSwitcher {...chatProps} />)}
-              </Suspense>
-            )}
-            {resolve(
-              list,
-              <MessageList
-                key={current.key}
-                {...(everyoneOnly ? {} : { ids: current.ids })}
-                className="natter-panel__list"
-                layout={layout}
-                renderActions={renderActions}
-                renderCustom={renderCustom}
-                {...chatProps}
-              />,
-            )}
-            {resolve(
-              composer,
-              <Composer {...chatProps} {...(draftKey === undefined ? {} : { draftKey })} />,
-            )}
-            {children}
-            {isDragging ? (
-              <div className="natter-panel__drop" aria-hidden="true">
-                <span className="natter-panel__drop-label">{strings.dropFiles}</span>
-              </div>
-            ) : null}
-          </section>
+            <section
+              ref={ref}
+              {...labelled}
+              {...getDropZoneProps(rest)}
+              className={cx('natter-panel', className)}
+              data-natter-theme={theme}
+            >
+              {resolve(header, defaultHeader)}
+              {matches ? (
+                <Suspense fallback={null}>
+                  <PanelFilter
+                    {...chatProps}
+                    within={everyoneOnly ? undefined : current.ids}
+                    onMatchesChange={setMatches}
+                    onClose={closeFilter}
+                  />
+                </Suspense>
+              ) : null}
+              {missed === false ? null : (
+                <Suspense fallback={null}>
+                  <PanelMissed store={store} onReady={setDivider} />
+                </Suspense>
+              )}
+              {resolve(pinBar, <PanelPinBar canPin={canPin} {...chatProps} />)}
+              {everyoneOnly ? null : (
+                <Suspense fallback={null}>
+                  {resolve(switcher, <ConversationSwitcher {...chatProps} />)}
+                </Suspense>
+              )}
+              {resolve(
+                list,
+                <MessageList
+                  key={current.key}
+                  ids={matches?.ids ?? (everyoneOnly ? undefined : current.ids)}
+                  highlight={matches?.search}
+                  renderDivider={divider}
+                  className="natter-panel__list"
+                  layout={layout}
+                  renderActions={renderActions}
+                  renderCustom={renderCustom}
+                  {...chatProps}
+                />,
+              )}
+              {resolve(
+                composer,
+                <Composer {...chatProps} {...(draftKey === undefined ? {} : { draftKey })} />,
+              )}
+              {children}
+              {isDragging ? (
+                <div className="natter-panel__drop" aria-hidden="true">
+                  <span className="natter-panel__drop-label">{strings.dropFiles}</span>
+                </div>
+              ) : null}
+            </section>
+          </MeetingTimeProvider>
         </ComposerContext.Provider>
       </ListControllerContext.Provider>
     );

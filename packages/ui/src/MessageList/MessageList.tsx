@@ -35,6 +35,7 @@ import { MessageRow } from './MessageRow';
 import type { RowShared } from './MessageRow';
 import { useAnnouncer } from './useAnnouncer';
 import { useRowTabStops } from './useRowTabStops';
+import { firstUnseen, leaveList } from './returnPoint';
 
 /** Within this distance of the bottom the reader counts as "at the bottom" and the list follows. */
 const AT_BOTTOM_PX = 48;
@@ -75,6 +76,11 @@ export interface MessageListProps extends ComponentPropsWithoutRef<'div'> {
   theme?: NatterTheme | undefined;
   /** `list` (default) or `bubbles`: own messages on the other side in their own colour. */
   layout?: MessageListLayout | undefined;
+  /**
+   * Content shown at a divider (`ChatPanel` puts "what you missed" there): `unread` below the
+   * unread divider, `joined` below the last message that was there when the reader joined.
+   */
+  renderDivider?: ((place: 'joined' | 'unread') => ReactNode) | undefined;
 }
 
 /** The ids appended at the end since `prev` (none when the list was empty: that is history). */
@@ -133,6 +139,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
     selfUserId: selfProp,
     theme,
     layout = 'list',
+    renderDivider,
     className,
     onKeyDown,
     onScroll,
@@ -197,13 +204,21 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   const { text: announcement, announce } = useAnnouncer(mentions);
   const olderArmed = useRef(true);
 
-  // Start at the newest message once there is history.
+  // Start at the newest message once there is history; coming back to the list, at the unread
+  // divider above what others wrote meanwhile.
   const startedAtEnd = useRef(false);
   useLayoutEffect(() => {
     if (startedAtEnd.current || ids.length === 0) return;
     startedAtEnd.current = true;
-    virtualizer.scrollToEnd();
+    const unseen = firstUnseen(store, ids, selfUserId);
+    if (unseen === undefined) return virtualizer.scrollToEnd();
+    away.current = true;
+    setUnreadId(unseen);
+    virtualizer.scrollToIndex(ids.indexOf(unseen), { align: 'start' });
+    // Once, when the first history is listed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, with the first history
   }, [ids.length, virtualizer]);
+  useEffect(() => () => leaveList(store), [store]);
 
   const loadOlder = useCallback(() => {
     const state = store.getState();
@@ -437,8 +452,9 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
       },
       mentions,
       renderCustom,
+      renderDivider,
     }),
-    [store, selfUserId, highlight, hasActions, callActions, mentions, renderCustom],
+    [store, selfUserId, highlight, hasActions, callActions, mentions, renderCustom, renderDivider],
   );
 
   useRowTabStops(scrollRef, focusedKey);
@@ -517,6 +533,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
                     highlighted={key === highlightKey}
                     unread={id === unreadId}
                     joined={joinedAfter !== null && ids.at(item.index - 1) === joinedAfter}
+                    joinEnd={id === joinedAfter}
                     tabbable={key === focusedKey}
                   />
                 </div>

@@ -25,6 +25,7 @@ export interface RowShared {
   nameOf: (userId: string) => string | undefined;
   mentions: Mentions | undefined;
   renderCustom: MessageProps['renderCustom'];
+  renderDivider: ((place: 'joined' | 'unread') => ReactNode) | undefined;
 }
 
 export interface MessageRowProps {
@@ -36,6 +37,8 @@ export interface MessageRowProps {
   unread: boolean;
   /** The first message after the history that was there when the reader joined. */
   joined: boolean;
+  /** The last message of the history that was there when the reader joined. */
+  joinEnd: boolean;
   tabbable: boolean;
 }
 
@@ -50,6 +53,7 @@ export const MessageRow = memo(function MessageRow({
   highlighted,
   unread,
   joined,
+  joinEnd,
   tabbable,
 }: MessageRowProps) {
   const { strings } = useStrings();
@@ -80,6 +84,7 @@ export const MessageRow = memo(function MessageRow({
           <span className="natter-unread-label">{strings.unreadDivider}</span>
         </div>
       ) : null}
+      {unread ? shared.renderDivider?.('unread') : null}
       <Message
         entry={entry}
         origin={isOwn ? 'local' : 'remote'}
@@ -96,6 +101,7 @@ export const MessageRow = memo(function MessageRow({
         tabIndex={tabbable ? 0 : -1}
         data-natter-message=""
       />
+      {joinEnd ? shared.renderDivider?.('joined') : null}
     </>
   );
 });
