@@ -44,9 +44,15 @@ export const Default: Story = {
     await expect(canvas.getByRole('log')).toContainElement(summary);
     await expect(summary).toHaveTextContent(/8 messages from/);
     await expect(canvas.getByRole('button', { name: 'Filter' })).toBeVisible();
-    // Tab from the list's messages reaches the summary's controls (they keep their tab stops).
+    // One tab stop in the list, as the list is: the arrow keys move between its buttons.
     const jump = within(summary).getByRole('button', { name: 'Go to the first' });
     await expect(jump.tabIndex).toBe(0);
+    jump.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await waitFor(() => expect(document.activeElement).not.toBe(jump));
+    await expect(summary).toContainElement(document.activeElement as HTMLElement);
+    await expect((document.activeElement as HTMLElement).tabIndex).toBe(0);
+    await expect(jump.tabIndex).toBe(-1);
   },
 };
 

@@ -1,18 +1,59 @@
 'use client';
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import type { ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { ChatStore } from '@natter/core';
 import { MissedSummary } from '../MissedSummary/MissedSummary';
 import { getMissedTracker } from '../MissedSummary/missedTracker';
 
 type Place = 'joined' | 'unread';
 
-/** The summary at its divider: "Before you joined" where the reader joined, "While you were away" at the unread divider. */
+const NEXT: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+
+/**
+ * The summary at its divider: "Before you joined" where the reader joined, "While you were away"
+ * at the unread divider. Inside the list it is one tab stop, as the list is: the arrow keys (and
+ * Home, End) move between its buttons, and Tab goes on to the composer.
+ */
 function MissedAt({ store, place }: { store: ChatStore; place: Place }) {
   const tracker = getMissedTracker(store);
   const { kind } = useSyncExternalStore(tracker.subscribe, tracker.getState, tracker.getState);
+  const ref = useRef<HTMLElement>(null);
+  const current = useRef(0);
+  const buttons = () => [...(ref.current?.querySelectorAll('button') ?? [])];
+  // After every render (items come and go): only the current button is a tab stop.
+  useLayoutEffect(() => {
+    const all = buttons();
+    current.current = Math.min(current.current, all.length - 1);
+    all.forEach((button, i) => (button.tabIndex = i === current.current ? 0 : -1));
+  });
   if ((kind === 'away') !== (place === 'unread')) return null;
-  return <MissedSummary store={store} className="natter-missed--divider" />;
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const all = buttons();
+    const at = all.indexOf(event.target as HTMLButtonElement);
+    if (at < 0) return;
+    const by = NEXT[event.key];
+    const next =
+      by !== undefined
+        ? (at + by + all.length) % all.length
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? all.length - 1
+            : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    all.forEach((button, i) => (button.tabIndex = i === next ? 0 : -1));
+    current.current = next;
+    all[next]?.focus();
+  };
+  return (
+    <MissedSummary
+      ref={ref}
+      store={store}
+      className="natter-missed--divider"
+      onKeyDown={onKeyDown}
+    />
+  );
 }
 
 export interface PanelMissedProps {
