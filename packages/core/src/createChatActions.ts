@@ -2,6 +2,7 @@ import { ChatError, toChatError } from './ChatError';
 import { removeEntry, upsertEntry } from './chatIndex';
 import type { ChatEntry } from './chatIndex';
 import type { StoreInternals } from './createChatStore';
+import { isChatImageType } from './imageTypes';
 import type { MessagePayload } from './types';
 
 export interface SendOptions {
@@ -86,10 +87,10 @@ export function createChatActions(internals: StoreInternals): ChatActions {
         `"${file.name}" is larger than the ${Math.round(options.maxFileSize / 1048576)} MB this chat accepts.`,
       );
     }
-    if (payload.type === 'image' && file.type !== '' && !file.type.startsWith('image/')) {
+    if (payload.type === 'image' && !isChatImageType(file.type)) {
       throw new ChatError(
         'unsupported',
-        `"${file.name}" is not an image. Send it as a file instead.`,
+        `"${file.name}" is not a GIF, JPEG or PNG image. Send it as a file instead.`,
       );
     }
   }

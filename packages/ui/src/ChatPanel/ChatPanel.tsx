@@ -1,14 +1,8 @@
 'use client';
 import { Suspense, forwardRef, lazy, useCallback, useId, useRef, useState } from 'react';
-import type { ComponentPropsWithoutRef, ReactElement, ReactNode } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
 import type { ChatEntry, ChatLike } from '@natter/core';
-import {
-  EVERYONE,
-  useChatSelector,
-  useChatStore,
-  useConversations,
-  usePinned,
-} from '@natter/hooks';
+import { EVERYONE, useChatSelector, useChatStore, useConversations } from '@natter/hooks';
 import { Composer } from '../Composer/Composer';
 import { ComposerContext, useComposerControllerRef } from '../Composer/ComposerContext';
 import { useComposerDropZone } from '../Composer/useComposerDropZone';
@@ -18,16 +12,13 @@ import { MeetingTimeProvider } from '../Message/meetingTime';
 import type { MessageFilterMatches } from '../MessageFilter/MessageFilter';
 import { MessageList } from '../MessageList/MessageList';
 import type { MessageListLayout, MessageListProps } from '../MessageList/MessageList';
-import type { PinBarProps } from '../PinBar/PinBar';
 import { StringsProvider, useStrings } from '../strings';
 import type { NatterStrings } from '../strings';
 import { cx } from '../utils/cx';
+import { ConversationSwitcher, PanelPinBar, resolve, useShallowStable } from './panelParts';
+import type { PanelSlot } from './panelParts';
 
-/**
- * A replaceable part of the panel: `undefined` keeps the default, `null` removes it, a node
- * replaces it, a function receives the default element (to wrap or decorate it).
- */
-export type PanelSlot = ReactNode | ((defaultPart: ReactElement) => ReactNode);
+export type { PanelSlot } from './panelParts';
 
 export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   /**
@@ -102,48 +93,6 @@ const DownloadChatButton = lazy(() =>
 /** "What you missed" loads after first paint; the filter bar when it is first opened. */
 const PanelMissed = lazy(() => import('./PanelMissed'));
 const PanelFilter = lazy(() => import('./PanelFilter'));
-
-/** The pin bar's code loads with the first pin: many meetings never pin anything. */
-const PinBar = lazy(() => import('../PinBar/PinBar').then((m) => ({ default: m.PinBar })));
-
-/** The switcher loads with the first private conversation: many meetings have none. */
-const ConversationSwitcher = lazy(() =>
-  import('../ConversationSwitcher/ConversationSwitcher').then((m) => ({
-    default: m.ConversationSwitcher,
-  })),
-);
-
-/** The panel's default pin bar: nothing while nothing is pinned (as `PinBar` itself). */
-function PanelPinBar(props: PinBarProps) {
-  const { pinned } = usePinned(props.chat ? { chat: props.chat } : {});
-  if (pinned.length === 0) return null;
-  return (
-    <Suspense fallback={null}>
-      <PinBar {...props} />
-    </Suspense>
-  );
-}
-
-function resolve(slot: PanelSlot | undefined, fallback: ReactElement): ReactNode {
-  if (slot === undefined) return fallback;
-  return typeof slot === 'function' ? slot(fallback) : slot;
-}
-
-function shallowEqual(a: object | undefined, b: object | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
-}
-
-/** Keeps the previous object while the new one is shallowly equal (inline `strings={{…}}`). */
-function useShallowStable<T extends object | undefined>(value: T): T {
-  const [kept, setKept] = useState(value);
-  if (kept === value || shallowEqual(kept, value)) return kept;
-  setKept(value);
-  return value;
-}
 
 /**
  * The ready meeting chat: header (title and download), pin bar, message list and composer. The
