@@ -21,6 +21,7 @@ export function useRowShared(
   renderActions: ((entry: ChatEntry) => ReactNode) | undefined,
   renderCustom: MessageProps['renderCustom'],
   onOpenImage: (id: string, src: string) => void,
+  renderDivider?: RowShared['renderDivider'],
 ): { shared: RowShared; mentions: Mentions | undefined } {
   const participants = useParticipants();
   const people = participants.participants;
@@ -59,6 +60,7 @@ export function useRowShared(
       onOpenImage,
       mentions,
       renderCustom,
+      renderDivider,
     }),
     [
       store,
@@ -70,6 +72,7 @@ export function useRowShared(
       mentions,
       renderCustom,
       onOpenImage,
+      renderDivider,
     ],
   );
   return { shared, mentions };
