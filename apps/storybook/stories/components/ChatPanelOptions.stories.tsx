@@ -79,14 +79,14 @@ export const MeetingTime: Story = {
     // The list starts at the newest messages (older rows may be virtualized away).
     await waitFor(() => expect(articles(canvasElement).length).toBeGreaterThan(3));
     const times = articles(canvasElement).map(
-      (a) => a.querySelector('.natter-time-relative')?.textContent,
+      (a) => a.querySelector('.natter-time__relative')?.textContent,
     );
     // sampleHistory: one message every two minutes, eleven of them.
     await expect(times.slice(-3)).toEqual(['+16:00', '+18:00', '+20:00']);
     const summary = await within(canvasElement).findByRole('region', {
       name: 'Before you joined',
     });
-    for (const time of summary.querySelectorAll('.natter-time-relative')) {
+    for (const time of summary.querySelectorAll('.natter-time__relative')) {
       await expect(time.textContent).toMatch(/^\+\d+:\d\d$/);
     }
   },
@@ -100,6 +100,8 @@ export const Off: Story = {
     await waitFor(() => expect(articles(canvasElement).length).toBeGreaterThan(3));
     await expect(canvas.queryByRole('button', { name: 'Filter' })).toBeNull();
     await expect(canvas.queryByRole('region', { name: 'Before you joined' })).toBeNull();
-    await expect(canvasElement.querySelector('.natter-time-relative')).not.toHaveTextContent(/^\+/);
+    await expect(canvasElement.querySelector('.natter-time__relative')).not.toHaveTextContent(
+      /^\+/,
+    );
   },
 };

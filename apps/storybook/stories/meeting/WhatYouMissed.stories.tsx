@@ -158,7 +158,7 @@ export const ComingBack: Story = {
     const summary = await region(canvasElement, 'While you were away');
     await expect(shown(summary)).toContain('2 messages from Grace Hopper and נועה');
     // At the unread divider, above the first message that arrived while the panel was closed.
-    await expect(summary.previousElementSibling).toHaveClass('natter-unread-divider');
+    await expect(summary.previousElementSibling).toHaveClass('natter-unread');
     await expect(rowText(summary)).toContain('Are you back?');
     await userEvent.click(within(summary).getByRole('button', { name: 'Go to the first' }));
     await waitFor(() => expect(document.activeElement).toHaveTextContent('Are you back?'));
