@@ -44,6 +44,7 @@ export {
   toLink,
   downloadChatDump,
   saveBlob,
+  pickSaveFile,
   saveStream,
   sanitizeFilename,
 } from './replay';
@@ -57,6 +58,7 @@ export type {
   DownloadChatDumpOptions,
   DownloadProgress,
   SaveBlobOptions,
+  SaveFileHandle,
   SaveStreamOptions,
 } from './replay';
 export type { ClientErrorLike } from './localChat/createClientError';
