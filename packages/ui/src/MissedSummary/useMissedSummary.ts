@@ -36,7 +36,7 @@ export interface UseMissedSummaryResult {
  * ```
  */
 export function useMissedSummary(options: UseMissedSummaryOptions = {}): UseMissedSummaryResult {
-  const store = useChatStore(options, 'useMissedSummary');
+  const store = useChatStore(options);
   const self = useSelfUserId();
   const tracker = getMissedTracker(store);
   const isRead = options.isRead !== false;
@@ -47,12 +47,12 @@ export function useMissedSummary(options: UseMissedSummaryOptions = {}): UseMiss
     tracker.getState,
   );
   // Edits, pins and deletes in the range change the summary; nothing is computed once dismissed.
-  const revision = useChatSelector(store, (s) => (range ? s.messagesRevision : -1));
+  const byId = useChatSelector(store, (s) => (range ? s.byId : null));
   const summary = useMemo(() => {
-    if (!range || revision < 0) return null;
+    if (!range || !byId) return null;
     const s = summarizeMissed(store.getState(), range, self);
     return s.count > 0 ? s : null;
-  }, [store, range, revision, self]);
+  }, [store, range, byId, self]);
   const dismiss = useCallback(() => tracker.dismiss(), [tracker]);
   return { summary, kind, dismiss };
 }
