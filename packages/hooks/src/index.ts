@@ -3,7 +3,7 @@
 export { ChatProvider } from './ChatProvider';
 export type { ChatProviderProps } from './ChatProvider';
 export type { ChatContextValue, ReplayConfig } from './ChatContext';
-export { useChatStore, useChatSelector, shallowArrayEqual } from './useChatStore';
+export { useChatStore, useChatSelector } from './useChatStore';
 export type { ChatHookOptions } from './useChatStore';
 export { useChat } from './useChat';
 export type { UseChatResult } from './useChat';

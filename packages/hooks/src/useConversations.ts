@@ -35,7 +35,7 @@ export interface UseConversationsResult {
 export function useConversations(
   options: ChatHookOptions & { selfUserId?: string } = {},
 ): UseConversationsResult {
-  const store = useChatStore(options, 'useConversations');
+  const store = useChatStore(options);
   const contextSelf = useSelfUserId();
   const index = getConversationIndex(store, options.selfUserId ?? contextSelf);
   const state = useSyncExternalStore(index.subscribe, index.getState, index.getState);

@@ -1,7 +1,8 @@
 'use client';
 import { IdList } from '@natter/core';
 import type { ChatEntry, ChatState, MessageKind } from '@natter/core';
-import { shallowArrayEqual, useChatSelector, useChatStore } from './useChatStore';
+import { shallowArrayEqual } from './shallowArrayEqual';
+import { useChatSelector, useChatStore } from './useChatStore';
 import type { ChatHookOptions } from './useChatStore';
 
 function entries(state: ChatState, ids: IdList | undefined): ChatEntry[] {
@@ -19,7 +20,7 @@ export function useMessagesByUser(
   userId: string,
   options: ChatHookOptions = {},
 ): readonly ChatEntry[] {
-  const store = useChatStore(options, 'useMessagesByUser');
+  const store = useChatStore(options);
   return useChatSelector(
     store,
     (s) => entries(s, s.byUser.get(userId) ?? IdList.empty),
@@ -32,6 +33,6 @@ export function useMessagesByType(
   type: MessageKind,
   options: ChatHookOptions = {},
 ): readonly ChatEntry[] {
-  const store = useChatStore(options, 'useMessagesByType');
+  const store = useChatStore(options);
   return useChatSelector(store, (s) => entries(s, s.byType[type]), shallowArrayEqual);
 }

@@ -83,7 +83,7 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
       ...(chat ? { chat } : {}),
       ...(storeOption ? { store: storeOption } : {}),
     };
-    const store = useChatStore(hookOptions, 'MessageActions');
+    const store = useChatStore(hookOptions);
     const contextSelf = useSelfUserId();
     const self = selfUserId ?? contextSelf;
     const composer = useComposerContext();
