@@ -7,6 +7,9 @@ import { packRows } from './chatDumpPacking';
 import type { ChatDumpWorkerRequest, ChatDumpWorkerResponse } from './chatDumpWorkerProtocol';
 import type { ChatDumpInput } from './readChatDumpText';
 import { parseChatDump } from './parseChatDump';
+import type { ChatDumpProgress } from './parseChatDump';
+
+const PROGRESS_MS = 50;
 
 export interface WorkerScope {
   addEventListener(
@@ -26,6 +29,8 @@ export function serveChatDumpWorker(scope: WorkerScope): void {
     if (data.type === 'parse') input = data.input;
     else
       input = new ReadableStream<Uint8Array>({ start: (controller) => void (feed = controller) });
+    let latest: ChatDumpProgress | undefined;
+    let lastProgress = 0;
     parseChatDump(input, {
       collect: false,
       batchSize: data.batchSize,
@@ -35,9 +40,19 @@ export function serveChatDumpWorker(scope: WorkerScope): void {
         const { packed, transfer } = packRows(batch);
         scope.postMessage({ type: 'rows', rows: packed }, { transfer });
       },
-      onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
+      onProgress: (progress) => {
+        // Windows are small (32 Ki characters): tell the page at most every PROGRESS_MS.
+        latest = progress;
+        if (Date.now() - lastProgress < PROGRESS_MS) return;
+        lastProgress = Date.now();
+        latest = undefined;
+        scope.postMessage({ type: 'progress', progress });
+      },
     }).then(
-      ({ errors }) => scope.postMessage({ type: 'done', errors }),
+      ({ errors }) => {
+        if (latest) scope.postMessage({ type: 'progress', progress: latest });
+        scope.postMessage({ type: 'done', errors });
+      },
       (error: unknown) =>
         scope.postMessage({
           type: 'failed',

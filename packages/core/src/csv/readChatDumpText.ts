@@ -10,13 +10,16 @@ export interface TextChunk {
 }
 
 /** String input is handed over in slices of this many code units, so progress and aborts work. */
-const STRING_SLICE = 1 << 20;
+const STRING_SLICE = 1 << 15;
 
 /**
  * Blobs are read this many bytes at a time. Far fewer awaits than a `stream()` (64 KiB chunks),
  * while a slice's text (at most twice this in memory) stays small next to the parsed messages.
  */
 const BLOB_SLICE = 4 << 20;
+
+/** Bytes decoded at a time: at most 64 KiB of text (128 KiB as UTF-16, V8's large-object limit). */
+const DECODE_PIECE = 1 << 15;
 
 /**
  * Yields the input as decoded text chunks (UTF-8, a leading byte-order mark removed), never
@@ -67,11 +70,23 @@ function canSlice(blob: Blob): boolean {
  */
 async function* readBlobSlices(blob: Blob, size: number): AsyncGenerator<TextChunk> {
   const decoder = new TextDecoder('utf-8');
-  for (let start = 0; start < blob.size; start += size) {
-    const end = Math.min(start + size, blob.size);
-    const bytes = await sliceBytes(blob.slice(start, end));
-    const text = decoder.decode(bytes, { stream: true });
-    if (text !== '') yield { text, loaded: end };
+  const read = (start: number) => {
+    const bytes = sliceBytes(blob.slice(start, Math.min(start + size, blob.size)));
+    bytes.catch(() => undefined); // awaited below; handled here in case the reader is abandoned
+    return bytes;
+  };
+  let ahead = blob.size > 0 ? read(0) : undefined;
+  for (let start = 0; ahead; start += size) {
+    const bytes = new Uint8Array(await ahead);
+    // The next slice is read while this one is parsed.
+    ahead = start + size < blob.size ? read(start + size) : undefined;
+    // Decoded piece by piece: a piece's text stays below V8's large-object size, so it dies young
+    // instead of piling up in the old generation until a full collection.
+    for (let at = 0; at < bytes.length; at += DECODE_PIECE) {
+      const stop = Math.min(at + DECODE_PIECE, bytes.length);
+      const text = decoder.decode(bytes.subarray(at, stop), { stream: true });
+      if (text !== '') yield { text, loaded: start + stop };
+    }
   }
   const rest = decoder.decode();
   if (rest !== '') yield { text: rest, loaded: blob.size };
