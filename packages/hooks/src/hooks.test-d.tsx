@@ -79,11 +79,14 @@ export function Probe() {
   expectTypeOf(chatResult.submit).returns.toEqualTypeOf<SendOutcome>();
 
   expectTypeOf(useMessageIds()).toEqualTypeOf<IdList>();
-  expectTypeOf(useMessage).parameter(0).toEqualTypeOf<string>();
-  expectTypeOf(useMessage('m1')).toEqualTypeOf<ChatEntry | undefined>();
-  expectTypeOf(useMessagesByUser('user-1')).toEqualTypeOf<readonly ChatEntry[]>();
-  expectTypeOf(useMessagesByType).parameter(0).toEqualTypeOf<MessageKind>();
-  expectTypeOf(useMessagesByType('image')).toEqualTypeOf<readonly ChatEntry[]>();
+  // One options object, as every hook takes (DESIGN 5.4).
+  expectTypeOf(useMessage).parameter(0).toHaveProperty('id').toEqualTypeOf<string>();
+  expectTypeOf(useMessage({ id: 'm1' })).toEqualTypeOf<ChatEntry | undefined>();
+  expectTypeOf(useMessagesByUser({ userId: 'user-1', store })).toEqualTypeOf<
+    readonly ChatEntry[]
+  >();
+  expectTypeOf(useMessagesByType).parameter(0).toHaveProperty('type').toEqualTypeOf<MessageKind>();
+  expectTypeOf(useMessagesByType({ type: 'image' })).toEqualTypeOf<readonly ChatEntry[]>();
 
   const pinned = usePinned();
   expectTypeOf(pinned.pinned).toEqualTypeOf<readonly ChatEntry[]>();

@@ -32,12 +32,9 @@ export interface UseConversationsResult {
  * ))
  * ```
  */
-export function useConversations(
-  options: ChatHookOptions & { selfUserId?: string } = {},
-): UseConversationsResult {
+export function useConversations(options: ChatHookOptions = {}): UseConversationsResult {
   const store = useChatStore(options);
-  const contextSelf = useSelfUserId();
-  const index = getConversationIndex(store, options.selfUserId ?? contextSelf);
+  const index = getConversationIndex(store, useSelfUserId());
   const state = useSyncExternalStore(index.subscribe, index.getState, index.getState);
   const setActive = useCallback((key: string) => index.setActive(key), [index]);
   const current =

@@ -162,7 +162,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   const busy = useRef(false);
   const baseId = useId();
   const chatStatus = useChatSelector(store, (s) => s.status);
-  const editingMessage = useMessage(draft.edit?.id ?? '', { store });
+  const editingMessage = useMessage({ id: draft.edit?.id ?? '', store });
 
   useEffect(() => {
     mounted.current = true;
