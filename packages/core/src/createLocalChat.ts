@@ -1,3 +1,4 @@
+import { isChatImageType } from './imageTypes';
 import { createClientError } from './localChat/createClientError';
 import { revokeTrustedObjectUrl, trustObjectUrl } from './trustedObjectUrls';
 import { createEmitter } from './localChat/createEmitter';
@@ -5,7 +6,7 @@ import { createLocalServer } from './localChat/createLocalServer';
 import { createDyteQueries, createFetchMethods } from './localChat/createQueryMethods';
 import { createShiftedClock, systemClock } from './localChat/createManualClock';
 import { createRandom } from './localChat/createRandom';
-import { createRateLimiter } from './localChat/createRateLimiter';
+import { createMethodRateLimiter } from './localChat/createMethodRateLimiter';
 import { formatWireMessage } from './localChat/formatWireMessage';
 import { SAMPLE_PARTICIPANTS, generateHistory } from './localChat/generateHistory';
 import { startConversation } from './localChat/startConversation';
@@ -32,8 +33,6 @@ type Content =
   | { type: 'image'; link: string }
   | { type: 'file'; link: string; name: string; size: number }
   | ({ type: 'custom' } & Omit<CustomMessage, keyof BaseMessage | 'type'>);
-
-const IMAGE_TYPES = ['image/gif', 'image/jpeg', 'image/png'];
 
 /**
  * An in-process `meeting.chat` that behaves like RealtimeKit's (or Dyte's) chat object: sends resolve
@@ -72,10 +71,10 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
   };
   const participants = (options.participants ?? SAMPLE_PARTICIPANTS).map((p) => ({ ...p }));
   const limits: ChatRateLimits = { ...(options.rateLimits ?? { maxInvocations: 180, period: 60 }) };
-  const limitText = createRateLimiter(limits, now);
-  const limitImage = createRateLimiter({ maxInvocations: 20, period: 60 }, now);
-  const limitFile = createRateLimiter({ maxInvocations: 20, period: 60 }, now);
-  const limitSendMessage = createRateLimiter({ ...limits }, now);
+  const limitText = createMethodRateLimiter(limits, now);
+  const limitImage = createMethodRateLimiter({ maxInvocations: 20, period: 60 }, now);
+  const limitFile = createMethodRateLimiter({ maxInvocations: 20, period: 60 }, now);
+  const limitSendMessage = createMethodRateLimiter({ ...limits }, now);
   const failures: { mode: FailMode; error?: Error }[] = options.failNext
     ? [{ mode: options.failNext }]
     : [];
@@ -144,7 +143,7 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
 
   function imageProblem(image: File | undefined): string | undefined {
     if (!image) return 'required_argument_image_can_not_be_empty';
-    if (!IMAGE_TYPES.includes(image.type))
+    if (!isChatImageType(image.type))
       return `image_type_not_supported (${image.type || 'no type'})`;
     return undefined;
   }

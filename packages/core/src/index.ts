@@ -18,6 +18,7 @@ export type {
   TextMessage,
 } from './types';
 export { ChatError, toChatError } from './ChatError';
+export { CHAT_IMAGE_TYPES, isChatImageType } from './imageTypes';
 export type { ChatErrorCode } from './ChatError';
 export { consoleLogger } from './logger';
 export type { Logger } from './logger';
@@ -47,6 +48,7 @@ export {
 export {
   ReplayError,
   createReplayClient,
+  createStaticChat,
   toLink,
   downloadChatDump,
   saveBlob,
@@ -130,7 +132,8 @@ export type {
   PrivateChatPermissions,
   PublicChatPermissions,
 } from './meeting';
-export { buildChatExport, formatClockTime, formatRelativeTime } from './export/buildChatExport';
+export { buildChatExport, formatClockTime } from './export/buildChatExport';
+export { formatElapsed } from './formatElapsed';
 export type { BuildChatExportOptions, ChatExportFile } from './export/buildChatExport';
 export { createAnonymiser } from './export/createAnonymiser';
 export type { Anonymiser, CreateAnonymiserOptions } from './export/createAnonymiser';

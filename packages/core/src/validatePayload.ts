@@ -1,9 +1,10 @@
 import { ChatError } from './ChatError';
+import { isChatImageType } from './imageTypes';
 import type { ChatLike, MessagePayload } from './types';
 
 /**
  * Why a chat would refuse `payload` before it is sent: empty text, text over `chat.maxTextLimit`,
- * a file over `maxFileSize`, an image that is not one. Null when it may be sent.
+ * a file over `maxFileSize`, an image that is not a GIF, JPEG or PNG. Null when it may be sent.
  */
 export function validatePayload(
   chat: ChatLike,
@@ -28,10 +29,10 @@ export function validatePayload(
       `"${file.name}" is larger than the ${Math.round(maxFileSize / 1048576)} MB this chat accepts.`,
     );
   }
-  if (payload.type === 'image' && file.type !== '' && !file.type.startsWith('image/')) {
+  if (payload.type === 'image' && !isChatImageType(file.type)) {
     return new ChatError(
       'unsupported',
-      `"${file.name}" is not an image. Send it as a file instead.`,
+      `"${file.name}" is not a GIF, JPEG or PNG image. Send it as a file instead.`,
     );
   }
   return null;

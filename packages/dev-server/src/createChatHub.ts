@@ -8,8 +8,12 @@ import type { BroadcastChannel } from './createBroadcaster';
 import type { MessageStore, SessionRow } from './createMessageStore';
 import { audienceOf } from './createMessageStore';
 import type { FileStore } from './createFileStore';
-import { CLOSE_SESSION_ENDED, CLOSE_TOO_MANY_CONNECTIONS, CLOSE_UNAUTHORIZED } from './closeCodes';
-import { createRequestLimits } from './createRateLimiter';
+import {
+  DEV_CLOSE_SESSION_ENDED,
+  DEV_CLOSE_TOO_MANY_CONNECTIONS,
+  DEV_CLOSE_UNAUTHORIZED,
+} from '@natter/core';
+import { createRequestLimits } from './createRequestLimits';
 import type { ParticipantClaims } from './createTokenSigner';
 import { ProtocolError, handleChatRequest } from './handleChatRequest';
 import type { ProtocolErrorCode, RequestOutcome, SessionState } from './handleChatRequest';
@@ -144,7 +148,7 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
       const { maxInvocations, period } = options.joinRateLimits;
       const text = `Rate limit of ${maxInvocations} joins per ${period} s exceeded; try again later.`;
       sendError(conn.ws, frame.id, '0013', text);
-      return conn.ws.close(CLOSE_TOO_MANY_CONNECTIONS, 'too many joins');
+      return conn.ws.close(DEV_CLOSE_TOO_MANY_CONNECTIONS, 'too many joins');
     }
     const result = buildHello(store, options, context.baseUrl(), conn.session, conn.claims, frame);
     const { session, claims } = conn;
@@ -247,7 +251,7 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
       broadcaster.flush(session.channel);
       for (const conn of session.connections) {
         sendError(conn.ws, null, 'session-ended', 'This session has ended.');
-        conn.ws.close(CLOSE_SESSION_ENDED, 'session ended');
+        conn.ws.close(DEV_CLOSE_SESSION_ENDED, 'session ended');
       }
     }
     const ended = { ...row, ended_at: row.ended_at ?? now };
@@ -263,12 +267,12 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
       ws.on('error', (error) => logger.warn(`socket error: ${error.message}`));
       if ('problem' in claims) {
         sendError(ws, null, 'unauthorized', `The token was refused (${claims.problem}).`);
-        return ws.close(CLOSE_UNAUTHORIZED, 'unauthorized');
+        return ws.close(DEV_CLOSE_UNAUTHORIZED, 'unauthorized');
       }
       const refusal = sockets.admit(claims.userId);
       if (refusal) {
         sendError(ws, null, 'too-many-connections', refusal);
-        return ws.close(CLOSE_TOO_MANY_CONNECTIONS, 'too many connections');
+        return ws.close(DEV_CLOSE_TOO_MANY_CONNECTIONS, 'too many connections');
       }
       let session: LiveSession;
       try {
@@ -278,7 +282,7 @@ export function createChatHub({ context, store, files, onSessionEnded }: ChatHub
         if (!row || row.meeting_id !== claims.meetingId || row.ended_at !== null) {
           sockets.release(claims.userId);
           sendError(ws, null, 'session-ended', 'This session has ended or does not exist.');
-          return ws.close(CLOSE_SESSION_ENDED, 'session ended');
+          return ws.close(DEV_CLOSE_SESSION_ENDED, 'session ended');
         }
         session = live(row);
       } catch (error) {

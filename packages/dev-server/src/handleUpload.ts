@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sanitizeFilename } from '@natter/core';
 import type { RouteContext } from './RouteContext';
 import { bearerToken } from './checkApiKey';
-import { sanitizeFileName } from './contentDisposition';
 import { QuotaExceeded, UploadTooLarge, UploadTypeMismatch } from './createFileStore';
 import type { UploadMeta } from './createFileStore';
 import { sendHttpError, sendJson } from './sendJson';
@@ -16,7 +16,12 @@ export function isAllowedType(type: string, allowed: readonly string[]): boolean
   );
 }
 
-/** The client's name from `X-File-Name`, percent-decoded (UTF-8) when it can be, then sanitised. */
+/**
+ * The client's name from `X-File-Name`, percent-decoded (UTF-8) when it can be; then only its last
+ * path segment (either slash), NFC, and core's `sanitizeFilename` (no control or bidi-override
+ * characters, none Windows forbids, at most 200 characters). Falls back to `file`. The result never
+ * names a path: files are stored under server-chosen ids.
+ */
 function fileNameOf(req: IncomingMessage): string {
   const raw = req.headers['x-file-name'];
   const value = Array.isArray(raw) ? raw[0] : raw;
@@ -27,7 +32,8 @@ function fileNameOf(req: IncomingMessage): string {
   } catch {
     // not percent-encoded: keep as received
   }
-  return sanitizeFileName(decoded);
+  const last = decoded.split(/[\\/]/).pop() ?? '';
+  return sanitizeFilename(last.normalize('NFC'), 'file');
 }
 
 /** A refusal that also drops the connection, so a client still sending a large body stops. */

@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { CLOSE_TOO_SLOW } from './closeCodes';
+import { DEV_CLOSE_TOO_SLOW } from '@natter/core';
 
 /**
  * Sends a frame unless the socket is no longer open or already holds more than `maxBufferedBytes`
@@ -22,5 +22,5 @@ export function sendGuarded(
 }
 
 export function closeTooSlow(ws: WebSocket): void {
-  ws.close(CLOSE_TOO_SLOW, 'too slow');
+  ws.close(DEV_CLOSE_TOO_SLOW, 'too slow');
 }

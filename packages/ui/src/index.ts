@@ -1,6 +1,7 @@
 // Public entry of @natter/ui. Each component is exported by name below. No 'use client' here:
-// the component modules carry it, so the pure helpers (formatBytes, safeUrl, linkify,
-// defaultStrings, loadStrings, plural) stay usable from React Server Components.
+// the component modules carry it, so the pure helpers (formatBytes, initialsOf, defaultStrings,
+// loadStrings, plural) stay usable from React Server Components. Other helpers (link parsing,
+// URL checks, pin excerpts) are internals: not exported.
 // The provider every part reads, so a panel needs one import (and one package): `@natter/ui`.
 export { ChatProvider } from '@natter/hooks';
 export type { ChatProviderProps } from '@natter/hooks';
@@ -13,7 +14,6 @@ export { plural, formatCount } from './strings/plural';
 export type { PluralForms } from './strings/plural';
 export { ListControllerContext, useJumpToMessage, useListControllerRef } from './listController';
 export type { ListControllerRef, MessageListController } from './listController';
-export { safeUrl } from './utils/safeUrl';
 export { formatBytes } from './utils/format';
 export { MessageList } from './MessageList/MessageList';
 export type { MessageListLayout, MessageListProps } from './MessageList/MessageList';
@@ -25,10 +25,8 @@ export { MessageText } from './Message/MessageText';
 export type { MessageTextProps } from './Message/MessageText';
 export { MessageTime } from './Message/MessageTime';
 export type { MessageTimeProps } from './Message/MessageTime';
-export { linkify } from './Message/linkify';
 export { mentionsOf, mentionsSelf, splitMentions } from './Message/mentions';
 export type { Mentions } from './Message/mentions';
-export type { TextPart } from './Message/linkify';
 export { ImagePreview } from './ImagePreview/ImagePreview';
 export type { ImagePreviewProps, ImagePreviewState } from './ImagePreview/ImagePreview';
 export { Lightbox } from './Lightbox/Lightbox';
@@ -38,7 +36,6 @@ export type { FileChipProps } from './FileChip/FileChip';
 export type { FileType } from './FileChip/fileType';
 export { ReplayView } from './ReplayView/ReplayView';
 export type { ReplayViewProps } from './ReplayView/ReplayView';
-export { createStaticChat } from './ReplayView/createStaticChat';
 export { Composer, useComposer, useComposerDropZone, AttachmentPreview } from './Composer';
 export { ComposerContext, useComposerContext, useComposerControllerRef } from './Composer';
 export type {
@@ -59,7 +56,7 @@ export type {
 } from './Composer';
 export { ConversationSwitcher } from './ConversationSwitcher';
 export type { ConversationSwitcherProps } from './ConversationSwitcher';
-export { PinBar, pinExcerpt } from './PinBar';
+export { PinBar } from './PinBar';
 export type { PinBarProps } from './PinBar';
 export { MessageActions, PinToggle, usePinToggle } from './MessageActions';
 export type {
@@ -87,5 +84,7 @@ export type {
   UseMissedSummaryOptions,
   UseMissedSummaryResult,
 } from './MissedSummary';
-export { MeetingTimeProvider, formatElapsed } from './Message/meetingTime';
+export { MeetingTimeProvider } from './Message/meetingTime';
+/** Core's one meeting-relative time rule ("+12:30"), re-exported: it costs nothing. */
+export { formatElapsed } from '@natter/core';
 export type { MeetingTimeProviderProps } from './Message/meetingTime';

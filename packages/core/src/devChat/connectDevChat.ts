@@ -1,6 +1,7 @@
+import { isChatImageType } from '../imageTypes';
 import { createClientError } from '../localChat/createClientError';
 import { createEmitter } from '../localChat/createEmitter';
-import { createRateLimiter } from '../localChat/createRateLimiter';
+import { createMethodRateLimiter } from '../localChat/createMethodRateLimiter';
 import type { ChatRateLimits, FetchMessagesOptions, MessagePayload } from '../types';
 import type { ConnectDevChatOptions, DevChat, DevChatEvents } from './DevChat';
 import { createDevConnection, serverError } from './createDevConnection';
@@ -10,7 +11,6 @@ import type { DevHello, DevParticipant, DevWireMessage } from './devChatProtocol
 import { uploadDevFile } from './uploadDevFile';
 import { createDevPermissions } from './createDevPermissions';
 
-const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 const MAX_PAGE = 500;
 
 /**
@@ -40,10 +40,10 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
   const warn = (message: string): void => options.logger?.warn(`[dev chat] ${message}`);
   const emitter = createEmitter<DevChatEvents>();
   const limits: ChatRateLimits = { maxInvocations: 180, period: 60 };
-  const limitText = createRateLimiter(limits, Date.now);
-  const limitImage = createRateLimiter({ maxInvocations: 20, period: 60 }, Date.now);
-  const limitFile = createRateLimiter({ maxInvocations: 20, period: 60 }, Date.now);
-  const limitSendMessage = createRateLimiter(limits, Date.now);
+  const limitText = createMethodRateLimiter(limits, Date.now);
+  const limitImage = createMethodRateLimiter({ maxInvocations: 20, period: 60 }, Date.now);
+  const limitFile = createMethodRateLimiter({ maxInvocations: 20, period: 60 }, Date.now);
+  const limitSendMessage = createMethodRateLimiter(limits, Date.now);
   let hello: DevHello | undefined;
   const permissions = createDevPermissions();
   const self = {
@@ -80,7 +80,7 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
       return warn(
         `send${kind === 'image' ? 'Image' : 'File'}Message::required_argument_can_not_be_empty`,
       );
-    if (kind === 'image' && !IMAGE_TYPES.includes(file.type)) {
+    if (kind === 'image' && !isChatImageType(file.type)) {
       return warn(`sendImageMessage::image_type_not_supported (${file.type || 'no type'})`);
     }
     const { id } = await upload(file);
@@ -91,7 +91,7 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
     });
   }
   async function editUpload(kind: 'image' | 'file', messageId: string, file: File): Promise<void> {
-    if (!file || (kind === 'image' && !IMAGE_TYPES.includes(file.type)))
+    if (!file || (kind === 'image' && !isChatImageType(file.type)))
       return warn(`edit ${kind}: unusable file`);
     const { id } = await upload(file);
     unawaited('edit', { type: 'edit', messageId, fileId: id });

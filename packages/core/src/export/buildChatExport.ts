@@ -1,3 +1,4 @@
+import { formatElapsed } from '../formatElapsed';
 import { toChatDumpCsv } from '../csv/toChatDumpCsv';
 import type { CustomAttachment, Message } from '../types';
 import type { ChatExportFormat, ChatExportNames, ChatExportTimes } from './chatExportTypes';
@@ -36,16 +37,6 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** `2026-11-30 10:00:05`, local time. */
 export function formatClockTime(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-}
-
-/** `+12:30`, `+1:02:03`, or `-0:05` before the start. */
-export function formatRelativeTime(date: Date, start: Date): string {
-  const ms = date.getTime() - start.getTime();
-  const total = Math.floor(Math.abs(ms) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${ms < 0 ? '-' : '+'}${h > 0 ? `${h}:${pad(m)}` : m}:${pad(s)}`;
 }
 
 function anonymiseAttachment(a: CustomAttachment, anon: Anonymiser): CustomAttachment {
@@ -154,7 +145,10 @@ export async function buildChatExport(
     const content = transcriptContent(anon ? anonymise(m, anon) : m);
     const to = recipients(m);
     return {
-      time: times === 'relative' ? formatRelativeTime(m.time, start) : formatClockTime(m.time),
+      time:
+        times === 'relative'
+          ? formatElapsed(m.time.getTime(), start.getTime())
+          : formatClockTime(m.time),
       name: anon ? anon.name(m.userId) : m.displayName || known(m.userId),
       ...(to.length ? { privateTo: to } : {}),
       pinned: m.pinned === true,

@@ -1,4 +1,5 @@
 export { ReplayError } from './ReplayError';
+export { createStaticChat } from './createStaticChat';
 export type { ReplayErrorCode } from './ReplayError';
 export { createReplayClient, toLink } from './createReplayClient';
 export type {

@@ -5,9 +5,6 @@ export interface ComposerAttachment {
   kind: 'image' | 'file';
 }
 
-/** The image types the SDKs accept for `sendImageMessage`; other images are sent as files. */
-export const DEFAULT_IMAGE_TYPES: readonly string[] = ['image/gif', 'image/jpeg', 'image/png'];
-
 let counter = 0;
 
 export function toAttachments(

@@ -9,7 +9,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ChatError, toChatError } from '@natter/core';
+import { CHAT_IMAGE_TYPES, ChatError, toChatError } from '@natter/core';
 import type { ChatEntry, ChatStore } from '@natter/core';
 import {
   useChatPermissions,
@@ -19,7 +19,7 @@ import {
   useSelfUserId,
 } from '@natter/hooks';
 import type { ChatHookOptions } from '@natter/hooks';
-import { DEFAULT_IMAGE_TYPES, toAttachments } from './attachments';
+import { toAttachments } from './attachments';
 import type { ComposerAttachment } from './attachments';
 import { ComposerContext } from './ComposerContext';
 import { readDraft, writeDraft } from './composerDrafts';
@@ -39,7 +39,7 @@ export interface UseComposerOptions extends ChatHookOptions {
   selfUserId?: string;
   /** Sends privately to these participants. */
   peerIds?: string[];
-  /** MIME types sent as images (previewed); other files are sent as files. Default gif, jpeg, png. */
+  /** MIME types sent as images (previewed); others go as files. Default core's `CHAT_IMAGE_TYPES`. */
   imageTypes?: readonly string[];
   /** Share of `maxTextLimit` from which the counter shows. Default 0.8. */
   counterThreshold?: number;
@@ -126,7 +126,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   const {
     draftKey,
     peerIds,
-    imageTypes = DEFAULT_IMAGE_TYPES,
+    imageTypes = CHAT_IMAGE_TYPES,
     counterThreshold = 0.8,
     isDisabled = false,
   } = options;

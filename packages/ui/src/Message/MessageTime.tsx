@@ -1,10 +1,11 @@
 'use client';
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
+import { formatElapsed } from '@natter/core';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
 import { formatFull, formatRelative } from '../utils/format';
-import { formatElapsed, useMeetingStart } from './meetingTime';
+import { useMeetingStart } from './meetingTime';
 import { useNow } from './useNow';
 
 export interface MessageTimeProps extends Omit<

@@ -32,17 +32,3 @@ export function MeetingTimeProvider({ startedAt, children }: MeetingTimeProvider
     children,
   );
 }
-
-/** `+12:30`, `+1:02:03`, `−0:45` (before the start): the time since `start`, to the second. */
-export function formatElapsed(ms: number, start: number): string {
-  const total = Math.round((ms - start) / 1000);
-  const s = Math.abs(total);
-  // h:mm:ss from an ISO time; an hour-less time drops "0:" (and a leading zero of the minutes).
-  const clock = new Date(s * 1000)
-    .toISOString()
-    .slice(11, 19)
-    .replace(/^0(0:0?)?/, '');
-  return (
-    (total < 0 ? '\u2212' : '+') + (s >= 86_400 ? Math.floor(s / 3600) + clock.slice(-6) : clock)
-  );
-}

@@ -1,7 +1,7 @@
 'use client';
 import { Suspense, forwardRef, lazy, useEffect, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
-import { toChatError } from '@natter/core';
+import { CHAT_IMAGE_TYPES, toChatError } from '@natter/core';
 import type { ChatEntry } from '@natter/core';
 import { useChatPermissions, useChatStore, useSelfUserId } from '@natter/hooks';
 import type { ChatHookOptions } from '@natter/hooks';
@@ -44,7 +44,7 @@ const ReplaceDialog = lazy(() =>
   import('./ReplaceDialog').then((m) => ({ default: m.ReplaceDialog })),
 );
 /** The image types the SDKs send as images (as the composer's default). */
-const IMAGE_ACCEPT = 'image/gif,image/jpeg,image/png';
+const IMAGE_ACCEPT = CHAT_IMAGE_TYPES.join(',');
 
 function textOf(message: ChatEntry): string | undefined {
   if (message.type === 'text') return message.message;

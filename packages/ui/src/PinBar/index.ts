@@ -1,2 +1,2 @@
-export { PinBar, pinExcerpt } from './PinBar';
+export { PinBar } from './PinBar';
 export type { PinBarProps } from './PinBar';

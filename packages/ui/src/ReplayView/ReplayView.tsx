@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, useEffect, useId, useMemo, useState } from 'react';
 import type { ChangeEvent, ComponentPropsWithoutRef } from 'react';
-import { createChatStore, parseChatDumpInWorker } from '@natter/core';
+import { createChatStore, createStaticChat, parseChatDumpInWorker } from '@natter/core';
 import type { ChatStore, DumpMessage } from '@natter/core';
 import { ListControllerContext, useListControllerRef } from '../listController';
 import { MeetingTimeProvider } from '../Message/meetingTime';
@@ -11,7 +11,6 @@ import { MessageList } from '../MessageList/MessageList';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
 import type { NatterTheme } from '../utils/theme';
-import { createStaticChat } from './createStaticChat';
 
 export interface ReplayViewProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /**

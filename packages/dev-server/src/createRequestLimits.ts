@@ -4,7 +4,7 @@ import type { ChatRateLimits } from '@natter/core';
  * Per-key fixed windows, like the SDKs' client-side limiter: `maxInvocations` per `period` seconds,
  * the window opening at a key's first call. Expired windows are swept so the map stays small.
  */
-export function createRateLimiter(limits: ChatRateLimits, now: () => number = Date.now) {
+export function createKeyedRateLimiter(limits: ChatRateLimits, now: () => number = Date.now) {
   const windows = new Map<string, { start: number; count: number }>();
   const periodMs = limits.period * 1000;
   let lastSweep = now();
@@ -44,10 +44,10 @@ export function createRequestLimits(options: {
   joinRateLimits: ChatRateLimits;
 }): (kind: 'send' | 'change' | 'history' | 'join', key: string) => boolean {
   const limiters = {
-    send: createRateLimiter(options.rateLimits),
-    change: createRateLimiter(options.changeRateLimits),
-    history: createRateLimiter(options.historyRateLimits),
-    join: createRateLimiter(options.joinRateLimits),
+    send: createKeyedRateLimiter(options.rateLimits),
+    change: createKeyedRateLimiter(options.changeRateLimits),
+    history: createKeyedRateLimiter(options.historyRateLimits),
+    join: createKeyedRateLimiter(options.joinRateLimits),
   };
   return (kind, key) => limiters[kind].take(key);
 }

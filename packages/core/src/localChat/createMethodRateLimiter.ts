@@ -6,7 +6,7 @@ import { createClientError } from './createClientError';
  * that restarts once `period` seconds have passed; every call counts, even ones that then fail
  * validation. `limits` is read live, so `updateRateLimits` applies at once.
  */
-export function createRateLimiter(limits: ChatRateLimits, now: () => number): () => void {
+export function createMethodRateLimiter(limits: ChatRateLimits, now: () => number): () => void {
   let windowStart = now();
   let count = 0;
   return () => {

@@ -1,5 +1,5 @@
-import { ChatError } from '@natter/core';
-import type { ChatLike, Message } from '@natter/core';
+import { ChatError } from '../ChatError';
+import type { ChatLike, Message } from '../types';
 
 const readOnly = () =>
   Promise.reject(new ChatError('unsupported', 'This chat is a read-only replay.'));
