@@ -1,7 +1,6 @@
-import { handled } from './actionTimers';
-import type { ActionTimers } from './actionTimers';
 import { ChatError, toChatError } from './ChatError';
 import type { ChatActions } from './chatStoreTypes';
+import { handled } from './handled';
 import type { AppliedEventListener, StoreCore } from './storeContract';
 import type { ChatEntry, MessagePayload } from './types';
 import { validatePayload } from './validatePayload';
@@ -13,7 +12,8 @@ import { validatePayload } from './validatePayload';
  */
 export function createChangeActions(
   core: StoreCore,
-  { later, clear }: ActionTimers,
+  later: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>,
+  clear: (timer: ReturnType<typeof setTimeout> | undefined) => void,
   fail: (error: ChatError) => ChatError,
   discardPending: (id: string) => boolean,
 ): Pick<ChatActions, 'edit' | 'remove' | 'pin' | 'unpin'> {

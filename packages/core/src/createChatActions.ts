@@ -1,8 +1,8 @@
-import { createActionTimers, handled } from './actionTimers';
 import { ChatError, toChatError } from './ChatError';
 import { removeEntry, upsertEntry } from './chatIndex';
 import type { ChatActions, SendOptions, SendOutcome } from './chatStoreTypes';
 import { createChangeActions } from './createChangeActions';
+import { handled } from './handled';
 import { pendingEntry } from './pendingEntry';
 import type { ActionsModule, StoreCore } from './storeContract';
 import type { ChatEntry, MessagePayload } from './types';
@@ -15,11 +15,13 @@ interface PendingSend {
   state: 'sending' | 'failed';
   /** The chat object's send call has not settled: it still holds the message (queued, say). */
   inFlight: boolean;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  timer: Timer | undefined;
   resolve: (entry: ChatEntry) => void;
   reject: (error: ChatError) => void;
   release: () => void;
 }
+
+type Timer = ReturnType<typeof setTimeout>;
 
 let counter = 0;
 
@@ -31,8 +33,21 @@ export function createChatActions(core: StoreCore): ActionsModule {
   const { chat, index, options } = core;
   const pending = new Map<string, PendingSend>();
   const sendTimes: number[] = [];
-  const timers = createActionTimers();
-  const { later, clear } = timers;
+  /** Confirm timeouts, all cleared when the store is destroyed. */
+  const timers = new Set<Timer>();
+  const later = (fn: () => void, ms: number): Timer => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+    return timer;
+  };
+  const clear = (timer: Timer | undefined) => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timers.delete(timer);
+  };
 
   function sendingCount(): number {
     let n = 0;
@@ -155,8 +170,8 @@ export function createChatActions(core: StoreCore): ActionsModule {
       if (pending.size > 0 && !warnedNoSelf) {
         warnedNoSelf = true;
         core.warn(
-          'The chat store does not know selfUserId, so own sends cannot be matched with ' +
-            'their echo. Pass selfUserId to ChatProvider or getChatStore.',
+          'Pass selfUserId to ChatProvider or getChatStore: without it, own sends cannot be ' +
+            'matched with their echo.',
         );
       }
       return undefined;
@@ -208,7 +223,7 @@ export function createChatActions(core: StoreCore): ActionsModule {
     core.commit();
   }
 
-  const changes = createChangeActions(core, timers, fail, (id) => {
+  const changes = createChangeActions(core, later, clear, fail, (id) => {
     if (!pending.has(id)) return false;
     discard(id);
     return true;
@@ -243,6 +258,9 @@ export function createChatActions(core: StoreCore): ActionsModule {
     actions,
     sendingCount,
     reconcile,
-    dispose: timers.clearAll,
+    dispose() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
   };
 }
