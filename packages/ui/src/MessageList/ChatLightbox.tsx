@@ -1,19 +1,23 @@
 'use client';
 import { useMemo, useState } from 'react';
-import type { ChatStore } from '@natter/core';
+import type { ChatEntry, ChatStore } from '@natter/core';
 import { useMessagesByType } from '@natter/hooks';
 import { Lightbox } from '../Lightbox/Lightbox';
 import type { LightboxImage } from '../Lightbox/Lightbox';
 import { shownName } from '../utils/displayName';
 import { useStrings } from '../strings';
+import type { PanelStrings } from '../strings/defaultStrings';
 import { safeUrl } from '../utils/safeUrl';
 
 export interface ChatLightboxProps {
   store: ChatStore;
   /** The image opened: its message id and the source the preview showed. */
-  start: { id: string; src: string; alt: string };
+  start: { id: string; src: string };
   onClose: () => void;
 }
+
+const altOf = (strings: PanelStrings, entry: ChatEntry | undefined) =>
+  strings.imageAlt(shownName(entry?.displayName || entry?.userId || '').text);
 
 /** A lightbox over every image of the chat, in time order, opened at `start`. */
 export function ChatLightbox({ store, start, onClose }: ChatLightboxProps) {
@@ -27,7 +31,7 @@ export function ChatLightbox({ store, start, onClose }: ChatLightboxProps) {
         list.push({
           key: entry.id,
           src,
-          alt: strings.imageAlt(shownName(entry.displayName || entry.userId).text),
+          alt: altOf(strings, entry),
         });
     }
     return list;
@@ -38,7 +42,13 @@ export function ChatLightbox({ store, start, onClose }: ChatLightboxProps) {
   if (index < 0) {
     return (
       <Lightbox
-        images={[{ key: start.id, src: start.src, alt: start.alt }]}
+        images={[
+          {
+            key: start.id,
+            src: start.src,
+            alt: altOf(strings, store.getState().byId.get(start.id)),
+          },
+        ]}
         index={0}
         onClose={onClose}
       />

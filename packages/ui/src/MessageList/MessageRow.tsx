@@ -9,6 +9,7 @@ import type { MessageProps } from '../Message/Message';
 import { useStrings } from '../strings';
 import { sameDay } from '../utils/format';
 import { DaySeparator } from './DaySeparator';
+import { UnreadDivider } from './UnreadDivider';
 
 /** Messages from one sender less than this apart form a group (one name and avatar). */
 export const GROUP_WINDOW_MS = 5 * 60_000;
@@ -75,11 +76,7 @@ export const MessageRow = memo(function MessageRow({
           <span>{strings.joinedHere}</span>
         </div>
       ) : null}
-      {unread ? (
-        <div className="natter-unread-divider">
-          <span className="natter-unread-label">{strings.unreadDivider}</span>
-        </div>
-      ) : null}
+      {unread ? <UnreadDivider /> : null}
       <Message
         entry={entry}
         origin={isOwn ? 'local' : 'remote'}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SizeTree } from './SizeTree';
+import { createSizeTree } from './SizeTree';
 
 describe('SizeTree', () => {
   it('agrees with plain prefix sums under any sequence of pushes and size changes', () => {
@@ -15,7 +15,7 @@ describe('SizeTree', () => {
           { maxLength: 40 },
         ),
         (initial, ops) => {
-          const tree = new SizeTree(initial);
+          const tree = createSizeTree(initial);
           const model = [...initial];
           for (const op of ops) {
             if ('push' in op) {
@@ -53,7 +53,7 @@ describe('SizeTree', () => {
         }),
         (halves, ops) => {
           const model = halves.map((h) => h / 2);
-          const tree = new SizeTree(model);
+          const tree = createSizeTree(model);
           for (const op of ops) {
             const i = op.at % model.length;
             tree.set(i, op.half / 2);
@@ -76,8 +76,8 @@ describe('SizeTree', () => {
   it('built as n rows of one estimate, is the same tree as from an array of them', () => {
     fc.assert(
       fc.property(fc.nat({ max: 5000 }), fc.integer({ min: 1, max: 300 }), (n, size) => {
-        const filled = new SizeTree(n, size);
-        const fromArray = new SizeTree(new Array<number>(n).fill(size));
+        const filled = createSizeTree(n, size);
+        const fromArray = createSizeTree(new Array<number>(n).fill(size));
         expect(filled.length).toBe(n);
         expect(filled.total()).toBe(fromArray.total());
         for (const offset of [0, size * 0.5, size * n * 0.5, size * n - 1])

@@ -10,113 +10,110 @@ const SHIFT = 5;
  * array, as general-purpose virtualizers keep, must be rebuilt from the changed row to the end:
  * O(n) per measurement.) Sizes are stored as 32-bit floats, exact for whole and half pixels.
  */
-export class SizeTree {
-  private sizes: Float32Array;
-  /** `tree[b]` (1-based) holds the Fenwick partial sum ending at block `b - 1`. */
-  private tree: Float64Array;
-  private count = 0;
-
-  /** Rows of `sizes`, or `sizes` rows of `fill` pixels each (a mount: no array of n sizes). */
-  constructor(sizes: ArrayLike<number> | number = [], fill = 0) {
-    const count = typeof sizes === 'number' ? sizes : sizes.length;
-    const capacity = SizeTree.capacityFor(count);
-    this.sizes = new Float32Array(capacity);
-    this.tree = new Float64Array(capacity / BLOCK + 1);
-    if (typeof sizes === 'number') this.sizes.fill(fill, 0, count);
-    else this.sizes.set(sizes);
-    this.count = count;
-    this.build();
-  }
-
-  get length(): number {
-    return this.count;
-  }
-
-  sizeAt(index: number): number {
-    return this.sizes[index] ?? 0;
-  }
-
+export interface SizeTree {
+  readonly length: number;
+  sizeAt(index: number): number;
   /** Sets the size of row `index`; returns the change. */
-  set(index: number, size: number): number {
-    if (index < 0 || index >= this.count) return 0;
-    const delta = Math.fround(size) - (this.sizes[index] ?? 0);
+  set(index: number, size: number): number;
+  /** Adds rows at the end (amortized O(log n) each). */
+  push(sizes: readonly number[]): void;
+  /** Sum of the sizes of rows `0 .. index - 1`: the offset where row `index` starts. */
+  offsetOf(index: number): number;
+  total(): number;
+  /** The row covering `offset` (the last row whose start is at or before it). */
+  indexAt(offset: number): number;
+}
+
+const capacityFor = (n: number): number => {
+  let capacity = 64;
+  while (capacity < n) capacity *= 2;
+  return capacity;
+};
+
+/**
+ * Rows of `initial`, or `initial` rows of `fill` pixels each (a mount: no array of n sizes).
+ * A closure, not a class: minifiers shorten its local names, never a class's property names.
+ */
+export function createSizeTree(initial: ArrayLike<number> | number = [], fill = 0): SizeTree {
+  let count = typeof initial === 'number' ? initial : initial.length;
+  let sizes = new Float32Array(capacityFor(count));
+  /** `tree[b]` (1-based) holds the Fenwick partial sum ending at block `b - 1`. */
+  let tree = new Float64Array(sizes.length / BLOCK + 1);
+  if (typeof initial === 'number') sizes.fill(fill, 0, count);
+  else sizes.set(initial);
+
+  function build(): void {
+    tree.fill(0);
+    for (let i = 0; i < count; i++) tree[(i >> SHIFT) + 1]! += sizes[i] ?? 0;
+    for (let b = 1; b < tree.length; b++) {
+      const parent = b + (b & -b);
+      if (parent < tree.length) tree[parent]! += tree[b] ?? 0;
+    }
+  }
+  build();
+
+  function set(index: number, size: number): number {
+    if (index < 0 || index >= count) return 0;
+    const delta = Math.fround(size) - (sizes[index] ?? 0);
     if (delta === 0) return 0;
-    this.sizes[index] = size;
-    this.addToBlock(index >> SHIFT, delta);
+    sizes[index] = size;
+    for (let b = (index >> SHIFT) + 1; b < tree.length; b += b & -b) tree[b]! += delta;
     return delta;
   }
 
-  /** Adds rows at the end (amortized O(log n) each). */
-  push(sizes: readonly number[]): void {
-    if (this.count + sizes.length > this.sizes.length) {
-      const grown = new Float32Array(SizeTree.capacityFor(this.count + sizes.length));
-      grown.set(this.sizes.subarray(0, this.count));
-      this.sizes = grown;
-      this.tree = new Float64Array(grown.length / BLOCK + 1);
-      for (const size of sizes) this.sizes[this.count++] = size;
-      this.build();
-      return;
-    }
-    for (const size of sizes) {
-      const index = this.count++;
-      this.sizes[index] = 0;
-      this.set(index, size);
-    }
-  }
-
-  /** Sum of the sizes of rows `0 .. index - 1`: the offset where row `index` starts. */
-  offsetOf(index: number): number {
-    const end = Math.max(0, Math.min(index, this.count));
+  function offsetOf(index: number): number {
+    const end = Math.max(0, Math.min(index, count));
     let sum = 0;
-    for (let b = end >> SHIFT; b > 0; b -= b & -b) sum += this.tree[b] ?? 0;
-    for (let i = end & ~(BLOCK - 1); i < end; i++) sum += this.sizes[i] ?? 0;
+    for (let b = end >> SHIFT; b > 0; b -= b & -b) sum += tree[b] ?? 0;
+    for (let i = end & ~(BLOCK - 1); i < end; i++) sum += sizes[i] ?? 0;
     return sum;
   }
 
-  total(): number {
-    return this.offsetOf(this.count);
-  }
-
-  /** The row covering `offset` (the last row whose start is at or before it). */
-  indexAt(offset: number): number {
-    if (this.count === 0) return 0;
-    // Whole blocks that end at or before `offset`, then the rows of the next block.
-    let block = 0;
-    let remaining = offset;
-    for (let step = highestBit(this.tree.length - 1); step > 0; step >>= 1) {
-      const next = block + step;
-      if (next < this.tree.length && (this.tree[next] ?? 0) <= remaining) {
-        block = next;
-        remaining -= this.tree[next] ?? 0;
+  return {
+    get length() {
+      return count;
+    },
+    sizeAt: (index) => sizes[index] ?? 0,
+    set,
+    push(added) {
+      if (count + added.length > sizes.length) {
+        const grown = new Float32Array(capacityFor(count + added.length));
+        grown.set(sizes.subarray(0, count));
+        sizes = grown;
+        tree = new Float64Array(grown.length / BLOCK + 1);
+        for (const size of added) sizes[count++] = size;
+        build();
+        return;
       }
-    }
-    let index = block << SHIFT;
-    if (index >= this.count) return this.count - 1;
-    while (index < this.count - 1 && (this.sizes[index] ?? 0) <= remaining) {
-      remaining -= this.sizes[index] ?? 0;
-      index++;
-    }
-    return index;
-  }
-
-  private addToBlock(block: number, delta: number): void {
-    for (let b = block + 1; b < this.tree.length; b += b & -b) this.tree[b]! += delta;
-  }
-
-  private build(): void {
-    this.tree.fill(0);
-    for (let i = 0; i < this.count; i++) this.tree[(i >> SHIFT) + 1]! += this.sizes[i] ?? 0;
-    for (let b = 1; b < this.tree.length; b++) {
-      const parent = b + (b & -b);
-      if (parent < this.tree.length) this.tree[parent]! += this.tree[b] ?? 0;
-    }
-  }
-
-  private static capacityFor(n: number): number {
-    let capacity = 64;
-    while (capacity < n) capacity *= 2;
-    return capacity;
-  }
+      for (const size of added) {
+        const index = count++;
+        sizes[index] = 0;
+        set(index, size);
+      }
+    },
+    offsetOf,
+    total: () => offsetOf(count),
+    indexAt(offset) {
+      if (count === 0) return 0;
+      // Whole blocks that end at or before `offset`, then the rows of the next block.
+      let block = 0;
+      let remaining = offset;
+      for (let step = highestBit(tree.length - 1); step > 0; step >>= 1) {
+        const next = block + step;
+        if (next < tree.length && (tree[next] ?? 0) <= remaining) {
+          block = next;
+          remaining -= tree[next] ?? 0;
+        }
+      }
+      let index = block << SHIFT;
+      if (index >= count) return count - 1;
+      while (index < count - 1 && (sizes[index] ?? 0) <= remaining) {
+        remaining -= sizes[index] ?? 0;
+        index++;
+      }
+      return index;
+    },
+  };
 }
 
 function highestBit(n: number): number {

@@ -2,12 +2,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatEntry } from '@natter/core';
 import { useStrings } from '../strings';
-import { mentionsSelf } from '../Message/mentions';
 import type { Mentions } from '../Message/mentions';
-import { shownName } from '../utils/displayName';
 
 const THROTTLE_MS = 1500;
-const MAX_SUMMARY = 160;
 
 /**
  * Text for a visually hidden polite live region, announcing incoming messages at most once per
@@ -36,30 +33,12 @@ export function useAnnouncer(mentions?: Mentions): {
   const flush = useCallback(() => {
     timer.current = undefined;
     const batch = queue.current.splice(0);
-    const first = batch[0];
-    if (!first) return;
-    const s = stringsRef.current;
+    if (batch.length === 0) return;
     last.current = Date.now();
-    const nameOf = (e: ChatEntry) => shownName(e.displayName || e.userId).text;
-    const mention = batch.find(
-      (e) =>
-        (e.type === 'text' || e.type === 'custom') && mentionsSelf(e.message, mentionsRef.current),
+    // The wording loads with the first message to announce: none is needed at first paint.
+    void import('./announcementText').then(({ announcementText }) =>
+      setText(announcementText(batch, stringsRef.current, mentionsRef.current)),
     );
-    if (batch.length > 1) {
-      const many = s.announceMany(batch.length);
-      setText(mention ? `${many}. ${s.mentionedYou(nameOf(mention))}` : many);
-      return;
-    }
-    const summary =
-      first.type === 'text'
-        ? first.message
-        : first.type === 'image'
-          ? s.imageSummary
-          : first.type === 'file'
-            ? s.fileSummary(first.name)
-            : first.message || s.customSummary;
-    const short = summary.length > MAX_SUMMARY ? `${summary.slice(0, MAX_SUMMARY)}…` : summary;
-    setText(s.announceMessage(mention ? s.mentionedYou(nameOf(first)) : nameOf(first), short));
   }, []);
 
   const announce = useCallback(
