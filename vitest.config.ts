@@ -50,6 +50,8 @@ export default defineConfig({
       },
       {
         resolve,
+        // A Node-environment test (`@vitest-environment node`) resolves them through SSR's.
+        ssr: { resolve: { conditions: ['natter-source'] } },
         test: {
           name: 'hooks',
 

@@ -4,57 +4,18 @@
  * from separate browser contexts (separate cookies and storage, like separate machines) and chat
  * through the UI. Every wait is for a condition, bounded by Playwright's timeouts.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChatDump } from '@natter/core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { startDemo } from '../server/startDemo';
-import type { DemoServer } from '../server/startDemo';
 import { makePng } from './makePng';
+import { WAIT_MS, connected, focused, message, openDemoRoom, send } from './room';
+import type { DemoRoom } from './room';
 
-const WAIT_MS = 15_000;
-
-let dir: string;
-let demo: DemoServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+let room: DemoRoom;
 let ada: Page;
 let grace: Page;
 let carol: Page;
-
-/** Opens a fresh browser context (its own cookies), joins the room and waits to be connected. */
-async function joinAs(name: string, room: string, options: { host?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  context.setDefaultTimeout(WAIT_MS);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
-  await page.goto(`${demo.url}/?room=${room}`);
-  // The cursor starts where the page's one task is: the name, then (after joining) the message.
-  // (Checked for each person as they join: a missing focus fails the suite's setup, by name.)
-  await focused(page.getByLabel('Your name'), 'the name field');
-  await page.getByLabel('Your name').fill(name);
-  if (options.host) await page.getByLabel(/Join as host/).check();
-  await page.getByRole('button', { name: 'Join' }).click();
-  await connected(page);
-  await focused(page.getByRole('textbox', { name: /message/i }), 'the message box');
-  return page;
-}
-
-/** Waits until `locator` has the keyboard focus. */
-async function focused(locator: Locator, what: string): Promise<void> {
-  await locator
-    .and(locator.page().locator(':focus'))
-    .waitFor()
-    .catch(() => {
-      throw new Error(`${what} was not focused when the page opened`);
-    });
-}
 
 /**
  * Turns a host switch on or off. The switch shows the server's state, so it changes only after the
@@ -67,27 +28,6 @@ async function setSwitch(control: Locator, on: boolean): Promise<void> {
     if (Date.now() > deadline) throw new Error(`The switch did not turn ${on ? 'on' : 'off'}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-function connected(page: Page): Promise<unknown> {
-  return page.locator('.demo-connection[data-state="connected"]').waitFor();
-}
-
-/** The rendered message bubble containing `text`. */
-function message(page: Page, text: string): Locator {
-  return page.locator('.natter-message', { hasText: text });
-}
-
-async function send(page: Page, text: string): Promise<void> {
-  const box = page.getByRole('textbox', { name: /message/i });
-  await box.fill(text);
-  await box.press('Enter');
-  // Confirmed by the server's broadcast: no longer pending.
-  await page
-    .locator('.natter-message:not([data-status="sending"], [data-status="failed"])', {
-      hasText: text,
-    })
-    .waitFor();
 }
 
 /** Opens the actions menu of the message with `text` and picks `action`. */
@@ -106,26 +46,14 @@ function heldIds(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'natter-demo-e2e-'));
-  demo = await startDemo({
-    dataDir: join(dir, 'data'),
-    cacheDir: join(dir, 'vite-cache'),
-    port: 0,
-    watch: false,
-    log: () => undefined,
-  });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-  const room = `e2e-${Date.now().toString(36)}`;
-  ada = await joinAs('Ada Lovelace', room, { host: true });
-  grace = await joinAs('Grace Hopper', room);
-  carol = await joinAs('Carol Shaw', room);
+  room = await openDemoRoom('e2e');
+  ada = await room.join('Ada Lovelace', { host: true });
+  grace = await room.join('Grace Hopper');
+  carol = await room.join('Carol Shaw');
 }, 120_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await demo?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await room?.close();
 }, 30_000);
 
 describe('the demo meeting room', () => {
@@ -399,7 +327,7 @@ describe('the demo meeting room', () => {
 
   it('keeps the history across a dev server restart; clients resync without duplicates', async () => {
     const before = await heldIds(ada);
-    await demo.restartDevServer(async () => {
+    await room.demo.restartDevServer(async () => {
       await grace.locator('.demo-connection[data-state="reconnecting"]').waitFor();
       // Sent while the backend is down: kept and delivered once it is back.
       await grace.getByRole('textbox', { name: /message/i }).fill('Sent while the server was down');
@@ -435,7 +363,33 @@ describe('the demo meeting room', () => {
     await expect.poll(() => heldIds(carol), { timeout: WAIT_MS }).toEqual(publicIds);
   });
 
+  it('a late joiner finds "Before you joined" in the list, and the filter in the header', async () => {
+    await send(ada, 'Quarterly numbers are in the shared folder');
+    const dan = await room.join('Dan Bricklin');
+    const log = dan.getByRole('log');
+    // The summary of what was said before Dan came, in the list where that history ends.
+    const summary = log.getByRole('region', { name: 'Before you joined' });
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/\d+ messages? from .*Ada Lovelace/);
+    // The filter, from the keyboard: its button, then the search field has the cursor.
+    const filter = dan.getByRole('button', { name: 'Filter' });
+    await filter.focus();
+    await filter.press('Enter');
+    const search = dan.getByRole('searchbox', { name: 'Search messages' });
+    await focused(search, 'the search field');
+    await search.pressSequentially('quarterly');
+    await expect
+      .poll(() => log.locator('article').allTextContents(), { timeout: WAIT_MS })
+      .toEqual([expect.stringContaining('Quarterly numbers are in the shared folder')]);
+    await search.press('Escape');
+    await focused(filter, 'the Filter button');
+    expect(await filter.getAttribute('aria-expanded')).toBe('false');
+    await expect
+      .poll(() => log.locator('article').count(), { timeout: WAIT_MS })
+      .toBeGreaterThan(1);
+  });
+
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(room.pageErrors).toEqual([]);
   });
 });

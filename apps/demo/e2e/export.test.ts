@@ -3,63 +3,21 @@
  * Debian's Chromium. Three people chat (public, private, pinned, an image, a file); each export
  * choice is made from the "Export options" menu, and the file Chromium downloads is read back.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChatDump } from '@natter/core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { startDemo } from '../server/startDemo';
-import type { DemoServer } from '../server/startDemo';
 import { makePng } from './makePng';
+import { WAIT_MS, message, openDemoRoom, send } from './room';
+import type { DemoRoom } from './room';
 
-const WAIT_MS = 15_000;
 const NAMES = /ada|lovelace|grace|hopper|carol|shaw/i;
 
-let dir: string;
-let demo: DemoServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+let room: DemoRoom;
 let ada: Page;
 let grace: Page;
 let carol: Page;
-
-async function joinAs(name: string, room: string, options: { host?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  context.setDefaultTimeout(WAIT_MS);
-  // The Blob path (Firefox, Safari): Chromium's save dialog cannot be answered headless.
-  await context.addInitScript(() => {
-    Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
-  await page.goto(`${demo.url}/?room=${room}`);
-  await page.getByLabel('Your name').fill(name);
-  if (options.host) await page.getByLabel(/Join as host/).check();
-  await page.getByRole('button', { name: 'Join' }).click();
-  await page.locator('.demo-connection[data-state="connected"]').waitFor();
-  return page;
-}
-
-function message(page: Page, text: string): Locator {
-  return page.locator('.natter-message', { hasText: text });
-}
-
-async function send(page: Page, text: string): Promise<void> {
-  const box = page.getByRole('textbox', { name: /message/i });
-  await box.fill(text);
-  await box.press('Enter');
-  await page
-    .locator('.natter-message:not([data-status="sending"], [data-status="failed"])', {
-      hasText: text,
-    })
-    .waitFor();
-}
 
 /** Opens the export menu, makes the picks, starts `item`, and returns the downloaded file. */
 async function exportFrom(page: Page, picks: string[], item = 'Download') {
@@ -82,19 +40,15 @@ async function exportFrom(page: Page, picks: string[], item = 'Download') {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'natter-export-e2e-'));
-  demo = await startDemo({
-    dataDir: join(dir, 'data'),
-    cacheDir: join(dir, 'vite-cache'),
-    port: 0,
-    watch: false,
-    log: () => undefined,
-  });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-  const room = `export-${Date.now().toString(36)}`;
-  ada = await joinAs('Ada Lovelace', room, { host: true });
-  grace = await joinAs('Grace Hopper', room);
-  carol = await joinAs('Carol Shaw', room);
+  // The Blob path (Firefox, Safari): Chromium's save dialog cannot be answered headless.
+  room = await openDemoRoom('export', (context) =>
+    context.addInitScript(() => {
+      Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });
+    }),
+  );
+  ada = await room.join('Ada Lovelace', { host: true });
+  grace = await room.join('Grace Hopper');
+  carol = await room.join('Carol Shaw');
 
   await send(ada, 'Hello Grace and Carol, agenda below');
   await ada
@@ -124,10 +78,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await demo?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await room?.close();
 }, 30_000);
 
 describe('export you can choose', () => {
@@ -267,6 +218,6 @@ describe('export you can choose', () => {
   });
 
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(room.pageErrors).toEqual([]);
   });
 });

@@ -52,6 +52,7 @@ export {
   toLink,
   downloadChatDump,
   saveBlob,
+  pickSaveFile,
   saveStream,
   sanitizeFilename,
 } from './replay';
@@ -65,6 +66,7 @@ export type {
   DownloadChatDumpOptions,
   DownloadProgress,
   SaveBlobOptions,
+  SaveFileHandle,
   SaveStreamOptions,
 } from './replay';
 export type { ClientErrorLike } from './localChat/createClientError';

@@ -16,6 +16,7 @@ import {
   resolveExportChoice,
   neutraliseChatDump,
   parseChatDumpInWorker,
+  pickSaveFile,
   saveBlob,
   saveStream,
   zipChatFiles,
@@ -64,6 +65,16 @@ function failure(code: string, message: string): Error & { code: string } {
   return Object.assign(new Error(message), { code });
 }
 
+/** Why nothing can be exported: export is off, or the policy allows only what needs the Replay API. */
+function nothingAllowed(context: ExportContext, what: string): Error {
+  return failure(
+    'disabled',
+    context.policy === false
+      ? `${what} turned off for this meeting.`
+      : `${what} not possible here: the export policy allows only the whole record (scope "all"), which needs a Replay API endpoint (ChatProvider's replay).`,
+  );
+}
+
 function baseName(
   meetingName: string | undefined,
   filename: string | ChatExportNamer | undefined,
@@ -92,7 +103,7 @@ export async function exportChat(
 ): Promise<void> {
   const { signal } = context;
   const choices = exportChoices(context.policy, context.hasReplay);
-  if (!choices) throw failure('disabled', 'Export is turned off for this meeting.');
+  if (!choices) throw nothingAllowed(context, 'Export is');
   const choice = resolveExportChoice(choices, requested);
   if (typeof choice === 'string')
     throw failure('not-allowed', `This meeting does not allow exporting ${choice}.`);
@@ -151,32 +162,46 @@ export async function exportFiles(
 ): Promise<void> {
   const { signal } = context;
   const choices = exportChoices(context.policy, context.hasReplay);
-  if (!choices?.files) throw failure('disabled', 'File downloads are turned off here.');
+  if (!choices) throw nothingAllowed(context, 'Exporting files is');
+  if (!choices.files) throw failure('disabled', 'File downloads are turned off here.');
   if (names && !choices.names.includes(names))
     throw failure('not-allowed', `This meeting does not allow names "${names}".`);
-  const { messages } = await messagesOf(context, true);
-  const entries = chatFileEntries(messages);
-  if (entries.length === 0) throw failure('no-files', 'No images or files were shared.');
-  const anonymiser =
-    (names ?? choices.names[0]) === 'anonymised' ? createAnonymiser(messages) : undefined;
+  const anonymised = (names ?? choices.names[0]) === 'anonymised';
   const base = baseName(context.meetingName, filename, filesName);
-  const refresh = context.dump
-    ? async () => {
-        const fresh = chatFileEntries((await messagesOf(context, true, true)).messages);
-        return new Map(fresh.map((e) => [e.messageId, e.link]));
-      }
-    : undefined;
-  const stream = await zipChatFiles(entries, {
-    signal,
-    onProgress,
-    anonymiser,
-    ...(refresh ? { refresh } : {}),
-  });
-  await saveStream(stream, `${anonymiser ? anonymiser.text(base) : base}.zip`, {
-    signal,
-    type: 'application/zip',
-    ...(picker === undefined ? {} : { picker }),
-  });
+  // The save dialog first, while the click's user activation lasts: fetching and parsing the dump
+  // can outlast it. Anonymised, the suggested name leaves out the meeting's title (it may hold a
+  // name that only the messages, not yet read, would tell).
+  const target = pickSaveFile(
+    `${anonymised ? baseName(undefined, undefined, filesName) : base}.zip`,
+    picker === undefined ? {} : { picker },
+  );
+  try {
+    const { messages } = await messagesOf(context, true);
+    const entries = chatFileEntries(messages);
+    if (entries.length === 0) throw failure('no-files', 'No images or files were shared.');
+    const anonymiser = anonymised ? createAnonymiser(messages) : undefined;
+    const refresh = context.dump
+      ? async () => {
+          const fresh = chatFileEntries((await messagesOf(context, true, true)).messages);
+          return new Map(fresh.map((e) => [e.messageId, e.link]));
+        }
+      : undefined;
+    const stream = await zipChatFiles(entries, {
+      signal,
+      onProgress,
+      anonymiser,
+      ...(refresh ? { refresh } : {}),
+    });
+    await saveStream(stream, `${anonymiser ? anonymiser.text(base) : base}.zip`, {
+      signal,
+      type: 'application/zip',
+      target,
+    });
+  } catch (error) {
+    // Nothing half-written: a file the dialog created before the export failed is removed.
+    await (await target.catch(() => undefined))?.remove?.().catch(() => undefined);
+    throw error;
+  }
 }
 
 export interface ReplayLinkOptions {

@@ -65,6 +65,17 @@ describe('useChatExport and the provider policy', () => {
     expect(saved).toEqual([]);
   });
 
+  it('a policy allowing only the whole record fails with "disabled", saying it needs the Replay API', async () => {
+    const { saved, hook } = setup({ scopes: ['all'] });
+    await act(() => hook.result.current.download());
+    expect(hook.result.current.error?.code).toBe('disabled');
+    expect(hook.result.current.error?.message).toMatch(/scope "all".*Replay API/);
+    await act(() => hook.result.current.downloadFiles());
+    expect(hook.result.current.error?.code).toBe('disabled');
+    expect(hook.result.current.error?.message).toMatch(/Replay API/);
+    expect(saved).toEqual([]);
+  });
+
   it('a zip with nothing shared fails clearly with "no-files"', async () => {
     const { saved, hook } = setup({}, 0);
     await act(() => hook.result.current.downloadFiles());

@@ -292,7 +292,12 @@ export const HostileInput: Story = {
     const canvas = within(canvasElement);
     const log = await canvas.findByRole('log');
     await waitFor(() => expect(within(log).getByText('A plugin message')).toBeInTheDocument());
-    await expect(within(log).getByText(/<script>alert\("xss"\)<\/script>/)).toBeInTheDocument();
+    // "Before you joined" sits below the newest messages: the oldest are a Home key away.
+    log.focus();
+    await userEvent.keyboard('{Home}');
+    await waitFor(() =>
+      expect(within(log).getByText(/<script>alert\("xss"\)<\/script>/)).toBeInTheDocument(),
+    );
     const input = canvas.getByRole('textbox', { name: 'Message' });
     await userEvent.click(input);
     await userEvent.paste(`Probe ${HOSTILE_TEXT}`);

@@ -1,54 +1,21 @@
-import { cloneElement, useState } from 'react';
-import type { ComponentProps, ReactElement } from 'react';
-import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { StoryObj } from '@storybook/react-vite';
+import type { Meta } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { parseChatDump, toChatDumpCsv } from '@natter/core';
 import type { DumpMessage } from '@natter/core';
 import type { LocalChat } from '@natter/core/testing';
-import { ChatPanel, MeetingTimeProvider, MessageFilter, ReplayView } from '@natter/ui';
-import type { MessageFilterMatches } from '@natter/ui';
+import { ChatPanel, ReplayView } from '@natter/ui';
 import { natter } from '../decorators';
 import { sampleHistory } from '../fixtures';
 
-type PanelProps = ComponentProps<typeof ChatPanel> & {
-  /** Times as "+mm:ss" from this start (`MeetingTimeProvider`). */
-  meetingStartedAt?: Date;
-};
-
-/** The panel with the filter in its pin-bar slot, feeding the matches to its list. */
-function FilteredPanel({ meetingStartedAt, ...props }: PanelProps) {
-  const [matches, setMatches] = useState<MessageFilterMatches>({ ids: undefined, search: '' });
-  return (
-    <MeetingTimeProvider startedAt={meetingStartedAt}>
-      <ChatPanel
-        {...props}
-        pinBar={(bar) => (
-          <>
-            {bar}
-            <MessageFilter onMatchesChange={setMatches} />
-          </>
-        )}
-        list={(list: ReactElement) =>
-          matches.ids
-            ? cloneElement(list as ReactElement<Record<string, unknown>>, {
-                ids: matches.ids,
-                highlight: matches.search,
-              })
-            : list
-        }
-      />
-    </MeetingTimeProvider>
-  );
-}
-
 const meta = {
   title: 'Meeting/Filter',
-  component: FilteredPanel,
+  component: ChatPanel,
   parameters: {
     natter: natter({ history: sampleHistory() }),
     docs: {
       description: {
-        component: `\`<MessageFilter onMatchesChange={…} />\` (here in the panel's pin-bar slot, its matches fed to the list slot), one filter for the live list and the replay: participant, type, pinned only and text, combined, with the match count. The list shows only the matches; Enter and Shift+Enter in the search field go to the next and previous match (the list's arrow keys move between them too); \`<MeetingTimeProvider startedAt={…}>\` (or \`ReplayView\`'s \`timeFormat="meeting"\`) shows every time as "+12:30" from the meeting's start.`,
+        component: `The default \`<ChatPanel />\`'s "Filter" button (in its header) opens one filter for the live list and the replay: participant, type, pinned only and text, combined, with the match count. The list shows only the matches; Enter and Shift+Enter in the search field go to the next and previous match (the list's arrow keys move between them too); Escape closes the bar and puts the focus back on "Filter". The bar loads when first opened (\`filter={false}\` leaves the button out; \`<MessageFilter onMatchesChange={…} />\` serves your own layout). \`timeFormat="meeting"\` (on \`ChatPanel\` and \`ReplayView\`) shows every time as "+12:30" from the meeting's start.`,
       },
     },
   },
@@ -59,7 +26,7 @@ const meta = {
       </div>
     ),
   ],
-} satisfies Meta<typeof FilteredPanel>;
+} satisfies Meta<typeof ChatPanel>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
@@ -67,13 +34,26 @@ const articles = (root: HTMLElement) => [
   ...within(root).getByRole('log').querySelectorAll<HTMLElement>('article'),
 ];
 
-/** In the live panel, from the keyboard: type, step through matches, combine filters. */
+/** Opens the filter from the panel's header, from the keyboard: the search field takes the focus. */
+async function openFilter(canvasElement: HTMLElement): Promise<HTMLElement> {
+  const canvas = within(canvasElement);
+  const button = canvas.getByRole('button', { name: 'Filter' });
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  button.focus();
+  await userEvent.keyboard('{Enter}');
+  const search = await canvas.findByRole('searchbox', { name: 'Search messages' });
+  await waitFor(() => expect(search).toHaveFocus());
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  return search;
+}
+
+/** In the live panel, from the keyboard: open, type, step through matches, combine, close. */
 export const Live: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(articles(canvasElement)).toHaveLength(11));
-    const search = await canvas.findByRole('searchbox', { name: 'Search messages' });
-    search.focus();
+    // The list starts at the newest messages (older rows may be virtualized away).
+    await waitFor(() => expect(articles(canvasElement).length).toBeGreaterThan(3));
+    const search = await openFilter(canvasElement);
     const count = within(canvas.getByRole('search')).getByRole('status');
 
     await userEvent.keyboard('the');
@@ -114,7 +94,22 @@ export const Live: Story = {
     // Back to no filter: the whole list.
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Type' }), '');
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Participant' }), '');
-    await waitFor(() => expect(articles(canvasElement)).toHaveLength(11));
+    await waitFor(() => expect(count).toHaveTextContent('11 of 11 messages'));
+    await waitFor(() => expect(articles(canvasElement).length).toBeGreaterThan(3));
+
+    // Escape (here from the participant picker) closes the bar and returns to its button; a
+    // filter still set no longer narrows the list.
+    await userEvent.type(search, 'flag');
+    await waitFor(() => expect(count).toHaveTextContent('1 of 11 messages'));
+    canvas.getByRole('combobox', { name: 'Participant' }).focus();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.queryByRole('search')).toBeNull());
+    await expect(canvas.getByRole('button', { name: 'Filter' })).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: 'Filter' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+    await waitFor(() => expect(articles(canvasElement).length).toBeGreaterThan(3));
   },
 };
 
@@ -133,7 +128,7 @@ export const LiveArrivals: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.type(await canvas.findByRole('searchbox', { name: 'Search messages' }), 'flag');
+    await userEvent.type(await openFilter(canvasElement), 'flag');
     await waitFor(() =>
       expect(within(canvas.getByRole('search')).getByRole('status')).toHaveTextContent(
         '1 of 11 messages',
@@ -153,17 +148,18 @@ export const LiveArrivals: Story = {
 
 /** Every time as "+mm:ss" from the meeting's start (here its first message). */
 export const MeetingTime: Story = {
-  args: { meetingStartedAt: sampleHistory()[0]?.time },
+  args: { timeFormat: 'meeting', meetingStartedAt: sampleHistory()[0]?.time },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(articles(canvasElement)).toHaveLength(11));
+    // The list starts at the newest messages (older rows may be virtualized away).
+    await waitFor(() => expect(articles(canvasElement).length).toBeGreaterThan(3));
     const times = articles(canvasElement).map(
       (a) => a.querySelector('.natter-time-relative')?.textContent,
     );
-    // sampleHistory: one message every two minutes.
-    await expect(times.slice(0, 3)).toEqual(['+0:00', '+2:00', '+4:00']);
-    await expect(articles(canvasElement)[1]?.querySelector('time')).toHaveAttribute(
+    // sampleHistory: one message every two minutes, eleven of them.
+    await expect(times.slice(-3)).toEqual(['+16:00', '+18:00', '+20:00']);
+    await expect(articles(canvasElement).at(-2)?.querySelector('time')).toHaveAttribute(
       'title',
-      expect.stringMatching(/^\+2:00 after the meeting started, /),
+      expect.stringMatching(/^\+18:00 after the meeting started, /),
     );
   },
 };

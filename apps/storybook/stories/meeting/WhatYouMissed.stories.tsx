@@ -5,7 +5,7 @@ import type { Message } from '@natter/core';
 import { createLocalMeeting } from '@natter/core/testing';
 import type { LocalMeeting } from '@natter/core/testing';
 import { ChatProvider, useUnreadCount } from '@natter/hooks';
-import { ChatPanel, MeetingTimeProvider, MissedSummary } from '@natter/ui';
+import { ChatPanel } from '@natter/ui';
 import { natter } from '../decorators';
 import { useReleaseMeeting } from './useReleaseMeeting';
 import { HOSTILE_LINES, NOW, PEOPLE, expectNoUnsafeMarkup, sampleHistory } from '../fixtures';
@@ -55,20 +55,9 @@ function Missed({ history = sampleHistory(), timeFormat }: MissedProps) {
           </button>
         </div>
         {open ? (
-          // The first message's time is the meeting's start here (an app passes its own).
-          <MeetingTimeProvider
-            startedAt={timeFormat === 'meeting' ? (history[0]?.time ?? null) : null}
-          >
-            <ChatPanel
-              style={{ blockSize: 520 }}
-              pinBar={(bar) => (
-                <>
-                  {bar}
-                  <MissedSummary />
-                </>
-              )}
-            />
-          </MeetingTimeProvider>
+          // The three-line panel: the summary comes by default. With `timeFormat="meeting"`
+          // and no `meetingStartedAt`, the first message's time is the meeting's start.
+          <ChatPanel style={{ blockSize: 520 }} timeFormat={timeFormat} />
         ) : null}
       </div>
     </ChatProvider>
@@ -82,7 +71,7 @@ const meta = {
     natter: natter({ bare: true }),
     docs: {
       description: {
-        component: `\`<MissedSummary />\` in a \`ChatPanel\` slot (here under the pin bar): a late joiner, or someone opening the panel again, finds a summary above the list: how many messages, from whom, which are pinned and which are files, each a jump to its message (\`useMissedSummary()\` for your own UI). It is a region with a heading, announced politely once, and dismissible.`,
+        component: `The default \`<ChatPanel />\`: a late joiner finds "Before you joined" in the list, where the history they found ends; someone opening the panel again finds "While you were away" at the unread divider, above what others wrote meanwhile. How many messages, from whom, which are pinned and which are files, each a jump to its message. It is a region with a heading, announced politely once, and dismissible; it loads after first paint (\`missed={false}\` leaves it out; \`<MissedSummary />\` and \`useMissedSummary()\` serve your own layout).`,
       },
     },
   },
@@ -92,14 +81,21 @@ type Story = StoryObj<typeof meta>;
 
 const region = (canvasElement: HTMLElement, name: string | RegExp) =>
   within(canvasElement).findByRole('region', { name });
+/** The message text of the row the summary sits in (the row's own article). */
+const rowText = (summary: HTMLElement) =>
+  summary.closest('[data-natter-row]')?.querySelector('article')?.textContent ?? '';
 /** What a sighted reader sees (names are wrapped in invisible bidi isolates). */
 const shown = (el: Element) => (el.textContent ?? '').replace(/[\u2068\u2069]/g, '');
 
 /** Joining late: eight messages from four people (yours never count), a pin and two files. */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
     const summary = await region(canvasElement, 'Before you joined');
     const inside = within(summary);
+    // In the list, right below the last message the late joiner found (where they joined).
+    await expect(within(canvasElement).getByRole('log')).toContainElement(summary);
+    await expect(rowText(summary)).toContain('I have a hard stop at half past.');
     await expect(shown(summary)).toContain(
       '8 messages from Ada Lovelace, Grace Hopper, and 2 others',
     );
@@ -122,8 +118,11 @@ export const Default: Story = {
       expect(focused).toHaveTextContent('Can you go back to the latency graph?');
       expect(focused).toHaveAttribute('data-highlighted', '');
     });
-    // From the keyboard: Tab back into the summary, Enter on "Go to the first".
-    inside.getByRole('button', { name: 'Go to the first' }).focus();
+    // The summary stays where the reader joined: back down to it, and from the keyboard, Enter
+    // on "Go to the first".
+    await userEvent.click(canvas.getByRole('button', { name: 'Jump to latest messages' }));
+    const again = within(await region(canvasElement, 'Before you joined'));
+    again.getByRole('button', { name: 'Go to the first' }).focus();
     await userEvent.keyboard('{Enter}');
     await waitFor(() =>
       expect(document.activeElement).toHaveTextContent(
@@ -131,7 +130,12 @@ export const Default: Story = {
       ),
     );
 
-    await userEvent.click(inside.getByRole('button', { name: 'Dismiss' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Jump to latest messages' }));
+    await userEvent.click(
+      within(await region(canvasElement, 'Before you joined')).getByRole('button', {
+        name: 'Dismiss',
+      }),
+    );
     await waitFor(() =>
       expect(within(canvasElement).queryByRole('region', { name: 'Before you joined' })).toBeNull(),
     );
@@ -153,6 +157,9 @@ export const ComingBack: Story = {
     await userEvent.click(toggle);
     const summary = await region(canvasElement, 'While you were away');
     await expect(shown(summary)).toContain('2 messages from Grace Hopper and נועה');
+    // At the unread divider, above the first message that arrived while the panel was closed.
+    await expect(summary.previousElementSibling).toHaveClass('natter-unread-divider');
+    await expect(rowText(summary)).toContain('Are you back?');
     await userEvent.click(within(summary).getByRole('button', { name: 'Go to the first' }));
     await waitFor(() => expect(document.activeElement).toHaveTextContent('Are you back?'));
   },

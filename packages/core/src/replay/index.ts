@@ -13,5 +13,5 @@ export { downloadChatDump } from './downloadChatDump';
 export type { DownloadChatDumpOptions, DownloadProgress } from './downloadChatDump';
 export { saveBlob, sanitizeFilename } from './saveBlob';
 export type { SaveBlobOptions } from './saveBlob';
-export { saveStream } from './saveStream';
-export type { SaveStreamOptions } from './saveStream';
+export { pickSaveFile, saveStream } from './saveStream';
+export type { SaveFileHandle, SaveStreamOptions } from './saveStream';

@@ -1,26 +1,24 @@
 'use client';
-import { Suspense, forwardRef, lazy, useCallback, useId, useState } from 'react';
-import type { ComponentPropsWithoutRef, ReactElement, ReactNode } from 'react';
+import { Suspense, forwardRef, lazy, useCallback, useId, useRef, useState } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
 import type { ChatEntry, ChatLike } from '@natter/core';
-import { EVERYONE, useChatStore, useConversations, usePinned } from '@natter/hooks';
+import { EVERYONE, useChatSelector, useChatStore, useConversations } from '@natter/hooks';
 import { Composer } from '../Composer/Composer';
 import { ComposerContext, useComposerControllerRef } from '../Composer/ComposerContext';
 import { useComposerDropZone } from '../Composer/useComposerDropZone';
-import { DownloadChatButton } from '../DownloadChatButton/DownloadChatButton';
 import { ListControllerContext, useListControllerRef } from '../listController';
 import { MessageActions } from '../MessageActions/MessageActions';
+import { MeetingTimeProvider } from '../Message/meetingTime';
+import type { MessageFilterMatches } from '../MessageFilter/MessageFilter';
 import { MessageList } from '../MessageList/MessageList';
 import type { MessageListLayout, MessageListProps } from '../MessageList/MessageList';
-import type { PinBarProps } from '../PinBar/PinBar';
 import { StringsProvider, useStrings } from '../strings';
 import type { NatterStrings } from '../strings';
 import { cx } from '../utils/cx';
+import { ConversationSwitcher, PanelPinBar, resolve, useShallowStable } from './panelParts';
+import type { PanelSlot } from './panelParts';
 
-/**
- * A replaceable part of the panel: `undefined` keeps the default, `null` removes it, a node
- * replaces it, a function receives the default element (to wrap or decorate it).
- */
-export type PanelSlot = ReactNode | ((defaultPart: ReactElement) => ReactNode);
+export type { PanelSlot } from './panelParts';
 
 export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   /**
@@ -65,49 +63,36 @@ export interface ChatPanelProps extends ComponentPropsWithoutRef<'section'> {
   list?: PanelSlot;
   /** The composer, as `header`: `null`, a node (your own `<Composer peerIds={...} />`), or a function that wraps it. */
   composer?: PanelSlot;
+  /**
+   * "What you missed" at the list's divider (loaded on demand): for a late joiner the history
+   * before they joined ("Before you joined"), after the panel was closed and opened again what
+   * others wrote meanwhile ("While you were away", at the unread divider). Default true.
+   */
+  missed?: boolean | undefined;
+  /**
+   * A "Filter" button in the header that opens the filter bar (participant, type, pinned only and
+   * text; loaded on demand): the list shows only the matches. Default true.
+   */
+  filter?: boolean | undefined;
+  /** `absolute` (default) or `meeting`: every time as "+12:30" from the meeting's start, as `ReplayView`. */
+  timeFormat?: 'absolute' | 'meeting' | undefined;
+  /** The meeting's start for `timeFormat="meeting"`; default the first listed message's time. */
+  meetingStartedAt?: Date | number | undefined;
 }
 
-/** The pin bar's code loads with the first pin: many meetings never pin anything. */
-const PinBar = lazy(() => import('../PinBar/PinBar').then((m) => ({ default: m.PinBar })));
-
-/** The switcher loads with the first private conversation: many meetings have none. */
-const ConversationSwitcher = lazy(() =>
-  import('../ConversationSwitcher/ConversationSwitcher').then((m) => ({
-    default: m.ConversationSwitcher,
+/**
+ * The download button's machinery (export state, progress, the options menu) loads right after
+ * first paint; until then a disabled twin holds its place.
+ */
+const DownloadChatButton = lazy(() =>
+  import('../DownloadChatButton/DownloadChatButton').then((m) => ({
+    default: m.DownloadChatButton,
   })),
 );
 
-/** The panel's default pin bar: nothing while nothing is pinned (as `PinBar` itself). */
-function PanelPinBar(props: PinBarProps) {
-  const { pinned } = usePinned(props.chat ? { chat: props.chat } : {});
-  if (pinned.length === 0) return null;
-  return (
-    <Suspense fallback={null}>
-      <PinBar {...props} />
-    </Suspense>
-  );
-}
-
-function resolve(slot: PanelSlot | undefined, fallback: ReactElement): ReactNode {
-  if (slot === undefined) return fallback;
-  return typeof slot === 'function' ? slot(fallback) : slot;
-}
-
-function shallowEqual(a: object | undefined, b: object | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
-}
-
-/** Keeps the previous object while the new one is shallowly equal (inline `strings={{…}}`). */
-function useShallowStable<T extends object | undefined>(value: T): T {
-  const [kept, setKept] = useState(value);
-  if (kept === value || shallowEqual(kept, value)) return kept;
-  setKept(value);
-  return value;
-}
+/** "What you missed" loads after first paint; the filter bar when it is first opened. */
+const PanelMissed = lazy(() => import('./PanelMissed'));
+const PanelFilter = lazy(() => import('./PanelFilter'));
 
 /**
  * The ready meeting chat: header (title and download), pin bar, message list and composer. The
@@ -153,6 +138,10 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
       switcher,
       list,
       composer,
+      missed,
+      filter,
+      timeFormat,
+      meetingStartedAt,
       className,
       children,
       ...rest
@@ -169,6 +158,14 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
     // One list per conversation (its own scroll and unread state); the whole history while the
     // chat has no private conversation.
     const everyoneOnly = conversations.length === 1 && current.key === EVERYONE;
+    const [divider, setDivider] = useState<MessageListProps['renderDivider']>();
+    const [matches, setMatches] = useState<MessageFilterMatches | null>(null);
+    const filterButton = useRef<HTMLButtonElement>(null);
+    const closeFilter = () => {
+      setMatches(null);
+      filterButton.current?.focus();
+    };
+    const firstTime = useChatSelector(store, (s) => s.byId.get(s.ids.first() ?? '')?.time);
     const { isDragging, getDropZoneProps } = useComposerDropZone({
       onFiles: (files) => composerController.current?.addFiles(files),
     });
@@ -190,7 +187,30 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
         <h2 className="natter-panel__title" id={titleId}>
           {strings.panelTitle}
         </h2>
-        <DownloadChatButton {...chatProps} meetingName={meetingName} />
+        <span className="natter-download">
+          {filter === false ? null : (
+            <button
+              ref={filterButton}
+              type="button"
+              className="natter-download__button"
+              aria-expanded={!!matches}
+              onClick={() => (matches ? closeFilter() : setMatches({ ids: undefined, search: '' }))}
+            >
+              {strings.filterMessages}
+            </button>
+          )}
+          <Suspense
+            fallback={
+              <span className="natter-download">
+                <button type="button" className="natter-download__button" disabled>
+                  {strings.downloadChat}
+                </button>
+              </span>
+            }
+          >
+            <DownloadChatButton {...chatProps} meetingName={meetingName} />
+          </Suspense>
+        </span>
       </header>
     );
     const labelled =
@@ -203,43 +223,64 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
     return (
       <ListControllerContext.Provider value={listController}>
         <ComposerContext.Provider value={composerController}>
-          <section
-            ref={ref}
-            {...labelled}
-            {...getDropZoneProps(rest)}
-            className={cx('natter-panel', className)}
-            data-natter-theme={theme}
+          <MeetingTimeProvider
+            startedAt={timeFormat === 'meeting' ? (meetingStartedAt ?? firstTime) : null}
           >
-            {resolve(header, defaultHeader)}
-            {resolve(pinBar, <PanelPinBar canPin={canPin} {...chatProps} />)}
-            {everyoneOnly ? null : (
-              <Suspense fallback={null}>
-                {resolve(switcher, <ConversationSwitcher {...chatProps} />)}
-              </Suspense>
-            )}
-            {resolve(
-              list,
-              <MessageList
-                key={current.key}
-                {...(everyoneOnly ? {} : { ids: current.ids })}
-                className="natter-panel__list"
-                layout={layout}
-                renderActions={renderActions}
-                renderCustom={renderCustom}
-                {...chatProps}
-              />,
-            )}
-            {resolve(
-              composer,
-              <Composer {...chatProps} {...(draftKey === undefined ? {} : { draftKey })} />,
-            )}
-            {children}
-            {isDragging ? (
-              <div className="natter-panel__drop" aria-hidden="true">
-                <span className="natter-panel__drop-label">{strings.dropFiles}</span>
-              </div>
-            ) : null}
-          </section>
+            <section
+              ref={ref}
+              {...labelled}
+              {...getDropZoneProps(rest)}
+              className={cx('natter-panel', className)}
+              data-natter-theme={theme}
+            >
+              {resolve(header, defaultHeader)}
+              {matches ? (
+                <Suspense fallback={null}>
+                  <PanelFilter
+                    {...chatProps}
+                    within={everyoneOnly ? undefined : current.ids}
+                    onMatchesChange={setMatches}
+                    onClose={closeFilter}
+                  />
+                </Suspense>
+              ) : null}
+              {missed === false ? null : (
+                <Suspense fallback={null}>
+                  <PanelMissed store={store} onReady={setDivider} />
+                </Suspense>
+              )}
+              {resolve(pinBar, <PanelPinBar canPin={canPin} {...chatProps} />)}
+              {everyoneOnly ? null : (
+                <Suspense fallback={null}>
+                  {resolve(switcher, <ConversationSwitcher {...chatProps} />)}
+                </Suspense>
+              )}
+              {resolve(
+                list,
+                <MessageList
+                  key={current.key}
+                  ids={matches?.ids ?? (everyoneOnly ? undefined : current.ids)}
+                  highlight={matches?.search}
+                  renderDivider={divider}
+                  className="natter-panel__list"
+                  layout={layout}
+                  renderActions={renderActions}
+                  renderCustom={renderCustom}
+                  {...chatProps}
+                />,
+              )}
+              {resolve(
+                composer,
+                <Composer {...chatProps} {...(draftKey === undefined ? {} : { draftKey })} />,
+              )}
+              {children}
+              {isDragging ? (
+                <div className="natter-panel__drop" aria-hidden="true">
+                  <span className="natter-panel__drop-label">{strings.dropFiles}</span>
+                </div>
+              ) : null}
+            </section>
+          </MeetingTimeProvider>
         </ComposerContext.Provider>
       </ListControllerContext.Provider>
     );

@@ -1,6 +1,7 @@
 'use client';
 import { forwardRef, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef, KeyboardEvent, MouseEvent } from 'react';
+import { exportChoices } from '@natter/core';
 import type { ChatExportChoice } from '@natter/core';
 import { useChatExport } from '@natter/hooks';
 import type { UseChatExportOptions } from '@natter/hooks';
@@ -22,7 +23,10 @@ export interface DownloadChatButtonProps
    * `Standup chat 2026-11-30.csv` (`Chat 2026-11-30.csv` without a title), made safe for every OS.
    */
   filename?: string;
-  /** The export menu's words (English by default; loaded with the menu). */
+  /**
+   * The export menu's words, over the locale's (`strings.exportScopes`, `exportAll`, …, in every
+   * shipped locale; loaded with the menu).
+   */
   menuStrings?: Partial<ExportMenuStrings> | undefined;
   /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
   theme?: NatterTheme | undefined;
@@ -104,7 +108,9 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
             : strings.downloadChat;
     const start = () =>
       void exporter.download({ ...picked, filename: filename ?? strings.chatFileName });
-    if (policy === false) return null; // the app's policy turned export off
+    // The app's policy turned export off, or allows only what this setup cannot do (the whole
+    // record without a Replay API): no button that could only fail (`download()` says why).
+    if (!exportChoices(policy, hasReplay)) return null;
 
     return (
       <span className="natter-download" data-status={status} data-natter-theme={theme}>

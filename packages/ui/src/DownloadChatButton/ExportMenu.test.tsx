@@ -8,6 +8,7 @@ import type { LocalChat } from '@natter/core/testing';
 import { ChatProvider } from '@natter/hooks';
 import { expectNoAxeViolations } from '../../test/axe';
 import { DownloadChatButton } from './DownloadChatButton';
+import { StringsProvider } from '../strings';
 
 const chats: LocalChat[] = [];
 afterEach(() => {
@@ -148,6 +149,38 @@ describe('DownloadChatButton export menu', () => {
     renderButton(chat, false);
     expect(screen.queryByRole('button', { name: 'Download chat' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Export options' })).toBeNull();
+  });
+
+  it('a policy allowing only the whole record, with no Replay API here, leaves no button that could only fail', async () => {
+    const chat = await makeChat();
+    renderButton(chat, { scopes: ['all'] });
+    expect(screen.queryByRole('button', { name: 'Download chat' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Export options' })).toBeNull();
+  });
+
+  it("speaks the locale: the menu's groups and choices in French", async () => {
+    const chat = await makeChat();
+    const user = userEvent.setup();
+    render(
+      <ChatProvider chat={chat} selfUserId={chat.self.userId}>
+        <StringsProvider locale="fr">
+          <DownloadChatButton meetingName="Standup" />
+        </StringsProvider>
+      </ChatProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: "Options d'export" }));
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getByRole('group', { name: 'Quels messages' })).toBeTruthy();
+    expect(within(menu).getByRole('group', { name: 'Format de fichier' })).toBeTruthy();
+    expect(within(menu).getByRole('menuitemradio', { name: /Ce que je peux voir/ })).toBeTruthy();
+    expect(
+      within(menu).getByRole('menuitemradio', { name: /Transcription Markdown/ }),
+    ).toBeTruthy();
+    expect(within(menu).getByRole('menuitem', { name: 'Tous les fichiers (.zip)' })).toBeTruthy();
+    // No English left in the menu.
+    expect(menu.textContent).not.toMatch(
+      /Everything|What I can see|Spreadsheet|Keep names|Clock|Download|All files/,
+    );
   });
 
   it('the main button follows the policy: a transcript, anonymised, when that is all it allows', async () => {

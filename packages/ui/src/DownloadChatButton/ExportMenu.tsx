@@ -4,6 +4,8 @@ import type { MouseEvent } from 'react';
 import { exportChoices } from '@natter/core';
 import type { ChatExportChoice, ChatExportChoices, ChatExportPolicy } from '@natter/core';
 import type { UseMenuResult } from '../MessageActions/useMenu';
+import { useRecordStrings } from '../strings';
+import type { NatterStrings } from '../strings';
 
 /** The groups the menu shows: only lists with more than one allowed choice. */
 function groupsOf(choices: ChatExportChoices) {
@@ -23,27 +25,37 @@ function Check({ on }: { on: boolean }) {
   return <span aria-hidden="true">{on ? '✓ ' : '\u2003'}</span>;
 }
 
-/** The export menu's words, English by default; override any through `menuStrings`. */
-export const exportMenuStrings = {
-  scopes: 'Messages',
-  formats: 'Format',
-  names: 'Names',
-  times: 'Times',
-  all: 'Everything (chat record)',
-  visible: 'What I can see',
-  pinned: 'Pinned only',
-  csv: 'Spreadsheet (.csv)',
-  txt: 'Text transcript (.txt)',
-  md: 'Markdown transcript (.md)',
-  kept: 'Keep names',
-  anonymised: 'Participant 1, 2, …',
-  absolute: 'Clock time',
-  relative: 'From the start (+12:30)',
-  excel: 'Excel-friendly (UTF-8 BOM)',
-  download: 'Download',
-  files: 'All files (.zip)',
-};
-export type ExportMenuStrings = typeof exportMenuStrings;
+const WORDS = [
+  'scopes',
+  'formats',
+  'names',
+  'times',
+  'all',
+  'visible',
+  'pinned',
+  'csv',
+  'txt',
+  'md',
+  'kept',
+  'anonymised',
+  'absolute',
+  'relative',
+  'excel',
+  'download',
+  'files',
+] as const;
+/** The export menu's words: the strings' `exportScopes`, `exportAll`, … of the locale in effect. */
+export type ExportMenuStrings = Record<(typeof WORDS)[number], string>;
+
+/** The menu's words from the locale's strings (`scopes` is `exportScopes`, and so on). */
+function menuWords(strings: NatterStrings): ExportMenuStrings {
+  const words = {} as ExportMenuStrings;
+  for (const word of WORDS) {
+    const key = `export${word[0]?.toUpperCase() ?? ''}${word.slice(1)}` as keyof NatterStrings;
+    words[word] = strings[key] as string;
+  }
+  return words;
+}
 
 const KEYS = { scopes: 'scope', formats: 'format', names: 'names', times: 'times' } as const;
 
@@ -66,7 +78,8 @@ export interface ExportMenuProps {
  */
 export default function ExportMenu(props: ExportMenuProps) {
   const { menu, picked, onChange } = props;
-  const t = { ...exportMenuStrings, ...props.strings };
+  const { strings } = useRecordStrings();
+  const t = { ...menuWords(strings), ...props.strings };
   const choices = exportChoices(props.policy, props.hasReplay);
   const id = useId();
   const root = useRef<HTMLDivElement | null>(null);

@@ -57,6 +57,11 @@ export interface MessageListProps extends ComponentPropsWithoutRef<'div'> {
   theme?: NatterTheme | undefined;
   /** `list` (default) or `bubbles`: own messages on the other side in their own colour. */
   layout?: MessageListLayout | undefined;
+  /**
+   * Content shown at a divider (`ChatPanel` puts "what you missed" there): `unread` below the
+   * unread divider, `joined` below the last message that was there when the reader joined.
+   */
+  renderDivider?: ((place: 'joined' | 'unread') => ReactNode) | undefined;
 }
 
 /**
@@ -91,6 +96,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
     selfUserId: selfProp,
     theme,
     layout = 'list',
+    renderDivider,
     className,
     onKeyDown,
     onFocus,
@@ -130,6 +136,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
     renderActions,
     renderCustom,
     openImage,
+    renderDivider,
   );
   const { text: announcement, announce } = useAnnouncer(mentions);
   const { newCount, unreadId, scrollToBottom } = useUnreadMessages(
@@ -200,6 +207,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
                     highlighted={key === highlightKey}
                     unread={id === unreadId}
                     joined={joinedAfter !== null && ids.at(item.index - 1) === joinedAfter}
+                    joinEnd={id === joinedAfter}
                     tabbable={key === focusedKey}
                   />
                 </div>

@@ -26,6 +26,7 @@ export interface RowShared {
   nameOf: (userId: string) => string | undefined;
   mentions: Mentions | undefined;
   renderCustom: MessageProps['renderCustom'];
+  renderDivider: ((place: 'joined' | 'unread') => ReactNode) | undefined;
 }
 
 export interface MessageRowProps {
@@ -37,6 +38,8 @@ export interface MessageRowProps {
   unread: boolean;
   /** The first message after the history that was there when the reader joined. */
   joined: boolean;
+  /** The last message of the history that was there when the reader joined. */
+  joinEnd: boolean;
   tabbable: boolean;
 }
 
@@ -51,6 +54,7 @@ export const MessageRow = memo(function MessageRow({
   highlighted,
   unread,
   joined,
+  joinEnd,
   tabbable,
 }: MessageRowProps) {
   const { strings } = useStrings();
@@ -77,6 +81,7 @@ export const MessageRow = memo(function MessageRow({
         </div>
       ) : null}
       {unread ? <UnreadDivider /> : null}
+      {unread ? shared.renderDivider?.('unread') : null}
       <Message
         entry={entry}
         origin={isOwn ? 'local' : 'remote'}
@@ -93,6 +98,7 @@ export const MessageRow = memo(function MessageRow({
         tabIndex={tabbable ? 0 : -1}
         data-natter-message=""
       />
+      {joinEnd ? shared.renderDivider?.('joined') : null}
     </>
   );
 });

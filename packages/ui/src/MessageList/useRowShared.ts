@@ -20,6 +20,7 @@ export function useRowShared(
   renderActions: ((entry: ChatEntry) => ReactNode) | undefined,
   renderCustom: MessageProps['renderCustom'],
   onOpenImage: (id: string, src: string) => void,
+  renderDivider?: RowShared['renderDivider'],
 ): { shared: RowShared; mentions: Mentions | undefined } {
   const participants = useParticipants();
   const people = participants.participants;
@@ -65,8 +66,19 @@ export function useRowShared(
       onOpenImage,
       mentions,
       renderCustom,
+      renderDivider,
     }),
-    [store, selfUserId, highlight, hasActions, callActions, mentions, renderCustom, onOpenImage],
+    [
+      store,
+      selfUserId,
+      highlight,
+      hasActions,
+      callActions,
+      mentions,
+      renderCustom,
+      onOpenImage,
+      renderDivider,
+    ],
   );
   return { shared, mentions };
 }

@@ -8,8 +8,9 @@ const SAVED = 'data-natter-tabindex';
 
 function apply(row: Element, active: boolean): void {
   for (const el of row.querySelectorAll<HTMLElement>(FOCUSABLE)) {
-    // The message itself is the row's roving stop; an open menu manages its own items.
-    if (el.hasAttribute('data-natter-message') || el.closest('[role="menu"]')) continue;
+    // The message itself is the row's roving stop; an open menu manages its own items; a part
+    // at a divider ("what you missed", a `section`) keeps its own tab stops.
+    if (el.hasAttribute('data-natter-message') || el.closest('[role="menu"],section')) continue;
     const saved = el.getAttribute(SAVED);
     if (active) {
       if (saved === null) continue;

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ChatEntry, ChatStore, IdList } from '@natter/core';
 import type { ChatVirtualizer } from './ChatVirtualizer';
+import { firstUnseen, leaveList } from './returnPoint';
 
 /** How far back from the end new messages are looked for after an update. */
 const APPEND_SCAN = 1000;
@@ -98,6 +99,23 @@ export function useUnreadMessages(
       setUnreadId(remote[0]?.id ?? null);
     }
   }, [ids, storeIds, store, selfUserId, virtualizer, announce]);
+
+  // Coming back to the list (it unmounted: the panel closed, another conversation opened): the
+  // divider above the first message others wrote meanwhile, scrolled to the top.
+  const started = useRef(false);
+  useLayoutEffect(() => {
+    if (started.current || ids.length === 0) return;
+    started.current = true;
+    const unseen = firstUnseen(store, ids, selfUserId);
+    if (unseen === undefined) return;
+    away.current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- once: where the reader left is known only when the first history is listed
+    setUnreadId(unseen);
+    virtualizer.scrollToIndex(ids.indexOf(unseen), { align: 'start' });
+    // Once, when the first history is listed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, with the first history
+  }, [ids.length]);
+  useEffect(() => () => leaveList(store), [store]);
 
   useEffect(() => {
     const onVisible = () => {

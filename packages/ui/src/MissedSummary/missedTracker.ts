@@ -1,5 +1,5 @@
 import { missedRangeOf } from '@natter/core';
-import type { ChatStore, MissedRange } from '@natter/core';
+import type { ChatState, ChatStore, MissedRange } from '@natter/core';
 
 /** `joined`: history that was there when the reader first opened the chat; `away`: since they closed it. */
 export type MissedKind = 'joined' | 'away';
@@ -7,6 +7,11 @@ export type MissedKind = 'joined' | 'away';
 export interface MissedTrackerState {
   range: MissedRange | null;
   kind: MissedKind;
+  /**
+   * Changes when something inside the range may have changed (an edit, a pin, a delete, older
+   * history), not when messages are only added after it: the summary is computed again only then.
+   */
+  revision: number;
 }
 
 /**
@@ -21,7 +26,22 @@ export interface MissedTracker {
   dismiss(): void;
 }
 
-const NOTHING: MissedTrackerState = { range: null, kind: 'joined' };
+const NOTHING: MissedTrackerState = { range: null, kind: 'joined', revision: 0 };
+
+/**
+ * Whether the change from `prev` to `next` may touch a missed range: not when no message changed,
+ * nor when messages were only added after the newest one (nothing pinned or unpinned meanwhile).
+ */
+function touchesRange(prev: ChatState, next: ChatState): boolean {
+  if (next.byId === prev.byId) return false;
+  const n = prev.ids.length;
+  return !(
+    n > 0 &&
+    next.ids.length > n &&
+    next.ids.at(n - 1) === prev.ids.last() &&
+    next.pinnedIds === prev.pinnedIds
+  );
+}
 const trackers = new WeakMap<ChatStore, MissedTracker>();
 
 function createMissedTracker(store: ChatStore): MissedTracker {
@@ -36,15 +56,20 @@ function createMissedTracker(store: ChatStore): MissedTracker {
     state = next;
     for (const l of listeners) l();
   };
-  const follow = () => {
-    const s = store.getState();
+  let revision = 0;
+  const follow = (s: ChatState, previous?: ChatState) => {
     if (s.status !== 'ready' && s.status !== 'error') return;
     if (pending) {
       // The first state with history after opening: everything since the seen point was missed.
       pending = false;
       const range = missedRangeOf(s, seen ?? null);
-      // Nothing new since the last look: an earlier summary not yet dismissed stays.
-      if (range || seen === undefined) set({ range, kind: seen === undefined ? 'joined' : 'away' });
+      // Nothing new since the last look: an earlier summary not yet dismissed stays (and is
+      // summarised again: it may have been edited meanwhile).
+      if (range || seen === undefined) {
+        set({ range, kind: seen === undefined ? 'joined' : 'away', revision: ++revision });
+      } else if (state.range) set({ ...state, revision: ++revision });
+    } else if (state.range && previous && touchesRange(previous, s)) {
+      set({ ...state, revision: ++revision });
     }
     seen = s.ids.last() ?? null;
   };
@@ -59,7 +84,7 @@ function createMissedTracker(store: ChatStore): MissedTracker {
       if (readers === 1) {
         pending = true;
         unsubscribe = store.subscribe(follow);
-        follow();
+        follow(store.getState());
       }
       let closed = false;
       return () => {

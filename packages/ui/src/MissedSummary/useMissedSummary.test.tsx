@@ -8,6 +8,7 @@ import type { LocalChat } from '@natter/core/testing';
 import { NO_FILTER } from '@natter/core';
 import { ChatProvider } from '@natter/hooks';
 import { useMessageFilter } from '../MessageFilter/useMessageFilter';
+import { getMissedTracker } from './missedTracker';
 import { useMissedSummary } from './useMissedSummary';
 
 const chats: LocalChat[] = [];
@@ -101,6 +102,28 @@ describe('useMissedSummary', () => {
     await waitFor(() => expect(result.current.summary?.count).toBe(2));
     expect(result.current.kind).toBe('away');
     expect(result.current.summary?.senders.map((p) => p.userId)).toEqual(['u-bob']);
+  });
+
+  it('does not summarise again for each new message after the range, only for a change inside it', async () => {
+    const { chat, wrapper } = setup([msg(1, 'u-ada'), msg(2, 'u-bob')]);
+    const { result } = renderHook(() => useMissedSummary(), { wrapper });
+    await waitFor(() => expect(result.current.summary?.count).toBe(2));
+    const store = getChatStore(chat);
+    const tracker = getMissedTracker(store);
+    const before = { summary: result.current.summary, revision: tracker.getState().revision };
+    act(() => {
+      chat.simulate.receive({ userId: 'u-ada', text: 'live 1' });
+      chat.simulate.receive({ userId: 'u-bob', text: 'live 2' });
+    });
+    act(() => void chat.simulate.receive({ userId: 'u-bob', text: 'live 3' }));
+    await waitFor(() => expect(store.getState().ids.length).toBe(5));
+    // Messages after the range: the same summary object, not a new scan.
+    expect(tracker.getState().revision).toBe(before.revision);
+    expect(result.current.summary).toBe(before.summary);
+    // A pin inside the range is a change the summary shows.
+    await act(() => store.pin('h1'));
+    await waitFor(() => expect(result.current.summary?.pinned.map((e) => e.id)).toEqual(['h1']));
+    expect(result.current.summary?.count).toBe(2);
   });
 
   it('finds nothing missed in an empty chat', async () => {

@@ -4,7 +4,7 @@ import { summarizeMissed } from '@natter/core';
 import type { MissedSummary } from '@natter/core';
 import { getMissedTracker } from './missedTracker';
 import type { MissedKind } from './missedTracker';
-import { useChatSelector, useChatStore, useSelfUserId } from '@natter/hooks';
+import { useChatStore, useSelfUserId } from '@natter/hooks';
 import type { ChatHookOptions } from '@natter/hooks';
 
 export interface UseMissedSummaryOptions extends ChatHookOptions {
@@ -41,18 +41,18 @@ export function useMissedSummary(options: UseMissedSummaryOptions = {}): UseMiss
   const tracker = getMissedTracker(store);
   const isRead = options.isRead !== false;
   useEffect(() => (isRead ? tracker.open() : undefined), [tracker, isRead]);
-  const { range, kind } = useSyncExternalStore(
+  const { range, kind, revision } = useSyncExternalStore(
     tracker.subscribe,
     tracker.getState,
     tracker.getState,
   );
-  // Edits, pins and deletes in the range change the summary; nothing is computed once dismissed.
-  const byId = useChatSelector(store, (s) => (range ? s.byId : null));
+  // Computed again when the range may have changed (an edit, a pin, a delete in it), not for
+  // each new message after it; nothing is computed once dismissed.
   const summary = useMemo(() => {
-    if (!range || !byId) return null;
+    if (!range || revision < 0) return null;
     const s = summarizeMissed(store.getState(), range, self);
     return s.count > 0 ? s : null;
-  }, [store, range, byId, self]);
+  }, [store, range, revision, self]);
   const dismiss = useCallback(() => tracker.dismiss(), [tracker]);
   return { summary, kind, dismiss };
 }

@@ -55,6 +55,8 @@ export const panelStrings = {
   downloadFailed: 'Download failed',
   downloadDone: 'Chat downloaded',
   cancelDownload: 'Cancel download',
+  /** The panel header's button that opens the filter bar (participant, type, pinned, text). */
+  filterMessages: 'Filter',
   /** The menu button beside "Download chat" (what, format, names, times, all files). */
   exportOptions: 'Export options',
 };

@@ -1,8 +1,9 @@
 import { formatCount as n, plural } from './plural';
 
 /**
- * Visible strings of the parts that load on demand (the shared filter, "what you missed"). Not in
- * the panel's first-paint bundle: those parts read them through `useRecordStrings`.
+ * Visible strings of the parts that load on demand (the shared filter, "what you missed", the
+ * export menu). Not in the panel's first-paint bundle: those parts read them through
+ * `useRecordStrings`.
  */
 export const recordStrings = {
   /** The filter's buttons to the previous and next match (also Shift+Enter and Enter). */
@@ -25,4 +26,22 @@ export const recordStrings = {
   missedPinned: 'Pinned',
   missedJump: 'Go to the first',
   missedDismiss: 'Dismiss',
+  /** The export menu (`DownloadChatButton`'s "Export options"): group labels, then choices. */
+  exportScopes: 'Messages',
+  exportFormats: 'Format',
+  exportNames: 'Names',
+  exportTimes: 'Times',
+  exportAll: 'Everything (chat record)',
+  exportVisible: 'What I can see',
+  exportPinned: 'Pinned only',
+  exportCsv: 'Spreadsheet (.csv)',
+  exportTxt: 'Text transcript (.txt)',
+  exportMd: 'Markdown transcript (.md)',
+  exportKept: 'Keep names',
+  exportAnonymised: 'Participant 1, 2, …',
+  exportAbsolute: 'Clock time',
+  exportRelative: 'From the start (+12:30)',
+  exportExcel: 'Excel-friendly (UTF-8 BOM)',
+  exportDownload: 'Download',
+  exportFiles: 'All files (.zip)',
 };

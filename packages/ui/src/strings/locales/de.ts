@@ -164,6 +164,24 @@ const de: NatterStrings = {
   mentionList: 'Personen zum Erwähnen',
   mentionCount: (count) =>
     count === 0 ? 'Niemand passt' : p(count, { one: '# Person', other: '# Personen' }),
+  filterMessages: 'Filtern',
+  exportScopes: 'Nachrichten',
+  exportFormats: 'Dateiformat',
+  exportNames: 'Namen',
+  exportTimes: 'Zeiten',
+  exportAll: 'Alles (Chatprotokoll)',
+  exportVisible: 'Was ich sehen kann',
+  exportPinned: 'Nur angeheftete',
+  exportCsv: 'Tabelle (.csv)',
+  exportTxt: 'Textprotokoll (.txt)',
+  exportMd: 'Markdown-Protokoll (.md)',
+  exportKept: 'Namen behalten',
+  exportAnonymised: 'Teilnehmer 1, 2, …',
+  exportAbsolute: 'Uhrzeit',
+  exportRelative: 'Ab Beginn (+12:30)',
+  exportExcel: 'Für Excel (UTF-8 BOM)',
+  exportDownload: 'Herunterladen',
+  exportFiles: 'Alle Dateien (.zip)',
 };
 
 export default de;

@@ -161,6 +161,24 @@ const es: NatterStrings = {
   mentionList: 'Personas para mencionar',
   mentionCount: (count) =>
     count === 0 ? 'Nadie coincide' : p(count, { one: '# persona', other: '# personas' }),
+  filterMessages: 'Filtrar',
+  exportScopes: 'Mensajes',
+  exportFormats: 'Formato',
+  exportNames: 'Nombres',
+  exportTimes: 'Horas',
+  exportAll: 'Todo (registro del chat)',
+  exportVisible: 'Lo que puedo ver',
+  exportPinned: 'Solo fijados',
+  exportCsv: 'Hoja de cálculo (.csv)',
+  exportTxt: 'Transcripción de texto (.txt)',
+  exportMd: 'Transcripción Markdown (.md)',
+  exportKept: 'Mantener nombres',
+  exportAnonymised: 'Participante 1, 2, …',
+  exportAbsolute: 'Hora del reloj',
+  exportRelative: 'Desde el inicio (+12:30)',
+  exportExcel: 'Compatible con Excel (UTF-8 BOM)',
+  exportDownload: 'Descargar',
+  exportFiles: 'Todos los archivos (.zip)',
 };
 
 export default es;

@@ -160,6 +160,24 @@ const fr: NatterStrings = {
   mentionList: 'Personnes à mentionner',
   mentionCount: (count) =>
     count === 0 ? 'Personne ne correspond' : p(count, { one: '# personne', other: '# personnes' }),
+  filterMessages: 'Filtrer',
+  exportScopes: 'Quels messages',
+  exportFormats: 'Format de fichier',
+  exportNames: 'Noms',
+  exportTimes: 'Heures',
+  exportAll: 'Tout (historique de la discussion)',
+  exportVisible: 'Ce que je peux voir',
+  exportPinned: 'Épinglés uniquement',
+  exportCsv: 'Tableur (.csv)',
+  exportTxt: 'Transcription texte (.txt)',
+  exportMd: 'Transcription Markdown (.md)',
+  exportKept: 'Garder les noms',
+  exportAnonymised: 'Anonymes (Participant 1, 2, …)',
+  exportAbsolute: 'Heure réelle',
+  exportRelative: 'Depuis le début (+12:30)',
+  exportExcel: 'Compatible Excel (UTF-8 BOM)',
+  exportDownload: 'Télécharger',
+  exportFiles: 'Tous les fichiers (.zip)',
 };
 
 export default fr;

@@ -161,6 +161,24 @@ const pt: NatterStrings = {
   mentionList: 'Pessoas para mencionar',
   mentionCount: (count) =>
     count === 0 ? 'Ninguém corresponde' : p(count, { one: '# pessoa', other: '# pessoas' }),
+  filterMessages: 'Filtrar',
+  exportScopes: 'Mensagens',
+  exportFormats: 'Formato',
+  exportNames: 'Nomes',
+  exportTimes: 'Horários',
+  exportAll: 'Tudo (registro do chat)',
+  exportVisible: 'O que posso ver',
+  exportPinned: 'Só fixadas',
+  exportCsv: 'Planilha (.csv)',
+  exportTxt: 'Transcrição em texto (.txt)',
+  exportMd: 'Transcrição em Markdown (.md)',
+  exportKept: 'Manter nomes',
+  exportAnonymised: 'Participante 1, 2, …',
+  exportAbsolute: 'Horário',
+  exportRelative: 'Desde o início (+12:30)',
+  exportExcel: 'Compatível com Excel (UTF-8 BOM)',
+  exportDownload: 'Baixar',
+  exportFiles: 'Todos os arquivos (.zip)',
 };
 
 export default pt;
