@@ -122,7 +122,7 @@ function lastOwnTextId(store: ChatStore, selfUserId: string | undefined): string
  * ```
  */
 export function useComposer(options: UseComposerOptions = {}): UseComposerResult {
-  const store = useChatStore(options, 'useComposer');
+  const store = useChatStore(options);
   const {
     draftKey,
     peerIds,
@@ -162,7 +162,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   const busy = useRef(false);
   const baseId = useId();
   const chatStatus = useChatSelector(store, (s) => s.status);
-  const editingMessage = useMessage(draft.edit?.id ?? '', { store });
+  const editingMessage = useMessage({ id: draft.edit?.id ?? '', store });
 
   useEffect(() => {
     mounted.current = true;
@@ -275,7 +275,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
     setStatus('submitting');
     setError(null);
     try {
-      const result = await sendAll(store, current.attachments, text, peerIds ? { peerIds } : {});
+      const result = sendAll(store, current.attachments, text, peerIds ? { peerIds } : {});
       for (const started of result.started) {
         // Accepted sends that fail later stay in the list as failed (retryable); say so here too.
         started.catch((caught: unknown) => {

@@ -33,7 +33,7 @@ export interface UsePinToggleResult {
  * ```
  */
 export function usePinToggle(id: string, options: UsePinToggleOptions = {}): UsePinToggleResult {
-  const store = useChatStore(options, 'usePinToggle');
+  const store = useChatStore(options);
   const isPinned = useChatSelector(store, (s) => s.byId.get(id)?.pinned === true);
   const [isPending, setPending] = useState(false);
   const [error, setError] = useState<ChatError | null>(null);

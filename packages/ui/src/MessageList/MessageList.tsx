@@ -103,10 +103,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   forwardedRef,
 ) {
   const { strings } = useStrings();
-  const store = useChatStore(
-    storeProp ? { store: storeProp } : chat ? { chat } : {},
-    'MessageList',
-  );
+  const store = useChatStore(storeProp ? { store: storeProp } : chat ? { chat } : {});
   const storeIds = useChatSelector(store, (s) => s.ids);
   const ids = idsProp ?? storeIds;
   const status = useChatSelector(store, (s) => s.status);
