@@ -4,13 +4,16 @@
  * reports the median of each number (and in how many runs a jump to the top reached the first
  * message). `--sizes 10000,100000`, `--impls natter,tanstack,virtuoso,naive,store` (store: the
  * store hydrated alone, no list) and `--runs 3`
- * choose what runs.
+ * choose what runs. `--profile FILE` records Chromium's CPU profile of the mount alone (the page
+ * waits with `&wait=1` until the profiler runs, and stops after the mount with `&stop=mount`),
+ * writes it to FILE (open it in Chrome DevTools' Performance panel) and prints the functions that
+ * took the most time.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { build, defaultClientConditions } from 'vite';
 import { chromium } from 'playwright-core';
@@ -23,6 +26,7 @@ const arg = (name: string, fallback: string) => {
 const sizes = arg('sizes', '10000,100000').split(',').map(Number);
 const impls = arg('impls', 'natter,tanstack,virtuoso').split(',');
 const runs = Number(arg('runs', '3'));
+const profile = arg('profile', '');
 const NAIVE_MAX = 10_000; // 50k+ rows without virtualization take 10+ s to mount: not worth the wait
 
 const root = resolve(import.meta.dirname, 'list');
@@ -32,7 +36,8 @@ await build({
   logLevel: 'error',
   mode: 'production',
   resolve: { conditions: ['natter-source', ...defaultClientConditions] },
-  build: { outDir, emptyOutDir: true, sourcemap: false },
+  // Profiling keeps the names readable (unminified, still the production React build).
+  build: { outDir, emptyOutDir: true, sourcemap: false, minify: !profile },
 });
 
 const types: Record<string, string> = {
@@ -77,7 +82,21 @@ async function measure(impl: string, n: number): Promise<Record<string, number>>
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/?impl=${impl}&n=${n}`);
+    if (profile) {
+      await page.goto(`${base}/?impl=${impl}&n=${n}&wait=1&stop=mount`);
+      await page.waitForFunction(() => typeof window.__go === 'function', undefined, {
+        timeout: 240_000,
+      });
+      const cdp = await browser.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+      await page.evaluate(() => window.__go?.());
+      await page.waitForFunction(() => window.__benchResult || window.__benchError);
+      const { profile: recorded } = await cdp.send('Profiler.stop');
+      writeFileSync(profile, JSON.stringify(recorded));
+      printProfile(recorded);
+    } else await page.goto(`${base}/?impl=${impl}&n=${n}`);
     await page.waitForFunction(() => window.__benchResult || window.__benchError, undefined, {
       timeout: 240_000,
       polling: 250,
@@ -93,6 +112,38 @@ async function measure(impl: string, n: number): Promise<Record<string, number>>
     await browser.close();
     rmSync(userDataDir, { recursive: true, force: true });
   }
+}
+
+interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Self time per function (and per source file) of a CPU profile, the largest first. */
+function printProfile(recorded: CpuProfile): void {
+  const byNode = new Map(recorded.nodes.map((node) => [node.id, node.callFrame]));
+  const byFunction = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  const samples = recorded.samples ?? [];
+  samples.forEach((id, i) => {
+    const frame = byNode.get(id);
+    const ms = (recorded.timeDeltas?.[i] ?? 0) / 1000;
+    if (!frame) return;
+    const file = frame.url.split('/').pop() || '(native)';
+    const name = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+    byFile.set(file, (byFile.get(file) ?? 0) + ms);
+  });
+  const top = (map: Map<string, number>, count: number) =>
+    [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
+  for (const [name, ms] of top(byFunction, 30))
+    console.error(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  for (const [file, ms] of top(byFile, 8))
+    console.error(`${ms.toFixed(1).padStart(8)} ms  [file] ${file}`);
 }
 
 const median = (xs: number[]) => {
@@ -129,5 +180,6 @@ declare global {
   interface Window {
     __benchResult?: Record<string, unknown>;
     __benchError?: string;
+    __go?: () => void;
   }
 }

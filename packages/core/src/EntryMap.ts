@@ -1,5 +1,5 @@
 import { normalizeMessage } from './normalizeMessage';
-import type { ChatEntry } from './chatIndex';
+import type { ChatEntry } from './types';
 import type { Message } from './types';
 
 /** A message as the store holds it once read: the normalized copy, sent. */
@@ -39,6 +39,15 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
     const created = toEntry(result.message);
     this.read.set(id, created);
     return created;
+  }
+
+  /**
+   * A new object over the same entries, for the store's published state: `state.byId` changes
+   * identity with every change, as an immutable collection would, without copying 100 000
+   * entries. It reads through to this map (its prototype), so it always sees the latest entries.
+   */
+  snapshot(): EntryMap {
+    return Object.create(this) as EntryMap;
   }
 
   /** The row key of `id` (see `ChatEntry.clientKey`) without normalizing a raw message. */

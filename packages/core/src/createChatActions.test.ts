@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createChatStore } from './createChatStore';
 import { createLocalChat } from './createLocalChat';
-import type { ChatStore } from './createChatStore';
+import type { ChatStore } from './chatStoreTypes';
 import type { LocalChat } from './localChat/types';
 
 const open: { chat: LocalChat; store: ChatStore }[] = [];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as vitest from 'vitest';
 import { describeChatConformance } from './testing/chatConformance';
-import type { RemoteDriver } from './testing/chatConformance';
+import type { RemoteDriver } from './testing/conformanceTypes';
 import { createLocalChat } from './createLocalChat';
 import { createManualClock } from './localChat/createManualClock';
 import type { LocalChat, LocalChatOptions } from './localChat/types';

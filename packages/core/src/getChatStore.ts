@@ -1,14 +1,15 @@
 import { createChatStore } from './createChatStore';
-import type { ChatStore, ChatStoreOptions } from './createChatStore';
+import type { ChatStore, ChatStoreOptions } from './chatStoreTypes';
 import type { ChatLike } from './types';
 
 const stores = new WeakMap<ChatLike, ChatStore>();
 
 /**
  * The one store of a chat object: created on first use, shared by every hook and component, so
- * any number of them cost one set of SDK listeners. Options apply only when the store is created,
- * except `selfUserId`: a store created without it (by `useChat({ chat })`, say) takes it from the
- * first later caller that passes it.
+ * any number of them cost one set of SDK listeners. Options apply when the store is created,
+ * except who self is: a `selfUserId` (and `selfDisplayName`) passed later replaces the store's
+ * (see `ChatStore.setSelf`), so the last caller that says who self is wins; one that says nothing
+ * changes nothing. In React, `ChatProvider` is that caller.
  *
  * @example
  * ```ts
@@ -22,10 +23,7 @@ export function getChatStore(chat: ChatLike, options?: ChatStoreOptions): ChatSt
     store = createChatStore(chat, options);
     stores.set(chat, store);
   } else if (options?.selfUserId !== undefined) {
-    store.setSelf({
-      userId: options.selfUserId,
-      ...(options.selfDisplayName === undefined ? {} : { displayName: options.selfDisplayName }),
-    });
+    store.setSelf({ userId: options.selfUserId, displayName: options.selfDisplayName });
   }
   return store;
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createChatStore } from './createChatStore';
 import { createLocalChat } from './createLocalChat';
 import { CHAT_IMAGE_TYPES, isChatImageType } from './imageTypes';
-import type { ChatStore } from './createChatStore';
+import type { ChatStore } from './chatStoreTypes';
 import type { LocalChat } from './localChat/types';
 
 const open: { chat: LocalChat; store: ChatStore }[] = [];

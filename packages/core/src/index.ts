@@ -25,10 +25,18 @@ export type { Logger } from './logger';
 export { IdList } from './IdList';
 export { normalizeMessage } from './normalizeMessage';
 export type { NormalizeResult } from './normalizeMessage';
-export type { ChatEntry } from './chatIndex';
+export type { ChatEntry } from './types';
 export { createChatStore } from './createChatStore';
-export type { ChatState, ChatStatus, ChatStore, ChatStoreOptions } from './createChatStore';
-export type { ChatActions, SendOptions } from './createChatActions';
+export type {
+  ChatActions,
+  ChatSelf,
+  ChatState,
+  ChatStatus,
+  ChatStore,
+  ChatStoreOptions,
+  SendOptions,
+  SendOutcome,
+} from './chatStoreTypes';
 export { getChatStore, releaseChatStore } from './getChatStore';
 export { sendCustom } from './sendCustom';
 export {

@@ -1,8 +1,8 @@
 import { group, mergeEntries, newGroups, setLists } from './chatIndex';
-import type { ChatEntry, ChatIndex } from './chatIndex';
+import type { ChatIndex } from './chatIndex';
 import { toEntry } from './EntryMap';
 import { acceptedTimeMs, normalizeMessage } from './normalizeMessage';
-import type { MessageKind } from './types';
+import type { ChatEntry, MessageKind } from './types';
 
 /**
  * Reads the history an SDK holds (`chat.messages`) into the index. When the index is empty and

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createChatStore } from './createChatStore';
 import { createLocalChat } from './createLocalChat';
-import type { ChatStore } from './createChatStore';
+import type { ChatStore } from './chatStoreTypes';
 import { getChatStore, releaseChatStore } from './getChatStore';
 import type { LocalChat } from './localChat/types';
 import type { ChatLike, ChatUpdateEvent } from './types';
@@ -121,6 +121,40 @@ describe("someone else's message with the same text as a pending send", () => {
     expect(again).toBe(first);
     const stop = first.subscribe(() => undefined);
     await expect(first.sendText('hello')).resolves.toMatchObject({ status: 'sent' });
+    stop();
+    releaseChatStore(chat);
+    local.dispose();
+  });
+
+  it('getChatStore replaces a self it was given before: the last caller who says wins', async () => {
+    const local = createLocalChat({ seed: 4, latencyMs: 1 });
+    const chat: ChatLike = new Proxy(local, {
+      get: (target, key, receiver) =>
+        key === 'self' ? undefined : (Reflect.get(target, key, receiver) as unknown),
+    });
+    // A provider rendered before the meeting said who self is, with a placeholder id.
+    const store = getChatStore(chat, {
+      selfUserId: 'placeholder',
+      confirmTimeoutMs: 2_000,
+      logger: { warn: () => undefined },
+    });
+    const stop = store.subscribe(() => undefined);
+    getChatStore(chat, { selfUserId: local.self.userId, selfDisplayName: 'Me' });
+    expect(store.getSelf()).toEqual({ userId: local.self.userId, displayName: 'Me' });
+    // A caller that does not say who self is changes nothing.
+    getChatStore(chat);
+    expect(store.getSelf()?.userId).toBe(local.self.userId);
+    const sending = store.sendText('after the change');
+    expect(store.getMessages().at(-1)).toMatchObject({
+      userId: local.self.userId,
+      displayName: 'Me',
+      status: 'sending',
+    });
+    await expect(sending).resolves.toMatchObject({ status: 'sent', userId: local.self.userId });
+    const rows = store
+      .getMessages()
+      .filter((m) => m.type === 'text' && m.message === 'after the change');
+    expect(rows).toHaveLength(1);
     stop();
     releaseChatStore(chat);
     local.dispose();

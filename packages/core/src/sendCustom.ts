@@ -1,6 +1,6 @@
 import { ChatError, toChatError } from './ChatError';
 import type { ChatLike, CustomMessagePayload } from './types';
-import type { SendOptions } from './createChatActions';
+import type { SendOptions } from './chatStoreTypes';
 
 /**
  * Sends a custom message (`chat.sendCustomMessage`: a poll, a system note) for apps to render with

@@ -1,3 +1,5 @@
+import type { ChatError } from './ChatError';
+
 /**
  * The chat message model and the structural `meeting.chat` contract (DESIGN.md section 1).
  *
@@ -166,3 +168,22 @@ export interface PendingInfo {
   /** Recipients of a private send, as passed by the caller. */
   peerIds?: string[];
 }
+
+/** A message as the store holds it: the SDK's fields plus where it stands for this client. */
+export type ChatEntry = Message & {
+  status: MessageStatus;
+  /**
+   * A key that survives the pending → confirmed swap (the pending entry's id), so a list keyed on
+   * it does not re-mount the row when the server's echo replaces the pending entry.
+   */
+  clientKey: string;
+  /**
+   * A send still held by the chat object past the confirm timeout (queued while the connection is
+   * down): `status` stays `sending`, nothing to retry (a Retry would send it twice).
+   */
+  waiting?: boolean;
+  /** Why a send failed (`status: 'failed'`). */
+  error?: ChatError;
+  /** What a pending or failed send carries (the file, the recipients). */
+  pending?: PendingInfo;
+};

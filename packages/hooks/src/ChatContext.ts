@@ -14,6 +14,7 @@ export interface ChatContextValue {
   /** The app's TanStack Query client, or the provider's own, created when an export first needs it. */
   getQueryClient(): Promise<QueryClient>;
   replay: ReplayConfig | undefined;
+  /** Who self is, as the chat's store knows it (see `ChatStore.getSelf`). */
   selfUserId: string | undefined;
   /** Set when the provider was given a `meeting`: its permissions and participants. */
   meetingStore?: MeetingStore | undefined;
@@ -24,17 +25,6 @@ export interface ChatContextValue {
 }
 
 export const ChatContext = createContext<ChatContextValue | null>(null);
-
-/** The provider's value; throws an error naming `ChatProvider` when there is none. */
-export function useChatContext(hook: string): ChatContextValue {
-  const value = useContext(ChatContext);
-  if (!value) {
-    throw new Error(
-      `${hook} must be used inside <ChatProvider meeting={meeting}> (or chat={meeting.chat}), or be given { chat } explicitly.`,
-    );
-  }
-  return value;
-}
 
 /** The provider's value or null, for hooks that can also work from an explicit `chat`. */
 export function useOptionalChatContext(): ChatContextValue | null {

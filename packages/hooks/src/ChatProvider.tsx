@@ -15,8 +15,13 @@ import { createLazyQueryClient } from './lazyQueryClient';
 import type { ChatContextValue, ReplayConfig } from './ChatContext';
 
 interface ChatProviderBaseProps {
-  /** The local participant (`meeting.self.userId`): marks own messages and matches sends. */
+  /**
+   * The local participant (default `meeting.self.userId`): marks own messages and matches sends
+   * with their echo. Handed to the chat's store on every render, so a change takes effect (the
+   * store is where every hook and component reads who self is).
+   */
   selfUserId?: string;
+  /** The local participant's name on own sends not yet confirmed (default `meeting.self.name`). */
   selfDisplayName?: string;
   /** Your app's TanStack Query client; when absent, one is created when an export first needs it. */
   queryClient?: QueryClient;
@@ -84,11 +89,10 @@ export function ChatProvider({
   const meetingStore = meeting ? getMeetingStore(meeting, messageRules) : undefined;
   const meetingTitle = meeting?.meta?.meetingTitle || undefined;
   const [ownQueryClient] = useState(createLazyQueryClient);
-  const store = getChatStore(chat, {
-    ...storeOptions,
-    ...(selfUserId === undefined ? {} : { selfUserId }),
-    ...(selfDisplayName === undefined ? {} : { selfDisplayName }),
-  });
+  // The one path for who self is: this provider tells the store (a change replaces it, see
+  // `getChatStore`), and reads it back, so a store that learnt it from the chat object says so too.
+  const store = getChatStore(chat, { ...storeOptions, selfUserId, selfDisplayName });
+  const self = store.getSelf()?.userId;
   useEffect(() => {
     if (!queryClient) {
       ownQueryClient.mount();
@@ -121,7 +125,7 @@ export function ChatProvider({
       store,
       getQueryClient: queryClient ? () => Promise.resolve(queryClient) : ownQueryClient.get,
       replay: stableReplay,
-      selfUserId,
+      selfUserId: self,
       meetingStore,
       meetingTitle,
       exportPolicy: stablePolicy,
@@ -131,7 +135,7 @@ export function ChatProvider({
       queryClient,
       ownQueryClient,
       stableReplay,
-      selfUserId,
+      self,
       meetingStore,
       meetingTitle,
       stablePolicy,

@@ -6,12 +6,14 @@ import type {
   ChatEntry,
   ChatError,
   ChatLike,
+  ChatState,
   ChatStatus,
   ChatStore,
   IdList,
   MeetingLike,
   MessageKind,
   Participant,
+  SendOutcome,
 } from '@natter/core';
 import { expectTypeOf } from 'vitest';
 import {
@@ -69,13 +71,22 @@ export function Probe() {
   expectTypeOf(chatResult.sendText).returns.toEqualTypeOf<Promise<ChatEntry>>();
   // The store's teardown is not the component's to call.
   expectTypeOf(chatResult).not.toHaveProperty('dispose');
+  expectTypeOf<ChatStore>().not.toHaveProperty('dispose');
+  // The state publishes what a user reads, nothing of the store's bookkeeping.
+  expectTypeOf<ChatState>().not.toHaveProperty('messagesRevision');
+  // The store says what became of a send, at once.
+  expectTypeOf(chatResult.validate).returns.toEqualTypeOf<ChatError | null>();
+  expectTypeOf(chatResult.submit).returns.toEqualTypeOf<SendOutcome>();
 
   expectTypeOf(useMessageIds()).toEqualTypeOf<IdList>();
-  expectTypeOf(useMessage).parameter(0).toEqualTypeOf<string>();
-  expectTypeOf(useMessage('m1')).toEqualTypeOf<ChatEntry | undefined>();
-  expectTypeOf(useMessagesByUser('user-1')).toEqualTypeOf<readonly ChatEntry[]>();
-  expectTypeOf(useMessagesByType).parameter(0).toEqualTypeOf<MessageKind>();
-  expectTypeOf(useMessagesByType('image')).toEqualTypeOf<readonly ChatEntry[]>();
+  // One options object, as every hook takes (DESIGN 5.4).
+  expectTypeOf(useMessage).parameter(0).toHaveProperty('id').toEqualTypeOf<string>();
+  expectTypeOf(useMessage({ id: 'm1' })).toEqualTypeOf<ChatEntry | undefined>();
+  expectTypeOf(useMessagesByUser({ userId: 'user-1', store })).toEqualTypeOf<
+    readonly ChatEntry[]
+  >();
+  expectTypeOf(useMessagesByType).parameter(0).toHaveProperty('type').toEqualTypeOf<MessageKind>();
+  expectTypeOf(useMessagesByType({ type: 'image' })).toEqualTypeOf<readonly ChatEntry[]>();
 
   const pinned = usePinned();
   expectTypeOf(pinned.pinned).toEqualTypeOf<readonly ChatEntry[]>();

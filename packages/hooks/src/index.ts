@@ -3,13 +3,15 @@
 export { ChatProvider } from './ChatProvider';
 export type { ChatProviderProps } from './ChatProvider';
 export type { ChatContextValue, ReplayConfig } from './ChatContext';
-export { useChatStore, useChatSelector, shallowArrayEqual } from './useChatStore';
+export { useChatStore, useChatSelector } from './useChatStore';
 export type { ChatHookOptions } from './useChatStore';
 export { useChat } from './useChat';
 export type { UseChatResult } from './useChat';
 export { useMessageIds } from './useMessageIds';
 export { useMessage } from './useMessage';
+export type { UseMessageOptions } from './useMessage';
 export { useMessagesByUser, useMessagesByType } from './useMessagesBy';
+export type { UseMessagesByTypeOptions, UseMessagesByUserOptions } from './useMessagesBy';
 export { usePinned } from './usePinned';
 export type { UsePinnedResult } from './usePinned';
 export { useChatExport } from './useChatExport';

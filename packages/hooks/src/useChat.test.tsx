@@ -140,7 +140,7 @@ describe('fine-grained hooks', () => {
     const rowRenders = new Map<string, number>();
     let listRenders = 0;
     const Row = memo(function Row({ id }: { id: string }) {
-      const message = useMessage(id);
+      const message = useMessage({ id });
       rowRenders.set(id, (rowRenders.get(id) ?? 0) + 1);
       return <li>{message?.type === 'text' ? message.message : id}</li>;
     });
@@ -176,9 +176,9 @@ describe('fine-grained hooks', () => {
     const chat = makeChat({ history: 0, flavor: 'dyte' });
     const { result } = renderHook(
       () => ({
-        alice: useMessagesByUser('alice'),
-        images: useMessagesByType('image'),
-        texts: useMessagesByType('text'),
+        alice: useMessagesByUser({ userId: 'alice' }),
+        images: useMessagesByType({ type: 'image' }),
+        texts: useMessagesByType({ type: 'text' }),
       }),
       { wrapper: wrapper(chat) },
     );

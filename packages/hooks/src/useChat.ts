@@ -10,7 +10,7 @@ import type {
 import { useChatSelector, useChatStore } from './useChatStore';
 import type { ChatHookOptions } from './useChatStore';
 
-export interface UseChatResult extends Omit<ChatActions, 'dispose'> {
+export interface UseChatResult extends ChatActions {
   /** Listed messages in time order, pending sends included; the same array until one changes. */
   messages: readonly ChatEntry[];
   status: ChatStatus;
@@ -58,7 +58,7 @@ const sameSlice = (a: Slice, b: Slice) =>
  * ```
  */
 export function useChat(options: ChatHookOptions = {}): UseChatResult {
-  const store = useChatStore(options, 'useChat');
+  const store = useChatStore(options);
   const slice = useChatSelector(
     store,
     (s: ChatState): Slice => ({
@@ -84,6 +84,8 @@ export function useChat(options: ChatHookOptions = {}): UseChatResult {
     hasOlder: slice.hasOlder,
     isLoadingOlder: slice.isLoadingOlder,
     loadOlder: store.loadOlder,
+    validate: store.validate,
+    submit: store.submit,
     send: store.send,
     sendText: store.sendText,
     sendImage: store.sendImage,

@@ -94,7 +94,7 @@ export interface UseChatExportResult {
  */
 export function useChatExport(options: UseChatExportOptions = {}): UseChatExportResult {
   const context = useOptionalChatContext();
-  const store = useChatStore(options, 'useChatExport');
+  const store = useChatStore(options);
   // Subscribing keeps the store attached (and its history loaded) for a live export; `status`
   // changes rarely, so this costs no re-renders per message.
   useChatSelector(store, selectStatus);

@@ -12,14 +12,23 @@ export interface ChatHookOptions {
   store?: ChatStore;
 }
 
-/** The store the hook should read: explicit `store`, explicit `chat`, else the provider's. */
-export function useChatStore(options: ChatHookOptions = {}, hook = 'useChatStore'): ChatStore {
+/**
+ * The store a hook reads: the explicit `store`, else the explicit `chat`'s, else the provider's.
+ * Throws an error naming `ChatProvider` when there is none.
+ *
+ * @example
+ * ```tsx
+ * const store = useChatStore()
+ * const count = useChatSelector(store, (s) => s.ids.length)
+ * ```
+ */
+export function useChatStore(options: ChatHookOptions = {}): ChatStore {
   const context = useOptionalChatContext();
   if (options.store) return options.store;
   if (options.chat) return getChatStore(options.chat);
   if (!context) {
     throw new Error(
-      `${hook} must be used inside <ChatProvider chat={meeting.chat}>, or be given { chat } explicitly.`,
+      "Natter's hooks and components must be used inside <ChatProvider meeting={meeting}> (or chat={meeting.chat}), or be given { chat } explicitly.",
     );
   }
   return context.store;
@@ -41,12 +50,4 @@ export function useChatSelector<T>(
     selector,
     isEqual,
   );
-}
-
-/** Equality for arrays whose items are stored references. */
-export function shallowArrayEqual<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

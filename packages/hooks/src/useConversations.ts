@@ -32,12 +32,9 @@ export interface UseConversationsResult {
  * ))
  * ```
  */
-export function useConversations(
-  options: ChatHookOptions & { selfUserId?: string } = {},
-): UseConversationsResult {
-  const store = useChatStore(options, 'useConversations');
-  const contextSelf = useSelfUserId();
-  const index = getConversationIndex(store, options.selfUserId ?? contextSelf);
+export function useConversations(options: ChatHookOptions = {}): UseConversationsResult {
+  const store = useChatStore(options);
+  const index = getConversationIndex(store, useSelfUserId());
   const state = useSyncExternalStore(index.subscribe, index.getState, index.getState);
   const setActive = useCallback((key: string) => index.setActive(key), [index]);
   const current =

@@ -9,6 +9,6 @@ import type { ChatHookOptions } from './useChatStore';
  * messages, each row (with {@link useMessage}) on its own edits.
  */
 export function useMessageIds(options: ChatHookOptions = {}): IdList {
-  const store = useChatStore(options, 'useMessageIds');
+  const store = useChatStore(options);
   return useChatSelector(store, (s) => s.ids);
 }

@@ -1,7 +1,8 @@
 'use client';
 import { IdList } from '@natter/core';
 import type { ChatEntry, ChatState, MessageKind } from '@natter/core';
-import { shallowArrayEqual, useChatSelector, useChatStore } from './useChatStore';
+import { shallowArrayEqual } from './shallowArrayEqual';
+import { useChatSelector, useChatStore } from './useChatStore';
 import type { ChatHookOptions } from './useChatStore';
 
 function entries(state: ChatState, ids: IdList | undefined): ChatEntry[] {
@@ -14,12 +15,26 @@ function entries(state: ChatState, ids: IdList | undefined): ChatEntry[] {
   return out;
 }
 
-/** Messages one participant sent, in time order; works on every backend (the store indexes them). */
-export function useMessagesByUser(
-  userId: string,
-  options: ChatHookOptions = {},
-): readonly ChatEntry[] {
-  const store = useChatStore(options, 'useMessagesByUser');
+export interface UseMessagesByUserOptions extends ChatHookOptions {
+  /** The sender's user id. */
+  userId: string;
+}
+
+export interface UseMessagesByTypeOptions extends ChatHookOptions {
+  type: MessageKind;
+}
+
+/**
+ * Messages one participant sent, in time order; works on every backend (the store indexes them).
+ *
+ * @example
+ * ```tsx
+ * const theirs = useMessagesByUser({ userId: participant.userId })
+ * ```
+ */
+export function useMessagesByUser(options: UseMessagesByUserOptions): readonly ChatEntry[] {
+  const store = useChatStore(options);
+  const { userId } = options;
   return useChatSelector(
     store,
     (s) => entries(s, s.byUser.get(userId) ?? IdList.empty),
@@ -27,11 +42,16 @@ export function useMessagesByUser(
   );
 }
 
-/** Messages of one kind (`text`, `image`, `file`, `custom`), in time order. */
-export function useMessagesByType(
-  type: MessageKind,
-  options: ChatHookOptions = {},
-): readonly ChatEntry[] {
-  const store = useChatStore(options, 'useMessagesByType');
+/**
+ * Messages of one kind (`text`, `image`, `file`, `custom`), in time order.
+ *
+ * @example
+ * ```tsx
+ * const images = useMessagesByType({ type: 'image' })
+ * ```
+ */
+export function useMessagesByType(options: UseMessagesByTypeOptions): readonly ChatEntry[] {
+  const store = useChatStore(options);
+  const { type } = options;
   return useChatSelector(store, (s) => entries(s, s.byType[type]), shallowArrayEqual);
 }

@@ -1,7 +1,8 @@
 'use client';
 import { useCallback } from 'react';
 import type { ChatEntry, ChatState } from '@natter/core';
-import { shallowArrayEqual, useChatSelector, useChatStore } from './useChatStore';
+import { shallowArrayEqual } from './shallowArrayEqual';
+import { useChatSelector, useChatStore } from './useChatStore';
 import type { ChatHookOptions } from './useChatStore';
 
 export interface UsePinnedResult {
@@ -33,7 +34,7 @@ const selectPinned = (s: ChatState): ChatEntry[] => {
  * ```
  */
 export function usePinned(options: ChatHookOptions = {}): UsePinnedResult {
-  const store = useChatStore(options, 'usePinned');
+  const store = useChatStore(options);
   const pinned = useChatSelector(store, selectPinned, shallowArrayEqual);
   const isPinned = useCallback((id: string) => store.getState().pinnedIds.includes(id), [store]);
   const toggle = useCallback(

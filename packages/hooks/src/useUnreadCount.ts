@@ -30,7 +30,7 @@ export interface UseUnreadCountResult {
  * ```
  */
 export function useUnreadCount(options: UseUnreadCountOptions = {}): UseUnreadCountResult {
-  const store = useChatStore(options, 'useUnreadCount');
+  const store = useChatStore(options);
   const index = getConversationIndex(store, useSelfUserId());
   const state = useSyncExternalStore(index.subscribe, index.getState, index.getState);
   const markRead = useCallback(() => index.markAllRead(), [index]);

@@ -17,6 +17,7 @@
  * stack names the bundles by URL (`.../@cloudflare/realtimekit/dist/index.es.js?v=...`), which the
  * browser project keeps by serving the SDKs as they are.
  */
+import type { RuntimeModule } from './runtimeModule';
 
 /** The few members of protobuf-ts's `MessageType` the harness uses. */
 export interface ProtoType<T extends object = Record<string, unknown>> {
@@ -54,10 +55,6 @@ function bundleOf(stack: string): SdkKind | undefined {
     if (/ClientMock\./.test(line)) return undefined;
   }
   return undefined;
-}
-
-export interface RuntimeModule {
-  MessageType: { prototype: object };
 }
 
 function installHook(runtime: RuntimeModule): void {

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { RuntimeModule } from './protoRegistry';
+import type { RuntimeModule } from './runtimeModule';
 
 export async function runtimesOf(sdkPackage: string): Promise<RuntimeModule[]> {
   const require = createRequire(import.meta.url);

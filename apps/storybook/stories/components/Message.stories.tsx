@@ -38,7 +38,7 @@ const meta = {
         component: `One chat message: sender and avatar initials on the first of a group, time, the content by kind (text, image, file, custom), edited / pinned / private markers and the send status with Retry. State is exposed as \`data-origin\`, \`data-status\`, \`data-kind\`, \`data-state\`, \`data-edited\`, \`data-highlighted\` for styling. \`MessageList\` renders it for you; use it directly in a list of your own.
 
 \`\`\`tsx
-const entry = useMessage(id);
+const entry = useMessage({ id });
 <Message
   message={entry}
   origin={entry.userId === selfUserId ? 'local' : 'remote'}

@@ -13,6 +13,8 @@ export const useChatReturns = `
 | \`isSending\` | \`boolean\` | a send is under way |
 | \`hasOlder\`, \`isLoadingOlder\`, \`loadOlder()\` | \`boolean\`, \`boolean\`, \`Promise<void>\` | older history, one page at a time |
 | \`sendText(text, options?)\`, \`sendImage(file)\`, \`sendFile(file)\`, \`send(payload)\` | \`Promise<ChatEntry>\` | shown at once as pending; confirmed by the server's echo, else failed with a reason (\`options.peerIds\`: private) |
+| \`validate(payload)\` | \`ChatError \\| null\` | why the store would refuse a message (empty, too long, file too large, not an image), before anything is sent |
+| \`submit(payload, options?)\` | \`SendOutcome\` | sends and says at once whether the store took it (\`{ accepted: true, id, confirmed }\`, \`confirmed\` a \`Promise<ChatEntry>\`) or refused it (\`{ accepted: false, error }\`) |
 | \`retry(id)\`, \`discard(id)\` | \`Promise<ChatEntry>\`, \`void\` | send a failed message again, or drop it |
 | \`edit(id, content)\` | \`Promise<ChatEntry>\` | new text, or \`{ type: 'image', image }\` / \`{ type: 'file', file }\`; resolves when the server's edit arrives |
 | \`remove(id)\`, \`pin(id)\`, \`unpin(id)\` | \`Promise<void>\` | resolve when the server's event arrives |

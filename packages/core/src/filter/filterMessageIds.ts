@@ -1,7 +1,6 @@
 import { IdList } from '../IdList';
-import type { ChatState } from '../createChatStore';
-import type { ChatEntry } from '../chatIndex';
-import type { MessageKind } from '../types';
+import type { ChatState } from '../chatStoreTypes';
+import type { ChatEntry, MessageKind } from '../types';
 
 /** What a message list is narrowed to. Empty fields do not filter; set fields combine (and). */
 export interface MessageFilter {

@@ -1,5 +1,5 @@
-import type { ChatEntry } from '../chatIndex';
-import type { ChatState } from '../createChatStore';
+import type { ChatEntry } from '../types';
+import type { ChatState } from '../chatStoreTypes';
 
 /** The stretch of the list a reader did not see: after `afterId` (null: from the start) up to `upToId`. */
 export interface MissedRange {

@@ -2,7 +2,7 @@ import type {
   ReplayHandlerErrorCode,
   ReplayHandlerOptions,
   ReplayLinkBody,
-} from './createReplayHandler';
+} from './replayHandlerTypes';
 
 /** How to reach one provider's Replay API: origin, path per session, and the Authorization header. */
 export interface Credentials {

@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createReplayHandler } from './createReplayHandler';
-import type { ReplayHandlerOptions } from './createReplayHandler';
+import type { ReplayHandlerOptions } from './replayHandlerTypes';
 
 const TOKEN = 'cf-secret-token-1234567890';
 const ORG_ID = 'org-42';

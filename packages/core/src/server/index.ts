@@ -7,4 +7,4 @@ export type {
   ReplayHandlerErrorCode,
   ReplayHandlerOptions,
   ReplayLinkBody,
-} from './createReplayHandler';
+} from './replayHandlerTypes';

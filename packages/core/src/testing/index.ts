@@ -27,7 +27,7 @@ export type {
   ChatConformanceFixture,
   ChatConformanceOptions,
   RemoteDriver,
-} from './chatConformance';
+} from './conformanceTypes';
 export type {
   ConformanceExpect,
   ConformanceMatchers,

@@ -153,7 +153,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
     const listController = useListControllerRef();
     const composerController = useComposerControllerRef();
     const chatProps = chat ? { chat } : {};
-    const store = useChatStore(chatProps, 'ChatPanel');
+    const store = useChatStore(chatProps);
     const { conversations, current } = useConversations({ store });
     // One list per conversation (its own scroll and unread state); the whole history while the
     // chat has no private conversation.

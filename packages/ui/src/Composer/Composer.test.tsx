@@ -236,7 +236,10 @@ describe('Composer', () => {
     // A PDF and a text file show their type, not a blank tile (".txt" is not "DOC").
     const types = [...list.querySelectorAll('.natter-file__icon')].map((i) => i.textContent);
     expect(types).toEqual(['PDF', 'TXT']);
-    expect(screen.getByRole('img', { name: 'photo.png' }).hasAttribute('src')).toBe(true);
+    // The image's object URL is made in an effect, after the tile shows: wait for it under load.
+    await waitFor(() =>
+      expect(screen.getByRole('img', { name: 'photo.png' }).hasAttribute('src')).toBe(true),
+    );
     expect(create).toHaveBeenCalledTimes(1);
     await expectNoAxeViolations(container);
 

@@ -72,7 +72,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
 ) {
   const { strings } = useStrings();
   const source = { ...(chat ? { chat } : {}), ...(store ? { store } : {}) };
-  const recipient = useRecipient(useChatStore(source, 'Composer'), source);
+  const recipient = useRecipient(useChatStore(source), source);
   // `peerIds` from the app wins; else the open conversation decides (and a gone person blocks).
   const chosen = peerIds === undefined;
   const sendTo = chosen ? recipient.peerIds : peerIds;

@@ -124,7 +124,7 @@ describe('Composer under the host’s permissions', () => {
 
 describe('Message actions under a meeting’s rule', () => {
   function Row({ id }: { id: string }) {
-    const message = useMessage(id);
+    const message = useMessage({ id });
     return message ? <MessageActions message={message} /> : null;
   }
 

@@ -1,14 +1,9 @@
-import type { ComposerAttachment } from './attachments';
 import { draftReducer } from './draftReducer';
-import type { DraftAction } from './draftReducer';
+import type { ComposerDraft, DraftAction } from './draftReducer';
+
+export type { ComposerDraft };
 
 /** What the composer holds: kept per chat (and key) while it is unmounted. */
-export interface ComposerDraft {
-  text: string;
-  attachments: readonly ComposerAttachment[];
-  /** The message being edited and the draft put aside while editing it. */
-  edit: { id: string; stashed: string } | null;
-}
 
 export const EMPTY_DRAFT: ComposerDraft = { text: '', attachments: [], edit: null };
 

@@ -1,5 +1,11 @@
 import type { ComposerAttachment } from './attachments';
-import type { ComposerDraft } from './composerDrafts';
+
+export interface ComposerDraft {
+  text: string;
+  attachments: readonly ComposerAttachment[];
+  /** The message being edited and the draft put aside while editing it. */
+  edit: { id: string; stashed: string } | null;
+}
 
 /** Every change the composer makes to its draft. */
 export type DraftAction =

@@ -1,26 +1,5 @@
-import { toChatError } from '@natter/core';
 import type { ChatEntry, ChatError, ChatStore, SendOptions } from '@natter/core';
 import type { ComposerAttachment } from './attachments';
-
-/**
- * Starts one send and tells whether the store accepted it. The store validates (length, rate,
- * size, type) before it shows anything: an accepted send adds an entry synchronously and from
- * then on the store keeps it (failed sends stay, retryable), so the composer may let go of it.
- */
-export async function startSend(
-  store: ChatStore,
-  send: () => Promise<ChatEntry>,
-): Promise<{ accepted: true; done: Promise<ChatEntry> } | { accepted: false; error: ChatError }> {
-  const before = store.getState().ids;
-  const done = send();
-  if (store.getState().ids !== before) return { accepted: true, done };
-  try {
-    await done;
-    return { accepted: true, done };
-  } catch (error) {
-    return { accepted: false, error: toChatError(error) };
-  }
-}
 
 export interface SendAllResult {
   /** Attachments the store refused (the first refused one and every one after it). */
@@ -32,46 +11,43 @@ export interface SendAllResult {
   started: Promise<ChatEntry>[];
 }
 
-/** Sends the attachments in order, then `text` as a caption; stops at the first refusal. */
-export async function sendAll(
+/**
+ * Sends the attachments in order, then `text` as a caption; stops at the first refusal. The store
+ * says at once whether it took each send (`submit`); a taken send is the store's from then on
+ * (failed sends stay listed, retryable), so the composer lets go of it.
+ */
+export function sendAll(
   store: ChatStore,
   attachments: readonly ComposerAttachment[],
   text: string,
   options: SendOptions,
-): Promise<SendAllResult> {
+): SendAllResult {
   const started: Promise<ChatEntry>[] = [];
-  const limit = store.chat.maxTextLimit;
-  let captionSent = text === '';
-  if (
-    attachments.length > 0 &&
-    !captionSent &&
-    limit !== undefined &&
-    limit > 0 &&
-    text.length > limit
-  ) {
-    // A caption over the limit would be refused after the files went: let it be refused first.
-    const result = await startSend(store, () => store.sendText(text, options));
-    if (!result.accepted) {
-      return { left: [...attachments], textSent: false, error: result.error, started };
-    }
-    started.push(result.done);
-    captionSent = true;
-  }
+  // A caption the store would refuse (too long) must stop the files before any of them goes.
+  const caption = text === '' ? null : ({ type: 'text', message: text } as const);
+  const refusal = caption && attachments.length > 0 ? store.validate(caption) : null;
+  if (refusal) return { left: [...attachments], textSent: false, error: refusal, started };
   for (let i = 0; i < attachments.length; i++) {
     const attachment = attachments[i];
     if (!attachment) continue;
     const { file, kind } = attachment;
-    const result = await startSend(store, () =>
-      kind === 'image' ? store.sendImage(file, options) : store.sendFile(file, options),
+    const outcome = store.submit(
+      kind === 'image' ? { type: 'image', image: file } : { type: 'file', file },
+      options,
     );
-    if (!result.accepted) {
-      return { left: attachments.slice(i), textSent: captionSent, error: result.error, started };
+    if (!outcome.accepted) {
+      return {
+        left: attachments.slice(i),
+        textSent: caption === null,
+        error: outcome.error,
+        started,
+      };
     }
-    started.push(result.done);
+    started.push(outcome.confirmed);
   }
-  if (captionSent) return { left: [], textSent: true, error: null, started };
-  const result = await startSend(store, () => store.sendText(text, options));
-  if (!result.accepted) return { left: [], textSent: false, error: result.error, started };
-  started.push(result.done);
+  if (!caption) return { left: [], textSent: true, error: null, started };
+  const outcome = store.submit(caption, options);
+  if (!outcome.accepted) return { left: [], textSent: false, error: outcome.error, started };
+  started.push(outcome.confirmed);
   return { left: [], textSent: true, error: null, started };
 }

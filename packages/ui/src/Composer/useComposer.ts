@@ -64,7 +64,7 @@ function lastOwnTextId(store: ChatStore, selfUserId: string | undefined): string
  * ```
  */
 export function useComposer(options: UseComposerOptions = {}): UseComposerResult {
-  const store = useChatStore(options, 'useComposer');
+  const store = useChatStore(options);
   const {
     draftKey,
     peerIds,
@@ -92,7 +92,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   const caret = useRef<number | null>(null);
   const busy = useRef(false);
   const baseId = useId();
-  const editingMessage = useMessage(draft.edit?.id ?? '', { store });
+  const editingMessage = useMessage({ id: draft.edit?.id ?? '', store });
 
   useEffect(() => {
     const el = textareaRef.current;

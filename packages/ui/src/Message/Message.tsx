@@ -14,7 +14,7 @@ import { MessageTime } from './MessageTime';
 export type MessageOrigin = 'local' | 'remote';
 
 export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 'children'> {
-  /** The message as the store holds it (`useMessage(id)`), with its send status. */
+  /** The message as the store holds it (`useMessage({ id })`), with its send status. */
   message: ChatEntry;
   /** Own message or someone else's: `data-origin`. Default `remote`. */
   origin?: MessageOrigin | undefined;

@@ -37,7 +37,7 @@ async function setup() {
 
 type RowProps = Omit<MessageActionsProps, 'message'> & { id: string };
 function Row({ id, ...props }: RowProps) {
-  const message = useMessage(id);
+  const message = useMessage({ id });
   return message ? <MessageActions message={message} {...props} /> : null;
 }
 

@@ -12,7 +12,7 @@ import { useMenu } from './useMenu';
 import { usePinToggle } from './usePinToggle';
 
 export interface MessageActionsProps extends ComponentPropsWithoutRef<'div'>, ChatHookOptions {
-  /** The message the menu acts on (`useMessage(id)`, or `MessageList`'s `renderActions` argument). */
+  /** The message the menu acts on (`useMessage({ id })`, or `MessageList`'s `renderActions` argument). */
   message: ChatEntry;
   /**
    * Offer Pin / Unpin. Default: as the meeting's rule allows (`useChatPermissions().canAct`;
@@ -83,7 +83,7 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
       ...(chat ? { chat } : {}),
       ...(storeOption ? { store: storeOption } : {}),
     };
-    const store = useChatStore(hookOptions, 'MessageActions');
+    const store = useChatStore(hookOptions);
     const contextSelf = useSelfUserId();
     const self = selfUserId ?? contextSelf;
     const composer = useComposerContext();

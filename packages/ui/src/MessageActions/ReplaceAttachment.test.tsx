@@ -44,7 +44,7 @@ async function setup(chat: LocalChat = createLocalChat({ seed: 5, latencyMs: 1, 
 
 /** A message row as the list shows it: the message (with its "edited" marker) and its menu. */
 function Row({ id }: { id: string }) {
-  const message = useMessage(id);
+  const message = useMessage({ id });
   if (!message) return null;
   return (
     <div data-testid={id}>

@@ -36,7 +36,7 @@ export interface UsePinToggleResult {
  */
 export function usePinToggle(options: UsePinToggleOptions): UsePinToggleResult {
   const id = options.messageId;
-  const store = useChatStore(options, 'usePinToggle');
+  const store = useChatStore(options);
   const isPinned = useChatSelector(store, (s) => s.byId.get(id)?.pinned === true);
   const [isPending, setPending] = useState(false);
   const [error, setError] = useState<ChatError | null>(null);

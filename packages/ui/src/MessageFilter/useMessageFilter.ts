@@ -46,21 +46,23 @@ export interface UseMessageFilterResult {
  * ```
  */
 export function useMessageFilter(options: UseMessageFilterOptions): UseMessageFilterResult {
-  const store = useChatStore(options, 'useMessageFilter');
-  const revision = useChatSelector(store, (s) => s.messagesRevision);
+  const store = useChatStore(options);
+  // A new `byId` with every message change: what the memos below depend on.
+  const byId = useChatSelector(store, (s) => s.byId);
   const { participant, type, pinnedOnly } = options.filter;
   const search = useDeferredValue(options.filter.search);
   const within = options.within;
   const ids = useMemo(
     () =>
-      // `revision` changes with every listed message: it is what this memo depends on.
-      revision >= 0
-        ? filterMessageIds(store.getState(), { participant, type, pinnedOnly, search }, within)
-        : store.getState().ids,
-    [store, revision, participant, type, pinnedOnly, search, within],
+      filterMessageIds(
+        { ...store.getState(), byId },
+        { participant, type, pinnedOnly, search },
+        within,
+      ),
+    [store, byId, participant, type, pinnedOnly, search, within],
   );
   const participants = useMemo(() => {
-    const { byUser, byId } = store.getState();
+    const { byUser } = store.getState();
     const out: (FilterParticipant & { first: number })[] = [];
     for (const [userId, list] of byUser) {
       const first = byId.get(list.first() ?? '');
@@ -70,8 +72,7 @@ export function useMessageFilter(options: UseMessageFilterOptions): UseMessageFi
     out.sort((a, b) => a.first - b.first);
     return out.map(({ userId, name }) => ({ userId, name }));
     // Names and writers change only with messages.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- revision stands for the store's content
-  }, [store, revision]);
+  }, [store, byId]);
   const total = within ? within.length : store.getState().ids.length;
   return {
     ids,

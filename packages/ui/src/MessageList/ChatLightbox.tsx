@@ -22,7 +22,7 @@ const altOf = (strings: PanelStrings, entry: ChatEntry | undefined) =>
 /** A lightbox over every image of the chat, in time order, opened at `start`. */
 export function ChatLightbox({ store, start, onClose }: ChatLightboxProps) {
   const { strings } = useStrings();
-  const entries = useMessagesByType('image', { store });
+  const entries = useMessagesByType({ type: 'image', store });
   const images = useMemo(() => {
     const list: LightboxImage[] = [];
     for (const entry of entries) {

@@ -96,6 +96,11 @@ export function createChatVirtualizer(initial: ChatVirtualizerOptions): ChatVirt
   let range = { first: 0, last: -1 };
   /** A size changed since the last render: rendered positions are stale. */
   let dirty = false;
+  /**
+   * The reader jumped to rows none of which was rendered (a scrollbar drag): nothing on screen
+   * to keep steady, so the rows measured above the viewport move nothing until the next commit.
+   */
+  let jumped = false;
 
   /** Brings the sizes in line with `next` (see `reconcileSizes`), keeping the reading position. */
   function sync(next: IdList): void {
@@ -108,7 +113,6 @@ export function createChatVirtualizer(initial: ChatVirtualizerOptions): ChatVirt
       sizes,
       prev,
       next,
-      (id) => measuredSizeOf(id) ?? estimateSize,
       measuredSizeOf,
       estimateSize,
       measured.size > 0,
@@ -212,7 +216,7 @@ export function createChatVirtualizer(initial: ChatVirtualizerOptions): ChatVirt
     const delta = sizes.set(index, size);
     if (delta === 0) return;
     dirty = true;
-    if (!follow && start < contentTop()) {
+    if (!follow && !jumped && start < contentTop()) {
       // A row above the viewport changed height: move with it so nothing on screen jumps.
       scrollTop += delta;
       scrollDirty = true;
@@ -229,7 +233,11 @@ export function createChatVirtualizer(initial: ChatVirtualizerOptions): ChatVirt
     bottom = el.scrollHeight - el.scrollTop - el.clientHeight <= options.followThresholdPx;
     // Our own scroll's event arrives a frame later, when rows may have grown below: only the
     // reader's scrolling decides whether to follow.
-    if (!own) follow = bottom;
+    if (!own) {
+      follow = bottom;
+      const top = contentTop();
+      jumped = sizes.indexAt(top + viewport) < range.first || sizes.indexAt(top) > range.last;
+    }
     // Re-render only when the rows on screen (plus half the overscan) are not all rendered.
     refresh();
   }
@@ -255,6 +263,7 @@ export function createChatVirtualizer(initial: ChatVirtualizerOptions): ChatVirt
     afterCommit() {
       const el = options.scrollRef.current;
       if (!el) return;
+      jumped = false;
       catchUp(el);
       for (const [key, row] of elements) {
         if (row.isConnected) continue;
@@ -276,7 +285,9 @@ export function createChatVirtualizer(initial: ChatVirtualizerOptions): ChatVirt
     getVirtualItems() {
       if (!ids || ids.length === 0) return [];
       const { overscanPx, keyOf } = options;
-      const top = contentTop();
+      // Following the bottom, the commit scrolls there: render the rows there, not the ones at
+      // the old position (at mount, the top of the history) only to render again.
+      const top = (follow ? maxScroll() : scrollTop) - padStart;
       const first = sizes.indexAt(Math.max(0, top - overscanPx));
       const last = sizes.indexAt(top + viewport + overscanPx);
       range = { first, last };

@@ -9,7 +9,6 @@ import { cx } from '../utils/cx';
 import type { NatterTheme } from '../utils/theme';
 import { useMergedRefs } from '../utils/useMergedRefs';
 import type { MessageProps } from '../Message/Message';
-import { JumpToLatestButton } from './JumpToLatestButton';
 import { joinPointOf } from './joinPoint';
 import { ListEmpty } from './ListEmpty';
 import { MessageRow } from './MessageRow';
@@ -75,8 +74,7 @@ export interface MessageListProps extends ComponentPropsWithoutRef<'div'> {
  * Each concern has its own hook or part beside this file: `useChatVirtualizer` (rows, sizes,
  * follow-bottom), `useFollowBottom`, `useUnreadMessages` (count, divider, own sends),
  * `useAnnouncer`, `useRovingFocus`, `useJumpTo` (and the list controller), `useOlderPages`, `useListLightbox`,
- * `useRowShared`, `MessageRow` (`UnreadDivider`, `DaySeparator`), `ListEmpty`,
- * `JumpToLatestButton`.
+ * `useRowShared`, `MessageRow` (`UnreadDivider`, `DaySeparator`), `ListEmpty`.
  *
  * @example
  * ```tsx
@@ -105,10 +103,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   forwardedRef,
 ) {
   const { strings } = useStrings();
-  const store = useChatStore(
-    storeProp ? { store: storeProp } : chat ? { chat } : {},
-    'MessageList',
-  );
+  const store = useChatStore(storeProp ? { store: storeProp } : chat ? { chat } : {});
   const storeIds = useChatSelector(store, (s) => s.ids);
   const ids = idsProp ?? storeIds;
   const status = useChatSelector(store, (s) => s.status);
@@ -223,13 +218,19 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
         {announcement}
       </div>
       {!atBottom && !empty ? (
-        <JumpToLatestButton
-          newCount={newCount}
+        <button
+          type="button"
+          className="natter-list__jump"
+          data-state={newCount > 0 ? 'new' : 'idle'}
           onClick={() => {
             scrollToBottom();
             scrollRef.current?.focus({ preventScroll: true });
           }}
-        />
+        >
+          <span dir="auto">
+            {newCount > 0 ? strings.newMessages(newCount) : strings.jumpToLatest}
+          </span>
+        </button>
       ) : null}
       {lightbox}
     </div>

@@ -58,8 +58,8 @@ export const MessageRow = memo(function MessageRow({
   tabbable,
 }: MessageRowProps) {
   const { strings } = useStrings();
-  const entry = useMessage(id, { store: shared.store });
-  const prev = useMessage(prevId ?? '', { store: shared.store });
+  const entry = useMessage({ id, store: shared.store });
+  const prev = useMessage({ id: prevId ?? '', store: shared.store });
   if (!entry) return null;
   const newDay = !prev || !sameDay(prev.time, entry.time);
   const groupStart =

@@ -88,4 +88,43 @@ describe('SizeTree', () => {
       { numRuns: 50 },
     );
   });
+  it('built as n rows of an estimate, agrees with plain prefix sums as rows are measured and pushed', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 2000 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.array(
+          fc.oneof(
+            fc.record({ push: fc.array(fc.integer({ min: 1, max: 300 }), { maxLength: 70 }) }),
+            fc.record({ at: fc.nat(), size: fc.integer({ min: 1, max: 300 }) }),
+          ),
+          { maxLength: 60 },
+        ),
+        (n, estimate, ops) => {
+          const tree = createSizeTree(n, estimate);
+          const model = new Array<number>(n).fill(estimate);
+          for (const op of ops) {
+            if ('push' in op) {
+              tree.push(op.push);
+              model.push(...op.push);
+            } else if (model.length > 0) {
+              const i = op.at % model.length;
+              expect(tree.set(i, op.size)).toBe(op.size - (model[i] ?? 0));
+              model[i] = op.size;
+            }
+          }
+          let offset = 0;
+          expect(tree.length).toBe(model.length);
+          for (let i = 0; i < model.length; i++) {
+            expect(tree.sizeAt(i)).toBe(model[i]);
+            expect(tree.offsetOf(i)).toBe(offset);
+            expect(tree.indexAt(offset)).toBe(i);
+            offset += model[i] ?? 0;
+          }
+          expect(tree.total()).toBe(offset);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -21,12 +21,12 @@ export function reconcileSizes(
   current: SizeTree,
   prev: IdList | null,
   ids: IdList,
-  sizeOf: (id: string) => number,
   measuredSizeOf: (id: string) => number | undefined,
   estimateSize: number,
   measuredAny: boolean,
 ): ReconciledSizes {
   const same = { sizes: current, prependedPx: 0, rebuilt: false };
+  const sizeOf = (id: string) => measuredSizeOf(id) ?? estimateSize;
   if (prev && prev.length > 0 && ids.length > prev.length && ids.first() === prev.first()) {
     if (ids.at(prev.length - 1) === prev.last()) {
       const added: number[] = [];

@@ -33,7 +33,7 @@ const NOTHING: MissedTrackerState = { range: null, kind: 'joined', revision: 0 }
  * nor when messages were only added after the newest one (nothing pinned or unpinned meanwhile).
  */
 function touchesRange(prev: ChatState, next: ChatState): boolean {
-  if (next.messagesRevision === prev.messagesRevision) return false;
+  if (next.byId === prev.byId) return false;
   const n = prev.ids.length;
   return !(
     n > 0 &&

@@ -36,7 +36,7 @@ export interface UseMissedSummaryResult {
  * ```
  */
 export function useMissedSummary(options: UseMissedSummaryOptions = {}): UseMissedSummaryResult {
-  const store = useChatStore(options, 'useMissedSummary');
+  const store = useChatStore(options);
   const self = useSelfUserId();
   const tracker = getMissedTracker(store);
   const isRead = options.isRead !== false;
