@@ -98,6 +98,11 @@ export const Off: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(articles(canvasElement).length).toBeGreaterThan(3));
+    // Wait for what loads after first paint (the real download button), so the absence below is
+    // not checked before a lazily loaded summary or filter button could have appeared.
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: 'Download chat' })).toBeEnabled(),
+    );
     await expect(canvas.queryByRole('button', { name: 'Filter' })).toBeNull();
     await expect(canvas.queryByRole('region', { name: 'Before you joined' })).toBeNull();
     await expect(canvasElement.querySelector('.natter-time__relative')).not.toHaveTextContent(
