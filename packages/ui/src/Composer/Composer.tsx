@@ -45,7 +45,7 @@ const MentionCombobox = lazy(() =>
  *
  * @example
  * ```tsx
- * <ChatProvider chat={meeting.chat} selfUserId={meeting.self.userId}>
+ * <ChatProvider meeting={meeting}>
  *   <Composer draftKey={meeting.meta.meetingId} />
  * </ChatProvider>
  * ```
@@ -55,7 +55,6 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     chat,
     store,
     draftKey,
-    selfUserId,
     peerIds,
     imageTypes,
     counterThreshold,
@@ -81,7 +80,6 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
   const composer = useComposer({
     ...source,
     ...(draftKey === undefined ? {} : { draftKey }),
-    ...(selfUserId === undefined ? {} : { selfUserId }),
     ...(sendTo ? { peerIds: sendTo } : {}),
     ...(imageTypes ? { imageTypes } : {}),
     ...(counterThreshold === undefined ? {} : { counterThreshold }),
