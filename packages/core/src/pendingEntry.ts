@@ -8,6 +8,22 @@ export function pendingEntry(
   self: { userId: string; displayName?: string } | undefined,
   now: number,
 ): ChatEntry {
+  const entry = sendingEntry(id, payload, self, now);
+  // Assigned only for a private send: a public entry has no `targetUserIds` or `pending.peerIds`
+  // key at all, like the entries the store builds from the SDK's messages.
+  if (peerIds) {
+    entry.targetUserIds = [...peerIds];
+    entry.pending = { ...entry.pending, peerIds };
+  }
+  return entry;
+}
+
+function sendingEntry(
+  id: string,
+  payload: MessagePayload,
+  self: { userId: string; displayName?: string } | undefined,
+  now: number,
+): ChatEntry {
   const base = {
     id,
     userId: self?.userId ?? '',
@@ -16,23 +32,12 @@ export function pendingEntry(
     timeMs: now,
     status: 'sending' as const,
     clientKey: id,
-    ...(peerIds ? { targetUserIds: [...peerIds] } : {}),
   };
   switch (payload.type) {
     case 'text':
-      return {
-        ...base,
-        type: 'text',
-        message: payload.message,
-        ...(peerIds ? { pending: { peerIds } } : {}),
-      };
+      return { ...base, type: 'text', message: payload.message };
     case 'image':
-      return {
-        ...base,
-        type: 'image',
-        link: '',
-        pending: { file: payload.image, ...(peerIds ? { peerIds } : {}) },
-      };
+      return { ...base, type: 'image', link: '', pending: { file: payload.image } };
     case 'file':
       return {
         ...base,
@@ -40,7 +45,7 @@ export function pendingEntry(
         link: '',
         name: payload.file.name,
         size: payload.file.size,
-        pending: { file: payload.file, ...(peerIds ? { peerIds } : {}) },
+        pending: { file: payload.file },
       };
   }
 }
