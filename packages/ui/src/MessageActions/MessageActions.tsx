@@ -79,10 +79,7 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
     ref,
   ) {
     const { strings } = useStrings();
-    const hookOptions = {
-      ...(chat ? { chat } : {}),
-      ...(storeOption ? { store: storeOption } : {}),
-    };
+    const hookOptions = { chat, store: storeOption };
     const store = useChatStore(hookOptions);
     const contextSelf = useSelfUserId();
     const self = selfUserId ?? contextSelf;
@@ -237,7 +234,7 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
             hidden
             tabIndex={-1}
             aria-label={attachment === 'image' ? strings.replaceImage : strings.replaceFile}
-            {...(attachment === 'image' ? { accept: IMAGE_ACCEPT } : {})}
+            accept={attachment === 'image' ? IMAGE_ACCEPT : undefined}
             onChange={(event) => {
               const file = event.currentTarget.files?.[0];
               event.currentTarget.value = ''; // the same file can be picked again
