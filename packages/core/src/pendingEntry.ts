@@ -8,22 +8,6 @@ export function pendingEntry(
   self: { userId: string; displayName?: string } | undefined,
   now: number,
 ): ChatEntry {
-  const entry = sendingEntry(id, payload, self, now);
-  // Assigned only for a private send: a public entry has no `targetUserIds` or `pending.peerIds`
-  // key at all, like the entries the store builds from the SDK's messages.
-  if (peerIds) {
-    entry.targetUserIds = [...peerIds];
-    entry.pending = { ...entry.pending, peerIds };
-  }
-  return entry;
-}
-
-function sendingEntry(
-  id: string,
-  payload: MessagePayload,
-  self: { userId: string; displayName?: string } | undefined,
-  now: number,
-): ChatEntry {
   const base = {
     id,
     userId: self?.userId ?? '',
@@ -33,19 +17,24 @@ function sendingEntry(
     status: 'sending' as const,
     clientKey: id,
   };
-  switch (payload.type) {
-    case 'text':
-      return { ...base, type: 'text', message: payload.message };
-    case 'image':
-      return { ...base, type: 'image', link: '', pending: { file: payload.image } };
-    case 'file':
-      return {
-        ...base,
-        type: 'file',
-        link: '',
-        name: payload.file.name,
-        size: payload.file.size,
-        pending: { file: payload.file },
-      };
+  const entry: ChatEntry =
+    payload.type === 'text'
+      ? { ...base, type: 'text', message: payload.message }
+      : payload.type === 'image'
+        ? { ...base, type: 'image', link: '', pending: { file: payload.image } }
+        : {
+            ...base,
+            type: 'file',
+            link: '',
+            name: payload.file.name,
+            size: payload.file.size,
+            pending: { file: payload.file },
+          };
+  // Assigned only for a private send: a public entry has no `targetUserIds` or `pending.peerIds`
+  // key at all, like the entries the store builds from the SDK's messages.
+  if (peerIds) {
+    entry.targetUserIds = [...peerIds];
+    entry.pending = { ...entry.pending, peerIds };
   }
+  return entry;
 }
