@@ -79,8 +79,10 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
   const { warn } = core;
 
   function setSelf({ userId, displayName }: ChatSelf): void {
-    // A name given before stays with its user id until another is given.
-    if (self?.userId === userId) displayName ??= self.displayName;
+    if (self?.userId === userId) {
+      // Unchanged (ChatProvider says it on every render): keep the object, allocate nothing.
+      if (displayName === undefined || displayName === self.displayName) return;
+    }
     if (userId !== '') self = { userId, displayName };
   }
   if (options.selfUserId !== undefined)

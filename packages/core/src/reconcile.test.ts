@@ -159,4 +159,21 @@ describe("someone else's message with the same text as a pending send", () => {
     releaseChatStore(chat);
     local.dispose();
   });
+
+  it('setSelf keeps the self it has when nothing changed, and a name given before stays', () => {
+    const local = createLocalChat({ seed: 4, latencyMs: 1 });
+    const store = createChatStore(local, { selfUserId: 'u-me', selfDisplayName: 'Me' });
+    const self = store.getSelf();
+    // ChatProvider says who self is on every render: the same answer allocates nothing.
+    store.setSelf({ userId: 'u-me', displayName: 'Me' });
+    store.setSelf({ userId: 'u-me' });
+    expect(store.getSelf()).toBe(self);
+    expect(self).toEqual({ userId: 'u-me', displayName: 'Me' });
+    store.setSelf({ userId: 'u-me', displayName: 'Me again' });
+    expect(store.getSelf()).toEqual({ userId: 'u-me', displayName: 'Me again' });
+    store.setSelf({ userId: 'u-other' });
+    expect(store.getSelf()).toEqual({ userId: 'u-other', displayName: undefined });
+    store.destroy();
+    local.dispose();
+  });
 });

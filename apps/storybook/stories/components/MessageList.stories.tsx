@@ -122,9 +122,9 @@ export const LongText: Story = {
 
 export const RTL: Story = { globals: { dir: 'rtl' } };
 
-/** `highlight` marks a search term; `selfUserId` decides which messages are own. */
+/** `highlight` marks a search term; own messages are those of the provider's `selfUserId`. */
 export const Playground: Story = {
-  args: { highlight: 'slide', selfUserId: 'u-self' },
+  args: { highlight: 'slide' },
   play: async ({ canvasElement }) => {
     const log = await within(canvasElement).findByRole('log');
     await waitFor(() => expect(log.querySelectorAll('mark').length).toBeGreaterThan(0));

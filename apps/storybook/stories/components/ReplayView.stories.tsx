@@ -69,7 +69,11 @@ const csvFile = async (messages: Message[], extra = '') =>
 export const Replay: Story = {
   loaders: [async () => dumpOf(meetingHistory(300))],
   render: (args, { loaded }) => (
-    <ReplayView {...args} messages={loaded.dump as DumpMessage[]} selfUserId={PEOPLE.self.userId} />
+    <ReplayView
+      {...args}
+      messages={loaded.dump as DumpMessage[]}
+      viewerUserId={PEOPLE.self.userId}
+    />
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -1,5 +1,5 @@
 'use client';
-import { Suspense, forwardRef, lazy, useEffect, useId, useRef, useState } from 'react';
+import { Suspense, forwardRef, lazy, useEffect, useId, useRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { EVERYONE, useChatStore, useParticipants } from '@natter/hooks';
 import { useStrings } from '../strings';
@@ -45,7 +45,7 @@ const MentionCombobox = lazy(() =>
  *
  * @example
  * ```tsx
- * <ChatProvider chat={meeting.chat} selfUserId={meeting.self.userId}>
+ * <ChatProvider meeting={meeting}>
  *   <Composer draftKey={meeting.meta.meetingId} />
  * </ChatProvider>
  * ```
@@ -55,7 +55,6 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     chat,
     store,
     draftKey,
-    selfUserId,
     peerIds,
     imageTypes,
     counterThreshold,
@@ -71,21 +70,22 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
   ref,
 ) {
   const { strings } = useStrings();
-  const source = { ...(chat ? { chat } : {}), ...(store ? { store } : {}) };
+  const source = { chat, store };
   const recipient = useRecipient(useChatStore(source), source);
   // `peerIds` from the app wins; else the open conversation decides (and a gone person blocks).
   const chosen = peerIds === undefined;
   const sendTo = chosen ? recipient.peerIds : peerIds;
   const gone = chosen && recipient.isGone;
   const focusFirst = useRef(focusOnMount === true);
+  // Unset options stay undefined: `useComposer` reads each with its own default.
   const composer = useComposer({
-    ...source,
-    ...(draftKey === undefined ? {} : { draftKey }),
-    ...(selfUserId === undefined ? {} : { selfUserId }),
-    ...(sendTo ? { peerIds: sendTo } : {}),
-    ...(imageTypes ? { imageTypes } : {}),
-    ...(counterThreshold === undefined ? {} : { counterThreshold }),
-    ...(isDisabled || gone ? { isDisabled: true } : {}),
+    chat,
+    store,
+    draftKey,
+    peerIds: sendTo,
+    imageTypes,
+    counterThreshold,
+    isDisabled: isDisabled === true || gone,
   });
   const { ids, attachments, editingMessage, isEditing, error, remaining } = composer;
   const { focus } = composer;
@@ -99,8 +99,9 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
   const pickerId = useId();
   const { others } = useParticipants();
   const mentionable = others.length > 0;
-  const [mentioning, setMentioning] = useState(false);
-  if (mentionable && !mentioning && composer.text.includes('@')) setMentioning(true);
+  // The suggestions (and their chunk) come with the first `@` of the text and go with the last:
+  // without an `@` they show nothing, so nothing is latched across renders.
+  const mentioning = mentionable && composer.text.includes('@');
   const showPicker = chosen && (recipient.options.length > 1 || recipient.key !== EVERYONE);
   const privateName = chosen ? recipient.name : undefined;
   const notice = gone
@@ -211,7 +212,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
                         : strings.composerPlaceholder))
               }
             />
-            {mentioning && mentionable ? (
+            {mentioning ? (
               <Suspense fallback={null}>
                 <MentionCombobox
                   textareaRef={composer.textareaRef}

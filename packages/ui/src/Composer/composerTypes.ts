@@ -9,8 +9,6 @@ export interface UseComposerOptions extends ChatHookOptions {
    * it the draft is kept in memory per chat object, so it survives the panel unmounting.
    */
   draftKey?: string;
-  /** The local participant; defaults to the `ChatProvider`'s `selfUserId`. Up edits their last text. */
-  selfUserId?: string;
   /** Sends privately to these participants. */
   peerIds?: string[];
   /** MIME types sent as images (previewed); others go as files. Default core's `CHAT_IMAGE_TYPES`. */

@@ -11,8 +11,9 @@ import {
 } from 'react';
 import { CHAT_IMAGE_TYPES, ChatError } from '@natter/core';
 import type { ChatStore } from '@natter/core';
-import { useChatPermissions, useChatStore, useMessage, useSelfUserId } from '@natter/hooks';
+import { useChatPermissions, useChatStore, useMessage } from '@natter/hooks';
 import { useStableCallback } from '../utils/useLatestRef';
+import { useSelfOf } from '../utils/useSelfOf';
 import { toAttachments } from './attachments';
 import { ComposerContext } from './ComposerContext';
 import { getDraft, subscribeDrafts, updateDraft } from './composerDrafts';
@@ -79,8 +80,8 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerResult
   const canSendText = permissions.canSendText(audience);
   const canSendFiles = permissions.canSendFiles(audience);
   const blocked = isDisabled || !canSend;
-  const contextSelf = useSelfUserId();
-  const selfUserId = options.selfUserId ?? contextSelf;
+  // Up edits the last text of the store's self (see `ChatStore.getSelf`).
+  const selfUserId = useSelfOf(store);
   // This chat's (and key's) draft: another chat or key shows its own draft, with no state to copy.
   const readDraft = () => getDraft(store, draftKey);
   const draft = useSyncExternalStore(subscribeDrafts, readDraft, readDraft);

@@ -3,11 +3,12 @@ import { Suspense, forwardRef, lazy, useEffect, useRef, useState } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
 import { CHAT_IMAGE_TYPES, toChatError } from '@natter/core';
 import type { ChatEntry } from '@natter/core';
-import { useChatPermissions, useChatStore, useSelfUserId } from '@natter/hooks';
+import { useChatPermissions, useChatStore } from '@natter/hooks';
 import type { ChatHookOptions } from '@natter/hooks';
 import { useComposerContext } from '../Composer/ComposerContext';
 import { useStrings } from '../strings';
 import { cx } from '../utils/cx';
+import { useSelfOf } from '../utils/useSelfOf';
 import { useMenu } from './useMenu';
 import { usePinToggle } from './usePinToggle';
 
@@ -23,8 +24,6 @@ export interface MessageActionsProps extends ComponentPropsWithoutRef<'div'>, Ch
   canEditOthers?: boolean | undefined;
   /** Offer Delete on other people's messages. Default: as the meeting's rule allows. */
   canDeleteOthers?: boolean | undefined;
-  /** The local participant; defaults to the `ChatProvider`'s `selfUserId`. */
-  selfUserId?: string;
 }
 
 interface Item {
@@ -70,7 +69,6 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
       canPin,
       canEditOthers,
       canDeleteOthers,
-      selfUserId,
       chat,
       store: storeOption,
       className,
@@ -81,8 +79,8 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
     const { strings } = useStrings();
     const hookOptions = { chat, store: storeOption };
     const store = useChatStore(hookOptions);
-    const contextSelf = useSelfUserId();
-    const self = selfUserId ?? contextSelf;
+    // Own messages are those of the store's self (see `ChatStore.getSelf`).
+    const self = useSelfOf(store);
     const composer = useComposerContext();
     const pin = usePinToggle({ ...hookOptions, messageId: message.id });
     const permissions = useChatPermissions();

@@ -2,12 +2,13 @@
 import { forwardRef, useCallback, useRef } from 'react';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { ChatEntry, ChatLike, ChatStore, IdList } from '@natter/core';
-import { useChatSelector, useChatStore, useSelfUserId } from '@natter/hooks';
+import { useChatSelector, useChatStore } from '@natter/hooks';
 import { useStrings } from '../strings';
 import { composeHandlers } from '../utils/composeHandlers';
 import { cx } from '../utils/cx';
 import type { NatterTheme } from '../utils/theme';
 import { useMergedRefs } from '../utils/useMergedRefs';
+import { useSelfOf } from '../utils/useSelfOf';
 import type { MessageProps } from '../Message/Message';
 import { joinPointOf } from './joinPoint';
 import { ListEmpty } from './ListEmpty';
@@ -50,8 +51,6 @@ export interface MessageListProps extends ComponentPropsWithoutRef<'div'> {
    * default. Keep it stable (`useCallback`): a new function re-renders the visible rows.
    */
   renderCustom?: MessageProps['renderCustom'];
-  /** Marks own messages (`data-origin="local"`); defaults to the provider's `selfUserId`. */
-  selfUserId?: string | undefined;
   /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
   theme?: NatterTheme | undefined;
   /** `list` (default) or `bubbles`: own messages on the other side in their own colour. */
@@ -91,7 +90,6 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
     highlight,
     renderActions,
     renderCustom,
-    selfUserId: selfProp,
     theme,
     layout = 'list',
     renderDivider,
@@ -107,8 +105,8 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   const storeIds = useChatSelector(store, (s) => s.ids);
   const ids = idsProp ?? storeIds;
   const status = useChatSelector(store, (s) => s.status);
-  const contextSelf = useSelfUserId();
-  const selfUserId = selfProp ?? contextSelf;
+  // Own messages (`data-origin="local"`) are those of the store's self (see `ChatStore.getSelf`).
+  const selfUserId = useSelfOf(store);
   const joinedAfter = joinPointOf(store, status === 'ready', storeIds);
   const scrollRef = useRef<HTMLDivElement>(null);
   const ref = useMergedRefs(forwardedRef, scrollRef);

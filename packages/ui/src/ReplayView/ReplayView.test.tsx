@@ -2,6 +2,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DumpMessage } from '@natter/core';
+import { createLocalChat } from '@natter/core/testing';
+import { ChatProvider } from '@natter/hooks';
 import { expectNoAxeViolations } from '../../test/axe';
 import { ReplayView } from './ReplayView';
 
@@ -131,5 +133,28 @@ describe('ReplayView', () => {
     await waitFor(() => expect(rows()).toHaveLength(2), { timeout: 3000 });
     expect(rows()[0]?.textContent).toContain('hello, "world"');
     expect(rows()[1]?.dataset.state).toBe('pinned');
+  });
+
+  it("shows the viewer's messages as own: viewerUserId, else the provider's self", async () => {
+    const origins = () => rows().map((row) => row.dataset.origin);
+    const { rerender, unmount } = render(<ReplayView messages={messages} />);
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    expect(origins()).toEqual(['remote', 'remote', 'remote', 'remote']);
+
+    rerender(<ReplayView messages={messages} viewerUserId="p-bob" />);
+    await waitFor(() => expect(origins()).toEqual(['remote', 'local', 'remote', 'local']));
+    rerender(<ReplayView messages={messages} viewerUserId="p-ada" />);
+    await waitFor(() => expect(origins()).toEqual(['local', 'remote', 'local', 'remote']));
+    unmount();
+
+    // Replayed inside a meeting's provider (as ChatPanel does): who self is there.
+    const chat = createLocalChat({ latencyMs: 0, history: 0 });
+    render(
+      <ChatProvider chat={chat} selfUserId="p-bob">
+        <ReplayView messages={messages} />
+      </ChatProvider>,
+    );
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    expect(origins()).toEqual(['remote', 'local', 'remote', 'local']);
   });
 });

@@ -18,8 +18,11 @@ export interface ReplayViewProps extends Omit<ComponentPropsWithoutRef<'section'
    * offers a file input to open a `.csv` export.
    */
   messages?: readonly DumpMessage[] | undefined;
-  /** Marks this participant's messages as own. */
-  selfUserId?: string | undefined;
+  /**
+   * Who is looking at the replay: their messages show as own (`data-origin="local"`). Default:
+   * who self is in the surrounding `ChatProvider`, if any (a replay may have none).
+   */
+  viewerUserId?: string | undefined;
   /** Colour scheme of this part (`data-natter-theme`), as on `ChatPanel`; inherited when absent. */
   theme?: NatterTheme | undefined;
   /** `absolute` (default) or `meeting`: times as "+12:30" from the meeting's start, as `ChatPanel`. */
@@ -44,35 +47,37 @@ function earliest(messages: readonly DumpMessage[]): number | undefined {
   return min;
 }
 
-/** A read-only store over the dump, created once per dump and destroyed with it. */
-function useStaticStore(messages: readonly DumpMessage[]): ChatStore {
-  const store = useMemo(() => createChatStore(createStaticChat(messages)), [messages]);
+/** A read-only store over the dump, created once per dump and viewer and destroyed with it. */
+function useStaticStore(
+  messages: readonly DumpMessage[],
+  viewerUserId: string | undefined,
+): ChatStore {
+  const store = useMemo(
+    () => createChatStore(createStaticChat(messages), { selfUserId: viewerUserId }),
+    [messages, viewerUserId],
+  );
   useEffect(() => () => store.destroy(), [store]);
   return store;
 }
 
 function ReplayBody({
   messages,
-  selfUserId,
+  viewerUserId,
   startedAt,
 }: {
   messages: readonly DumpMessage[];
-  selfUserId: string | undefined;
+  viewerUserId: string | undefined;
   startedAt: Date | number | null | undefined;
 }) {
-  const store = useStaticStore(messages);
+  // The list reads who self is from this store: the viewer, else the provider's self.
+  const store = useStaticStore(messages, viewerUserId);
   const controller = useListControllerRef();
   const [matches, setMatches] = useState<MessageFilterMatches>({ ids: undefined, search: '' });
   return (
     <MeetingTimeProvider startedAt={startedAt}>
       <ListControllerContext.Provider value={controller}>
         <MessageFilter store={store} onMatchesChange={setMatches} />
-        <MessageList
-          store={store}
-          ids={matches.ids}
-          highlight={matches.search}
-          selfUserId={selfUserId}
-        />
+        <MessageList store={store} ids={matches.ids} highlight={matches.search} />
       </ListControllerContext.Provider>
     </MeetingTimeProvider>
   );
@@ -94,7 +99,7 @@ function ReplayBody({
 export const ReplayView = forwardRef<HTMLElement, ReplayViewProps>(function ReplayView(
   {
     messages,
-    selfUserId,
+    viewerUserId,
     theme,
     timeFormat,
     meetingStartedAt,
@@ -155,7 +160,7 @@ export const ReplayView = forwardRef<HTMLElement, ReplayViewProps>(function Repl
         <ReplayBody
           key={messages ? 'prop' : 'file'}
           messages={shown}
-          selfUserId={selfUserId}
+          viewerUserId={viewerUserId}
           startedAt={timeFormat === 'meeting' ? (meetingStartedAt ?? earliest(shown)) : null}
         />
       ) : null}
