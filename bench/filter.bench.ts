@@ -3,15 +3,15 @@
  * filter the live list and the replay apply, and `summarizeMissed` over a 100k-message range.
  * Prints one JSON line per result.
  */
-import { EventEmitter } from 'node:events';
 import {
   NO_FILTER,
   createChatStore,
+  createStaticChat,
   filterMessageIds,
   missedRangeOf,
   summarizeMissed,
 } from '@natter/core';
-import type { ChatLike, Message, MessageFilter } from '@natter/core';
+import type { Message, MessageFilter } from '@natter/core';
 
 const emit = (result: Record<string, unknown>) =>
   console.log(JSON.stringify({ suite: 'filter', ...result }));
@@ -48,20 +48,8 @@ function makeMessages(n: number): Message[] {
   return out;
 }
 
-const emitter = new EventEmitter();
-const no = () => Promise.resolve();
-const chat: ChatLike = {
-  messages: makeMessages(N),
-  sendTextMessage: no,
-  sendImageMessage: no,
-  sendFileMessage: no,
-  editTextMessage: no,
-  deleteMessage: no,
-  pin: no,
-  unpin: no,
-  on: (e: string, l: (p: never) => void) => emitter.on(e, l as (...args: unknown[]) => void),
-  off: (e: string, l: (p: never) => void) => emitter.off(e, l as (...args: unknown[]) => void),
-};
+// The history alone: the filter reads what the store holds, no events needed.
+const chat = createStaticChat(makeMessages(N));
 const store = createChatStore(chat);
 store.subscribe(() => undefined);
 const state = store.getState();

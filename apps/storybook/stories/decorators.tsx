@@ -127,3 +127,10 @@ export const withNatter: Decorator = (Story, context) => {
 
 /** Typed story parameters: `parameters: { natter: natter({ history: 0 }) }`. */
 export const natter = (params: NatterParameters): NatterParameters => params;
+
+/** A panel in the frame a meeting's side column gives it (`.story-panel-frame`, preview.css). */
+export const withPanelFrame: Decorator = (Story) => (
+  <div className="story-panel-frame">
+    <Story />
+  </div>
+);

@@ -1,6 +1,6 @@
 import { normalizeMessage } from './normalizeMessage';
 import type { ChatEntry } from './types';
-import type { Message } from './types';
+import type { Message, MessageKind } from './types';
 
 /** A message as the store holds it once read: the normalized copy, sent. */
 export function toEntry(message: Message): ChatEntry {
@@ -48,6 +48,11 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
    */
   snapshot(): EntryMap {
     return Object.create(this) as EntryMap;
+  }
+
+  /** The entry of `id`, or the SDK's message when not read yet (its type and sender, unread). */
+  peek(id: string): { type: MessageKind; userId?: unknown } | undefined {
+    return this.read.get(id) ?? (this.raw.get(id) as { type: MessageKind } | undefined);
   }
 
   /** The row key of `id` (see `ChatEntry.clientKey`) without normalizing a raw message. */

@@ -12,11 +12,20 @@ export interface ChatIndex {
   ids: IdList;
   byId: EntryMap;
   pinnedIds: readonly string[];
-  byUser: Map<string, IdList>;
-  byType: Record<MessageKind, IdList>;
+  /**
+   * `ids` by sender and by type: null until first read ({@link listsOf} builds them from `ids`),
+   * then kept up to date. A list of 100 000 messages never asks for them (0.8 MB at 100k).
+   */
+  lists: ChatLists | null;
   /** Ids in `byId` but not in the lists: pins known before their page of history (few). */
   unlisted: Set<string>;
   deleted: Set<string>;
+}
+
+/** The history by sender and by type. */
+export interface ChatLists {
+  byUser: Map<string, IdList>;
+  byType: Record<MessageKind, IdList>;
 }
 
 export function emptyIndex(): ChatIndex {
@@ -24,11 +33,24 @@ export function emptyIndex(): ChatIndex {
     ids: IdList.empty,
     byId: new EntryMap(),
     pinnedIds: [],
-    byUser: new Map(),
-    byType: { text: IdList.empty, image: IdList.empty, file: IdList.empty, custom: IdList.empty },
+    lists: null,
     unlisted: new Set(),
     deleted: new Set(),
   };
+}
+
+/** The lists by sender and by type, built from `ids` on first need (see `ChatIndex.lists`). */
+export function listsOf(index: ChatIndex): ChatLists {
+  if (index.lists) return index.lists;
+  const groups = newGroups(true);
+  for (const id of index.ids.toArray()) {
+    const m = index.byId.peek(id);
+    if (m) group(groups, id, m.type, typeof m.userId === 'string' ? m.userId : '');
+  }
+  const lists: ChatLists = { byUser: new Map(), byType: {} as ChatLists['byType'] };
+  index.lists = lists;
+  setLists(index, groups);
+  return lists;
 }
 
 /** Whether `id` is in the history lists (not only known as a pin). */
@@ -73,26 +95,29 @@ function removeSorted(index: ChatIndex, list: IdList, id: string, t: number): Id
 
 function addToLists(index: ChatIndex, entry: ChatEntry): void {
   const t = entry.timeMs ?? 0;
-  index.ids = insertSorted(index, index.ids, entry.id, t);
-  index.byType[entry.type] = insertSorted(index, index.byType[entry.type], entry.id, t);
-  index.byUser.set(
-    entry.userId,
-    insertSorted(index, index.byUser.get(entry.userId) ?? IdList.empty, entry.id, t),
-  );
-  index.unlisted.delete(entry.id);
+  const { id, type, userId } = entry;
+  index.ids = insertSorted(index, index.ids, id, t);
+  const lists = index.lists;
+  if (lists) {
+    lists.byType[type] = insertSorted(index, lists.byType[type], id, t);
+    lists.byUser.set(userId, insertSorted(index, lists.byUser.get(userId) ?? IdList.empty, id, t));
+  }
+  index.unlisted.delete(id);
 }
 
 function removeFromLists(index: ChatIndex, entry: ChatEntry): void {
   const t = entry.timeMs ?? 0;
-  index.ids = removeSorted(index, index.ids, entry.id, t);
-  index.byType[entry.type] = removeSorted(index, index.byType[entry.type], entry.id, t);
-  const byUser = index.byUser.get(entry.userId);
-  if (byUser) {
-    const next = removeSorted(index, byUser, entry.id, t);
-    if (next.length === 0) index.byUser.delete(entry.userId);
-    else index.byUser.set(entry.userId, next);
+  const { id, type, userId } = entry;
+  index.ids = removeSorted(index, index.ids, id, t);
+  const lists = index.lists;
+  const byUser = lists?.byUser.get(userId);
+  if (lists) lists.byType[type] = removeSorted(index, lists.byType[type], id, t);
+  if (lists && byUser) {
+    const next = removeSorted(index, byUser, id, t);
+    if (next.length === 0) lists.byUser.delete(userId);
+    else lists.byUser.set(userId, next);
   }
-  index.unlisted.add(entry.id);
+  index.unlisted.add(id);
 }
 
 function setPinned(index: ChatIndex, id: string, pinned: boolean): void {
@@ -177,7 +202,7 @@ export function mergeEntries(index: ChatIndex, entries: readonly ChatEntry[]): v
     rebuildLists(index, fresh);
     return;
   }
-  const groups = newGroups();
+  const groups = newGroups(index.lists !== null);
   for (const e of fresh) group(groups, e.id, e.type, e.userId);
   setLists(index, groups, (list, ids) =>
     mode === 'prepend' ? list.prepend(ids) : list.append(ids),
@@ -193,46 +218,56 @@ function rebuildLists(index: ChatIndex, fresh: readonly ChatEntry[]): void {
   }
   entries.push(...fresh);
   entries.sort((a, b) => (a.timeMs ?? 0) - (b.timeMs ?? 0));
-  const groups = newGroups();
+  const groups = newGroups(false);
   for (const e of entries) group(groups, e.id, e.type, e.userId);
   setLists(index, groups);
 }
 
-/** Ids in order: all of them, by type and by sender (see {@link group}, {@link setLists}). */
+/** Ids in order: all of them and, when `lists` (see {@link newGroups}), by type and by sender. */
 export interface Groups {
   ids: string[];
-  byType: Record<MessageKind, string[]>;
-  byUser: Map<string, string[]>;
+  lists: { byType: Record<MessageKind, string[]>; byUser: Map<string, string[]> } | null;
 }
 
-export const newGroups = (): Groups => ({
+/** Groups of ids; by type and by sender only with `lists` (when the index has its lists built). */
+export const newGroups = (lists: boolean): Groups => ({
   ids: [],
-  byType: { text: [], image: [], file: [], custom: [] },
-  byUser: new Map(),
+  lists: lists
+    ? { byType: { text: [], image: [], file: [], custom: [] }, byUser: new Map() }
+    : null,
 });
 
 export function group(groups: Groups, id: string, type: MessageKind, userId: string): void {
   groups.ids.push(id);
-  groups.byType[type].push(id);
-  const ofUser = groups.byUser.get(userId);
+  const lists = groups.lists;
+  if (!lists) return;
+  lists.byType[type].push(id);
+  const ofUser = lists.byUser.get(userId);
   if (ofUser) ofUser.push(id);
-  else groups.byUser.set(userId, [id]);
+  else lists.byUser.set(userId, [id]);
 }
 
 /**
  * Sets the index's lists from `groups`: `join` adds each group to its list (a page spliced in);
- * without it every list is replaced (and senders with no group dropped).
+ * without it every list is replaced. Groups without their by-type and by-sender part drop the
+ * index's (they are built again when next read).
  */
 export function setLists(
   index: ChatIndex,
   groups: Groups,
   join?: (list: IdList, ids: string[]) => IdList,
 ): void {
-  if (!join) index.byUser = new Map();
   const to = join ?? ((_: IdList, ids: string[]) => IdList.from(ids));
   index.ids = to(index.ids, groups.ids);
-  for (const kind of MESSAGE_KINDS)
-    index.byType[kind] = to(index.byType[kind], groups.byType[kind]);
-  for (const [user, ids] of groups.byUser)
-    index.byUser.set(user, to(index.byUser.get(user) ?? IdList.empty, ids));
+  const lists = index.lists;
+  const from = groups.lists;
+  if (!lists) return;
+  if (!from) {
+    index.lists = null;
+    return;
+  }
+  if (!join) lists.byUser = new Map();
+  for (const kind of MESSAGE_KINDS) lists.byType[kind] = to(lists.byType[kind], from.byType[kind]);
+  for (const [user, ids] of from.byUser)
+    lists.byUser.set(user, to(lists.byUser.get(user) ?? IdList.empty, ids));
 }

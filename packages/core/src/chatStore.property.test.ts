@@ -100,52 +100,60 @@ const message = (e: { id: string; body: string }, pinned?: boolean): Message =>
 describe('chat store under random event sequences', () => {
   it('equals the reference model after any sequence of add/edit/delete/pin/unpin, duplicates and junk included', () => {
     fc.assert(
-      fc.property(fc.array(event, { maxLength: 80 }), (events) => {
-        const fake = createEventChat();
-        const warnings: string[] = [];
-        const store = createChatStore(fake.chat, { logger: { warn: (m) => warnings.push(m) } });
-        const stop = store.subscribe(() => undefined);
-        const model = new ReferenceModel();
-        for (const e of events) {
-          switch (e.kind) {
-            case 'add':
-            case 'edit':
-              fake.update(e.kind, message(e, e.pinned));
-              model.upsert(message(e, e.pinned));
-              break;
-            case 'delete':
-              fake.update('delete', { id: e.id });
-              model.delete(e.id);
-              break;
-            case 'pin':
-            case 'unpin':
-              fake.pinEvent(e.kind === 'pin', message(e, e.kind === 'pin'));
-              model.upsert(message(e, e.kind === 'pin'));
-              break;
-            case 'malformed':
-              fake.emitter.emit('chatUpdate', e.payload);
-              break;
+      // `readListsAt`: after which event the by-sender and by-type lists are first read (they are
+      // built then, and kept up to date by every later event); -1: only at the end.
+      fc.property(
+        fc.array(event, { maxLength: 80 }),
+        fc.integer({ min: -1, max: 80 }),
+        (events, readListsAt) => {
+          const fake = createEventChat();
+          const warnings: string[] = [];
+          const store = createChatStore(fake.chat, { logger: { warn: (m) => warnings.push(m) } });
+          const stop = store.subscribe(() => undefined);
+          const model = new ReferenceModel();
+          for (const [i, e] of events.entries()) {
+            if (i === readListsAt)
+              expect(store.getState().byType.text.length).toBe(model.ordered().length);
+            switch (e.kind) {
+              case 'add':
+              case 'edit':
+                fake.update(e.kind, message(e, e.pinned));
+                model.upsert(message(e, e.pinned));
+                break;
+              case 'delete':
+                fake.update('delete', { id: e.id });
+                model.delete(e.id);
+                break;
+              case 'pin':
+              case 'unpin':
+                fake.pinEvent(e.kind === 'pin', message(e, e.kind === 'pin'));
+                model.upsert(message(e, e.kind === 'pin'));
+                break;
+              case 'malformed':
+                fake.emitter.emit('chatUpdate', e.payload);
+                break;
+            }
           }
-        }
-        const s = store.getState();
-        expect(s.ids.toArray()).toEqual(model.ordered());
-        expect([...s.pinnedIds]).toEqual(model.pinOrder);
-        for (const [mid, m] of model.messages) {
-          const entry = s.byId.get(mid);
-          expect(entry?.type === 'text' && entry.message).toBe(m.type === 'text' && m.message);
-          expect(entry?.pinned === true).toBe(m.pinned === true);
-        }
-        expect(s.byId.size).toBe(model.messages.size);
-        for (const user of USERS) {
-          expect(s.byUser.get(user)?.toArray() ?? []).toEqual(
-            model.ordered((m) => m.userId === user),
-          );
-        }
-        expect(s.byType.text.toArray()).toEqual(model.ordered());
-        expect(s.byType.image.length).toBe(0);
-        stop();
-        store.destroy();
-      }),
+          const s = store.getState();
+          expect(s.ids.toArray()).toEqual(model.ordered());
+          expect([...s.pinnedIds]).toEqual(model.pinOrder);
+          for (const [mid, m] of model.messages) {
+            const entry = s.byId.get(mid);
+            expect(entry?.type === 'text' && entry.message).toBe(m.type === 'text' && m.message);
+            expect(entry?.pinned === true).toBe(m.pinned === true);
+          }
+          expect(s.byId.size).toBe(model.messages.size);
+          for (const user of USERS) {
+            expect(s.byUser.get(user)?.toArray() ?? []).toEqual(
+              model.ordered((m) => m.userId === user),
+            );
+          }
+          expect(s.byType.text.toArray()).toEqual(model.ordered());
+          expect(s.byType.image.length).toBe(0);
+          stop();
+          store.destroy();
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -17,7 +17,12 @@ export interface ChatState {
   byId: ReadonlyMap<string, ChatEntry>;
   /** Pinned ids in the order they were pinned. */
   pinnedIds: readonly string[];
+  /**
+   * The history's ids by sender, in time order. Built on first read (a list of 100 000 messages
+   * that never asks pays nothing for it), then kept up to date.
+   */
   byUser: ReadonlyMap<string, IdList>;
+  /** The history's ids by message type, in time order; built on first read, like `byUser`. */
   byType: Readonly<Record<MessageKind, IdList>>;
   status: ChatStatus;
   /** Why loading history failed. */

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { createChatActions } from './createChatActions';
 import { createChatHistory } from './chatHistory';
-import { emptyIndex, isListed, mergeEntries, removeEntry, upsertEntry } from './chatIndex';
+import { emptyIndex, isListed, listsOf, mergeEntries, removeEntry, upsertEntry } from './chatIndex';
 import type { ChatIndex } from './chatIndex';
 import type { ChatSelf, ChatState, ChatStore, ChatStoreOptions } from './chatStoreTypes';
 import { consoleLogger } from './logger';
@@ -23,7 +23,8 @@ import type { ChatEntry, ChatLike, ChatUpdateEvent, PinEvent } from './types';
  */
 export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}): ChatStore {
   const index = emptyIndex();
-  const store = createStore<ChatState>()(() => ({
+  /** The state's own fields; `byUser` and `byType` are added as getters (see `stateOf`). */
+  let fields: StateFields = {
     ...snapshot(index),
     status: 'idle',
     error: null,
@@ -31,7 +32,11 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
     hasOlder: false,
     isLoadingOlder: false,
     sendingCount: 0,
-  }));
+  };
+  // The state as a whole: zustand's merging `setState` would read (and so build) the lists.
+  const publish = (extra: Partial<StateFields>) =>
+    store.setState(stateOf(index, (fields = { ...fields, ...extra })), true);
+  const store = createStore<ChatState>()(() => stateOf(index, fields));
   let self: ChatSelf | undefined;
   const eventListeners = new Set<AppliedEventListener>();
   let holds = 0;
@@ -54,9 +59,9 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
     },
     commit(extra) {
       revision++;
-      store.setState({ ...snapshot(index), sendingCount: sending.sendingCount(), ...extra });
+      publish({ ...snapshot(index), sendingCount: sending.sendingCount(), ...extra });
     },
-    update: store.setState,
+    update: publish,
     self: () => self ?? selfOfChat(chat),
     onEvent(fn) {
       eventListeners.add(fn);
@@ -213,13 +218,27 @@ function selfOfChat(chat: ChatLike): ChatSelf | undefined {
   return typeof userId === 'string' && userId !== '' ? { userId } : undefined;
 }
 
+type StateFields = Omit<ChatState, 'byUser' | 'byType'>;
+
 /** The collections as published: `byId` is a new view whenever something changed (see EntryMap). */
 function snapshot(index: ChatIndex) {
+  return { ids: index.ids, byId: index.byId.snapshot(), pinnedIds: index.pinnedIds };
+}
+
+/**
+ * A published state: `fields`, plus `byUser` and `byType` as getters that build the index's lists
+ * on first read (see `ChatIndex.lists`). `byType` is a new object per state, as it was when copied
+ * on every change; `byUser` is the index's own map.
+ */
+function stateOf(index: ChatIndex, fields: StateFields): ChatState {
+  let byType: ChatState['byType'] | undefined;
   return {
-    ids: index.ids,
-    byId: index.byId.snapshot(),
-    pinnedIds: index.pinnedIds,
-    byUser: index.byUser,
-    byType: { ...index.byType },
+    ...fields,
+    get byUser() {
+      return listsOf(index).byUser;
+    },
+    get byType() {
+      return (byType ??= { ...listsOf(index).byType });
+    },
   };
 }

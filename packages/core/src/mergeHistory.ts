@@ -19,7 +19,7 @@ export function mergeHistory(
   if (index.byId.size > 0 || index.deleted.size > 0 || index.pinnedIds.length > 0) {
     return mergeEntries(index, normalizeAll(list, refuse));
   }
-  const groups = newGroups();
+  const groups = newGroups(false);
   const pinned: string[] = [];
   const refused: string[] = [];
   let last = -Infinity;

@@ -105,7 +105,6 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
   const [progress, setProgress] = useState<ChatExportProgress | null>(null);
   const [error, setError] = useState<ChatExportError | null>(null);
   const controller = useRef<AbortController | null>(null);
-  const mounted = useRef(true);
   const meetingId = options.meetingId;
   const meetingName = options.meetingName ?? context?.meetingTitle;
   const margin = options.safetyMarginMs;
@@ -123,13 +122,9 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
   const hasReplay = source !== undefined;
   const meetingStore = context?.meetingStore;
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      controller.current?.abort();
-    };
-  }, []);
+  // Unmounting aborts the task under way: its late progress is dropped (each callback checks its
+  // signal), and a state update after unmount does nothing (React 18+), so no "is mounted" flag.
+  useEffect(() => () => controller.current?.abort(), []);
 
   const run = useCallback(async <T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     controller.current?.abort();
@@ -139,11 +134,11 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
     setProgress(null);
     try {
       const result = await task(own.signal);
-      if (mounted.current && controller.current === own) setStatus('done');
+      if (controller.current === own) setStatus('done');
       return result;
     } catch (caught) {
       const failure = toExportError(own.signal.aborted ? (own.signal.reason ?? caught) : caught);
-      if (mounted.current && controller.current === own) {
+      if (controller.current === own) {
         setError(failure);
         setStatus(own.signal.aborted ? 'idle' : 'error');
       }
@@ -159,8 +154,8 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
         link: { source, sessionId, getQueryClient, marginMs },
         signal,
         fresh,
-        onDownloading: () => mounted.current && setStatus('downloading'),
-        onProgress: (p) => mounted.current && setProgress(p),
+        onDownloading: () => signal.aborted || setStatus('downloading'),
+        onProgress: (p) => signal.aborted || setProgress(p),
       });
     },
     [source, sessionId, getQueryClient, marginMs],
@@ -197,7 +192,7 @@ export function useChatExport(options: UseChatExportOptions = {}): UseChatExport
         const tasks = await loadTasks();
         setStatus('downloading');
         await tasks.exportFiles(exportContext(signal), options, (p) => {
-          if (mounted.current && !signal.aborted) setProgress(p);
+          if (!signal.aborted) setProgress(p);
         });
       }).catch(() => undefined),
     [run, exportContext],

@@ -1,19 +1,6 @@
 /**
- * The chat side of the harness server: what the socket service does for `meeting.chat`.
- *
- * Chat event ids are `(1 << 16) + n` in both SDKs (RealtimeKit 2.0.2 `Je = wc(UI = 1, qI)`, Dyte
- * 3.1.11 `Re = Kn($A = 1, GA)`), read from their bundles:
- *
- * | n  | event                  | request                              | answer / broadcast                      |
- * |----|------------------------|--------------------------------------|-----------------------------------------|
- * | 0  | getMessages            | (none)                               | GetChatMessagesResponse {messages}      |
- * | 1  | sendMessageToRoom      | SendChatMessageToRoomRequest         | SendChatMessageToRoomResponse {message} |
- * | 2  | sendMessageToPeers     | SendChatMessageToPeersRequest        | SendChatMessageToPeersResponse          |
- * | 3  | editMessage            | EditChatMessageRequest               | EditChatMessageResponse {message}       |
- * | 4  | deleteMessage          | DeleteChatMessageRequest {chatId}    | DeleteChatMessageResponse {chatId}      |
- * | 5  | getPaginatedMessages   | GetPaginatedChatMessageRoomRequest   | GetPaginatedChatMessageRoomResponse     |
- * | 7  | searchChannelMessages  | SearchChatMessagesRequest            | GetChatMessagesResponse                 |
- * | 10 | pinMessage             | PinChatMessageRequest {chatId,pinned}| PinChatMessageResponse                  |
+ * The chat side of the harness server: what the socket service does for `meeting.chat`. The event
+ * ids and wire shapes it speaks are in `chatWire.ts`.
  *
  * The SDK's socket layer dispatches every frame by event number to all listeners, whatever its id,
  * so the answer to a request (same id) is also what the SDK's chat controller turns into events.
@@ -21,132 +8,23 @@
  * the request id, everyone else without. Failures go out as event 0xFFFF (`rg = 65535`, which
  * `sendMessagePromise` treats as an error for the matching id) with a `media.edge.ErrorResponse`,
  * the first error type the SDK tries to decode.
+ *
+ * Why this file stays whole (over 300 lines): it is one class, the chat service, whose request
+ * handlers (one per SDK request) and remote-participant drivers all read and write the same
+ * private state (stored messages, held sends, the recorder of what the SDK emitted). Splitting
+ * the handlers out would hand that state around; the wire protocol is already in `chatWire.ts`.
  */
 import type { ProtoRegistry } from './protoRegistry';
 import type { JoinedPeer } from './roomServer';
 import type { ReceivedFrame, SocketConnection, SocketServer } from './socketServer';
-
-const chat = (n: number): number => (1 << 16) + n;
-
-export const CHAT_EVENTS = {
-  getMessages: chat(0),
-  sendMessageToRoom: chat(1),
-  sendMessageToPeers: chat(2),
-  editMessage: chat(3),
-  deleteMessage: chat(4),
-  getPaginatedMessages: chat(5),
-  searchChannelMessages: chat(7),
-  pinMessage: chat(10),
-} as const;
-
-/** Socket-service error event (`rg` in the bundles). */
-export const SOCKET_ERROR_EVENT = 0xffff;
-
-/** `socket.chat.ChatMessage`, field for field. */
-export interface WireChatMessage {
-  chatId: string;
-  peerId: string;
-  userId: string;
-  displayName: string;
-  pinned: boolean;
-  isEdited: boolean;
-  /** 0 text, 1 image, 2 file (JSON {link,name,size}), 3 custom (JSON). */
-  payloadType: number;
-  payload: string;
-  targetUserIds: string[];
-  /** Seconds. */
-  createdAt: number;
-  createdAtMs?: number;
-  channelId?: string;
-  channelIndex?: string;
-}
-
-/** A message as tests describe it (history, remote sends). */
-export type ServerMessageInput = {
-  id?: string;
-  userId: string;
-  displayName: string;
-  peerId?: string;
-  /** Defaults to now; later history entries should have later times. */
-  time?: Date | number;
-  pinned?: boolean;
-  isEdited?: boolean;
-  targetUserIds?: string[];
-} & (
-  | { type?: 'text'; text: string }
-  | { type: 'image'; link: string }
-  | { type: 'file'; link: string; name: string; size: number }
-  | { type: 'custom'; payload: Record<string, unknown> }
-);
-
-/** What the SDK sent, decoded with its own request types. */
-export interface ReceivedChatRequest {
-  event: keyof typeof CHAT_EVENTS;
-  id: string | undefined;
-  request: Record<string, unknown>;
-}
-
-interface ChatListener {
-  on(event: string, listener: (payload: unknown) => void): unknown;
-  off(event: string, listener: (payload: unknown) => void): unknown;
-}
-
-/** An event the SDK emitted on `meeting.chat`, with its name. */
-export interface EmittedChatEvent {
-  name: 'chatUpdate' | 'pinMessage' | 'unpinMessage';
-  payload: unknown;
-}
-
-export interface RemoteParticipant {
-  userId: string;
-  displayName: string;
-  peerId?: string;
-}
-
-let counter = 0;
-const nextId = (): string => `msg-${Date.now().toString(36)}-${(counter++).toString(36)}`;
-
-function toWire(input: ServerMessageInput): WireChatMessage {
-  const ms =
-    input.time === undefined
-      ? Date.now()
-      : input.time instanceof Date
-        ? input.time.getTime()
-        : input.time;
-  let payloadType = 0;
-  let payload: string;
-  switch (input.type) {
-    case undefined:
-    case 'text':
-      payload = input.text;
-      break;
-    case 'image':
-      payloadType = 1;
-      payload = input.link;
-      break;
-    case 'file':
-      payloadType = 2;
-      payload = JSON.stringify({ link: input.link, name: input.name, size: input.size });
-      break;
-    case 'custom':
-      payloadType = 3;
-      payload = JSON.stringify(input.payload);
-      break;
-  }
-  return {
-    chatId: input.id ?? nextId(),
-    peerId: input.peerId ?? `peer-${input.userId}`,
-    userId: input.userId,
-    displayName: input.displayName,
-    pinned: input.pinned ?? false,
-    isEdited: input.isEdited ?? false,
-    payloadType,
-    payload,
-    targetUserIds: input.targetUserIds ?? [],
-    createdAt: Math.floor(ms / 1000),
-    createdAtMs: ms,
-  };
-}
+import { CHAT_EVENTS, SOCKET_ERROR_EVENT, nextId, toWire } from './chatWire';
+import type {
+  ChatListener,
+  EmittedChatEvent,
+  ReceivedChatRequest,
+  ServerMessageInput,
+  WireChatMessage,
+} from './chatWire';
 
 export interface ChatServerOptions {
   /** Dyte's `PinChatMessageResponse` has no `message` field; RealtimeKit's has. */

@@ -8,7 +8,7 @@
  */
 import type DyteClient from '@dytesdk/web-core';
 import { createHarness } from './harness';
-import type { Harness, HarnessOptions } from './harness';
+import type { Harness, HarnessOptions } from './harnessTypes';
 import { loadSdk } from './protoRegistry';
 
 export type DyteMeeting = DyteClient;

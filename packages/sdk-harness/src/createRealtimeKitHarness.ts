@@ -4,7 +4,7 @@
  */
 import type RealtimeKitClient from '@cloudflare/realtimekit';
 import { createHarness } from './harness';
-import type { Harness, HarnessOptions } from './harness';
+import type { Harness, HarnessOptions } from './harnessTypes';
 import { loadSdk } from './protoRegistry';
 
 export type RealtimeKitMeeting = RealtimeKitClient;

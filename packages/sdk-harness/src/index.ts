@@ -12,7 +12,7 @@ export type {
 } from './createRealtimeKitHarness';
 export { createDyteHarness } from './createDyteHarness';
 export type { DyteChat, DyteHarness, DyteMeeting } from './createDyteHarness';
-export { recordChatEvents, waitForChatEvent } from './harness';
+export { recordChatEvents, waitForChatEvent } from './chatEvents';
 export type {
   ChatEmitter,
   Harness,
@@ -22,14 +22,14 @@ export type {
   RemoteDriver,
   RemoteResult,
   RemoteText,
-} from './harness';
-export { CHAT_EVENTS, SOCKET_ERROR_EVENT } from './chatServer';
+} from './harnessTypes';
+export { CHAT_EVENTS, SOCKET_ERROR_EVENT } from './chatWire';
 export type {
   EmittedChatEvent,
   ReceivedChatRequest,
   ServerMessageInput,
   WireChatMessage,
-} from './chatServer';
+} from './chatWire';
 export { MEDIA_EVENTS, ROOM_EVENTS } from './roomServer';
 export type { RemotePeer } from './roomServer';
 export { PRESET_EVENTS } from './presetServer';

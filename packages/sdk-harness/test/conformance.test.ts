@@ -7,7 +7,7 @@ import type { ChatConformanceFixture } from '@natter/core/testing';
 import * as vitest from 'vitest';
 import { createDyteHarness } from '../src/createDyteHarness';
 import { createRealtimeKitHarness } from '../src/createRealtimeKitHarness';
-import type { Harness } from '../src/harness';
+import type { Harness } from '../src/harnessTypes';
 
 const REMOTE = { userId: 'remote-user', displayName: 'Remote' };
 

@@ -11,7 +11,7 @@ import type { ChatLike } from '@natter/core';
 import { ChatProvider, useChat, usePinned } from '@natter/hooks';
 import { createDyteHarness } from '../src/createDyteHarness';
 import { createRealtimeKitHarness } from '../src/createRealtimeKitHarness';
-import type { Harness, HarnessOptions } from '../src/harness';
+import type { Harness, HarnessOptions } from '../src/harnessTypes';
 
 type AnyHarness = Harness<unknown, unknown>;
 const REMOTE = { userId: 'remote-user', displayName: 'Remote' };

@@ -17,7 +17,7 @@ import {
 } from '@natter/hooks';
 import { createDyteHarness } from '../src/createDyteHarness';
 import { createRealtimeKitHarness } from '../src/createRealtimeKitHarness';
-import type { Harness, HarnessOptions } from '../src/harness';
+import type { Harness, HarnessOptions } from '../src/harnessTypes';
 
 type AnyHarness = Harness<unknown, unknown>;
 const ANA = { userId: 'ana-user', displayName: 'Ana' };

@@ -8,8 +8,8 @@ import { getChatStore, releaseChatStore, sendCustom } from '@natter/core';
 import type { ChatLike, ChatUpdateEvent, PinEvent } from '@natter/core';
 import { createDyteHarness } from '../src/createDyteHarness';
 import { createRealtimeKitHarness } from '../src/createRealtimeKitHarness';
-import { recordChatEvents, waitForChatEvent } from '../src/harness';
-import type { ChatEmitter, Harness, HarnessOptions } from '../src/harness';
+import { recordChatEvents, waitForChatEvent } from '../src/chatEvents';
+import type { ChatEmitter, Harness, HarnessOptions } from '../src/harnessTypes';
 import { BEHAVIOUR } from './behaviour';
 
 /** The members of `meeting.chat` these tests call, common to both SDKs. */

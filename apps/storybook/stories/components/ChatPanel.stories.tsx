@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ChatPanel } from '@natter/ui';
-import { natter } from '../decorators';
+import { natter, withPanelFrame } from '../decorators';
 import {
   HOSTILE_TEXT,
   LONG_TEXT,
@@ -53,13 +53,7 @@ import { ChatPanel } from '@natter/ui';
       },
     },
   },
-  decorators: [
-    (Story) => (
-      <div className="story-panel-frame">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withPanelFrame],
 } satisfies Meta<typeof ChatPanel>;
 export default meta;
 type Story = StoryObj<typeof meta>;

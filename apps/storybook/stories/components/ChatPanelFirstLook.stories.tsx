@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ChatPanel } from '@natter/ui';
-import { natter } from '../decorators';
+import { natter, withPanelFrame } from '../decorators';
 import { sampleHistory } from '../fixtures';
 
 /** The message article whose text contains `text`, in the chat log. */
@@ -34,13 +34,7 @@ const meta = {
       },
     },
   },
-  decorators: [
-    (Story) => (
-      <div className="story-panel-frame">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withPanelFrame],
 } satisfies Meta<typeof ChatPanel>;
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ChatPanel } from '@natter/ui';
-import { natter } from '../decorators';
+import { natter, withPanelFrame } from '../decorators';
+import { articles } from '../queries';
 import { sampleHistory } from '../fixtures';
 
 const meta = {
@@ -21,20 +22,10 @@ const meta = {
       },
     },
   },
-  decorators: [
-    (Story) => (
-      <div className="story-panel-frame">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withPanelFrame],
 } satisfies Meta<typeof ChatPanel>;
 export default meta;
 type Story = StoryObj<typeof meta>;
-
-const articles = (root: HTMLElement) => [
-  ...within(root).getByRole('log').querySelectorAll<HTMLElement>('article'),
-];
 
 /** The default panel: the summary of what the late joiner found sits in the list where it ends. */
 export const Default: Story = {

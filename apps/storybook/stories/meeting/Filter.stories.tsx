@@ -5,7 +5,8 @@ import { parseChatDump, toChatDumpCsv } from '@natter/core';
 import type { DumpMessage } from '@natter/core';
 import type { LocalChat } from '@natter/core/testing';
 import { ChatPanel, ReplayView } from '@natter/ui';
-import { natter } from '../decorators';
+import { natter, withPanelFrame } from '../decorators';
+import { articles } from '../queries';
 import { sampleHistory } from '../fixtures';
 
 const meta = {
@@ -19,20 +20,10 @@ const meta = {
       },
     },
   },
-  decorators: [
-    (Story) => (
-      <div className="story-panel-frame">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withPanelFrame],
 } satisfies Meta<typeof ChatPanel>;
 export default meta;
 type Story = StoryObj<typeof meta>;
-
-const articles = (root: HTMLElement) => [
-  ...within(root).getByRole('log').querySelectorAll<HTMLElement>('article'),
-];
 
 /** Opens the filter from the panel's header, from the keyboard: the search field takes the focus. */
 async function openFilter(canvasElement: HTMLElement): Promise<HTMLElement> {

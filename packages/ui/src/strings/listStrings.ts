@@ -37,7 +37,6 @@ export const listStrings = {
   downloadFile: (name: string) => `Download ${name}`,
   cancelUpload: 'Cancel upload',
   retryUpload: 'Retry upload',
-  unsafeLink: 'link removed',
   jumpToLatest: 'Jump to latest messages',
   announceMessage: (sender: string, summary: string) => `${sender}: ${summary}`,
   announceMany: (count: number) =>
@@ -46,7 +45,6 @@ export const listStrings = {
   fileSummary: (name: string) => `sent a file: ${name}`,
   customSummary: 'sent a message',
   failedReason: (reason: string) => `Not sent: ${reason}`,
-  messageLabel: (sender: string, time: string) => `${sender}, ${time}`,
   lightboxLabel: 'Image viewer',
   zoomLevel: (percent: number) => `${percent}%`,
   attachment: (index: number) => `Attachment ${index}`,

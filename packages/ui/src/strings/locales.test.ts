@@ -15,7 +15,7 @@ function render(table: NatterStrings, key: keyof NatterStrings, count: number): 
   );
   // Functions of a name or reason get a string; the rest counts.
   const named =
-    /Alt|downloadFile|removeAttachment|privateTo|fileSummary|failedReason|chatDumpFailed|announceMessage|messageLabel|messageActions|recipientLeft|privatePlaceholder|mentionedYou|missedFrom|meetingTimeLabel/;
+    /Alt|downloadFile|removeAttachment|privateTo|fileSummary|failedReason|chatDumpFailed|announceMessage|messageActions|recipientLeft|privatePlaceholder|mentionedYou|missedFrom|meetingTimeLabel/;
   const text = named.test(key)
     ? (value as (...a: unknown[]) => string)(...args.map(() => 'Ada'))
     : (value as (...a: unknown[]) => string)(...args);

@@ -51,7 +51,6 @@ const ar: NatterStrings = {
   downloadFile: (name) => `تنزيل ${i(name)}`,
   cancelUpload: 'إلغاء الرفع',
   retryUpload: 'إعادة محاولة الرفع',
-  unsafeLink: 'أُزيل الرابط',
   jumpToLatest: 'الانتقال إلى أحدث الرسائل',
   announceMessage: (sender, summary) => `${i(sender)}: ${summary}`,
   announceMany: (count) =>
@@ -67,7 +66,6 @@ const ar: NatterStrings = {
   fileSummary: (name) => `أرسل ملفًا: ${i(name)}`,
   customSummary: 'أرسل رسالة',
   failedReason: (reason) => `لم تُرسل: ${reason}`,
-  messageLabel: (sender, time) => `${i(sender)}، ${time}`,
   lightboxLabel: 'عارض الصور',
   zoomLevel: (percent) => `${n(percent)}٪`,
   attachment: (index) => `المرفق ${n(index)}`,

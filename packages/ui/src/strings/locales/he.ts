@@ -43,7 +43,6 @@ const he: NatterStrings = {
   downloadFile: (name) => `הורדת ${i(name)}`,
   cancelUpload: 'ביטול ההעלאה',
   retryUpload: 'ניסיון חוזר להעלאה',
-  unsafeLink: 'הקישור הוסר',
   jumpToLatest: 'מעבר להודעות האחרונות',
   announceMessage: (sender, summary) => `${i(sender)}: ${summary}`,
   announceMany: (count) =>
@@ -52,7 +51,6 @@ const he: NatterStrings = {
   fileSummary: (name) => `שלח/ה קובץ: ${i(name)}`,
   customSummary: 'שלח/ה הודעה',
   failedReason: (reason) => `לא נשלחה: ${reason}`,
-  messageLabel: (sender, time) => `${i(sender)}, ${time}`,
   lightboxLabel: 'מציג תמונות',
   zoomLevel: (percent) => `${n(percent)}%`,
   attachment: (index) => `קובץ מצורף ${n(index)}`,
