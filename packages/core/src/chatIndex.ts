@@ -126,6 +126,13 @@ function setPinned(index: ChatIndex, id: string, pinned: boolean): void {
   else if (!pinned && has) index.pinnedIds = index.pinnedIds.filter((p) => p !== id);
 }
 
+/** A new `entry` for an id already held: it keeps the row key, and the pin state unless it says. */
+function carried(entry: ChatEntry, existing: ChatEntry): ChatEntry {
+  const next = { ...entry, clientKey: existing.clientKey };
+  if (next.pinned === undefined && existing.pinned !== undefined) next.pinned = existing.pinned;
+  return next;
+}
+
 /**
  * Inserts or replaces one entry. `list: false` keeps it out of the history list (a pin known
  * before its page of history). Entries of deleted ids are refused (returns false).
@@ -134,12 +141,7 @@ export function upsertEntry(index: ChatIndex, entry: ChatEntry, list = true): bo
   if (index.deleted.has(entry.id)) return false;
   const existing = index.byId.get(entry.id);
   const listed = existing !== undefined && isListed(index, entry.id);
-  const pinned = entry.pinned ?? existing?.pinned;
-  const next: ChatEntry = {
-    ...entry,
-    clientKey: existing?.clientKey ?? entry.clientKey,
-    ...(pinned === undefined ? {} : { pinned }),
-  };
+  const next = existing ? carried(entry, existing) : { ...entry };
   const moved =
     listed &&
     existing !== undefined &&
@@ -189,10 +191,7 @@ export function mergeEntries(index: ChatIndex, entries: readonly ChatEntry[]): v
     if (isListed(index, entry.id)) continue;
     fresh[unique++] = entry;
     const existing = index.byId.get(entry.id);
-    const pinned = entry.pinned ?? existing?.pinned;
-    const next: ChatEntry = existing
-      ? { ...entry, clientKey: existing.clientKey, ...(pinned === undefined ? {} : { pinned }) }
-      : entry;
+    const next = existing ? carried(entry, existing) : entry;
     index.byId.set(entry.id, next);
     index.unlisted.delete(entry.id);
     setPinned(index, entry.id, next.pinned === true);

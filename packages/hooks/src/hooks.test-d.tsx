@@ -22,6 +22,8 @@ import {
   useChat,
   useChatExport,
   useChatPermissions,
+  useChatSelector,
+  useChatStore,
   useConversations,
   useMessage,
   useMessageIds,
@@ -123,6 +125,17 @@ export function Probe() {
   // The key of the public conversation, beside each private one's.
   expectTypeOf(EVERYONE).toBeString();
   expectTypeOf(conversations.conversations).items.toHaveProperty('key').toBeString();
+
+  // The store itself, and any slice of its state, for a user's own hooks.
+  expectTypeOf(useChatStore).parameters.toEqualTypeOf<[options?: ChatHookOptions]>();
+  const own = useChatStore();
+  expectTypeOf(own).toEqualTypeOf<ChatStore>();
+  expectTypeOf(useChatSelector(own, (s) => s.ids.length)).toBeNumber();
+  expectTypeOf(useChatSelector(own, (s) => s.byType.file)).toEqualTypeOf<IdList>();
+  // The selector reads the state; an equality function compares what it returned.
+  expectTypeOf(useChatSelector<readonly string[]>)
+    .parameter(2)
+    .toEqualTypeOf<((a: readonly string[], b: readonly string[]) => boolean) | undefined>();
 
   const unread = useUnreadCount({ isRead: false });
   expectTypeOf(unread.count).toBeNumber();

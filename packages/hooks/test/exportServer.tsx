@@ -136,10 +136,21 @@ export function setup(replay = true) {
   return renderHook(() => useChatExport(), { wrapper });
 }
 
-/** Today as the file name shows it (`2026-11-30`, local time). */
-export function today(): string {
-  const d = new Date();
+/** A day as the file name shows it (`2026-11-30`, local time). */
+function dayOf(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The names a download saved just now may carry: `<stem> <today>.csv`, and yesterday's too during
+ * the first minute after midnight (the test may have crossed it between the save and the check).
+ */
+export function datedNames(stem: string): string[] {
+  const now = new Date();
+  const names = [`${stem} ${dayOf(now)}.csv`];
+  const minuteAgo = new Date(now.getTime() - 60_000);
+  if (dayOf(minuteAgo) !== dayOf(now)) names.push(`${stem} ${dayOf(minuteAgo)}.csv`);
+  return names;
 }
 
 /**

@@ -12,7 +12,7 @@ import type {
   IdList,
   MissedSummary as MissedSummaryData,
 } from '@natter/core';
-import type { ComponentProps, ReactNode } from 'react';
+import type { ComponentProps, ReactNode, Ref } from 'react';
 import { createRef } from 'react';
 import { expectTypeOf } from 'vitest';
 import {
@@ -23,7 +23,12 @@ import {
   MessageList,
   formatElapsed,
   useComposer,
+  useComposerContext,
+  useComposerControllerRef,
+  useComposerDropZone,
+  useListControllerRef,
   useMessageFilter,
+  useStrings,
   useMissedSummary,
   useJumpToMessage,
   usePinToggle,
@@ -43,6 +48,7 @@ import type {
   MessageFilter,
   MissedSummary,
   MeetingTimeProvider,
+  AttachmentPreview,
 } from './index';
 import type { FilterParticipant, MessageFilterMatches, NatterStrings, PanelSlot } from './index';
 
@@ -182,5 +188,41 @@ export function RecordHooks() {
   expectTypeOf(summary).toEqualTypeOf<MissedSummaryData | null>();
   expectTypeOf(kind).toEqualTypeOf<'joined' | 'away'>();
   expectTypeOf(dismiss).returns.toBeVoid();
+  return null;
+}
+
+// The composer's parts for a user's own layout: a chip per attachment, the drop zone, and the
+// refs and context that let actions and panels reach the composer and the list.
+expectTypeOf<{
+  attachment: ComponentProps<typeof AttachmentPreview>['attachment'];
+  removeButtonProps: { 'aria-label': string };
+}>().toExtend<ComponentProps<typeof AttachmentPreview>>();
+expectTypeOf<NoProps>().not.toExtend<ComponentProps<typeof AttachmentPreview>>();
+expectTypeOf<ComponentProps<typeof AttachmentPreview>['ref']>().toEqualTypeOf<
+  Ref<HTMLLIElement> | undefined
+>();
+
+export function ComposerParts() {
+  const composer = useComposerContext();
+  expectTypeOf(composer.isAvailable).toBeBoolean();
+  expectTypeOf(composer.startEdit).parameters.toEqualTypeOf<[id: string]>();
+  expectTypeOf(composer.startEdit).returns.toBeBoolean();
+  expectTypeOf(composer.addFiles).parameters.toEqualTypeOf<[files: Iterable<File>]>();
+  expectTypeOf(useComposerControllerRef().current?.focus).toEqualTypeOf<(() => void) | undefined>();
+  expectTypeOf(useListControllerRef().current?.jumpTo).toEqualTypeOf<
+    ((id: string) => Promise<boolean>) | undefined
+  >();
+
+  const drop = useComposerDropZone({ onFiles: (files: File[]) => void files });
+  expectTypeOf(drop.isDragging).toBeBoolean();
+  // The props it returns keep the caller's own.
+  const zone = drop.getDropZoneProps({ className: 'panel', onDragEnter: () => undefined });
+  expectTypeOf(zone.className).toBeString();
+  expectTypeOf(zone.onDrop).toBeFunction();
+
+  // The provider's strings (the panel's; parts loaded on demand read their own) and locale.
+  const { strings, locale } = useStrings();
+  expectTypeOf(strings.send).toBeString();
+  expectTypeOf(locale).toEqualTypeOf<string | undefined>();
   return null;
 }

@@ -97,11 +97,11 @@ function readLinkPayload(payload: string): LinkPayload | null {
     const sizeValue = value.size ?? value.fileSize;
     const size =
       typeof sizeValue === 'string' && sizeValue.trim() !== '' ? Number(sizeValue) : sizeValue;
-    return {
-      link,
-      ...(name === undefined ? {} : { name }),
-      ...(typeof size === 'number' && Number.isFinite(size) ? { size } : {}),
-    };
+    // A name or size the payload does not give is absent (not an undefined key), as before.
+    const attachment: LinkPayload = { link };
+    if (name !== undefined) attachment.name = name;
+    if (typeof size === 'number' && Number.isFinite(size)) attachment.size = size;
+    return attachment;
   }
   if (text.startsWith('"')) {
     const value = parseJson(text);

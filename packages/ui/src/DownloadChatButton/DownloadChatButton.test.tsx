@@ -111,9 +111,13 @@ const link = () =>
   );
 const DUMP = `${HEADER}\r\nm1,u1,sess-9,meet-1,Grace,false,false,TEXT_MESSAGE,from the dump,2026-01-01T10:00:00.000Z\r\n`;
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const dayOf = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** `<stem> <today>.csv`, and yesterday's name too in the first minute after midnight. */
+const datedNames = (stem: string) => {
+  const now = new Date();
+  const minuteAgo = new Date(now.getTime() - 60_000);
+  return [...new Set([dayOf(now), dayOf(minuteAgo)])].map((day) => `${stem} ${day}.csv`);
 };
 
 describe('DownloadChatButton', () => {
@@ -131,7 +135,7 @@ describe('DownloadChatButton', () => {
 
     await waitFor(() => expect(anchors).toHaveLength(1));
     // Not `chat-<uuid>.csv`: a name a person recognises in their downloads folder.
-    expect(anchors[0]?.download).toBe(`Weekly sync chat ${today()}.csv`);
+    expect(datedNames('Weekly sync chat')).toContain(anchors[0]?.download);
     expect(anchors[0]?.href).toBe('blob:natter-test/1');
     const text = await readBlob(blobs[0]);
     const lines = text?.split('\r\n') ?? [];
@@ -165,7 +169,7 @@ describe('DownloadChatButton', () => {
 
     stream.release();
     await waitFor(() => expect(anchors).toHaveLength(1));
-    expect(anchors[0]?.download).toBe(`Chat ${today()}.csv`);
+    expect(datedNames('Chat')).toContain(anchors[0]?.download);
     expect(await readBlob(blobs[0])).toBe(DUMP);
     const idle = screen.getByRole('button', { name: 'Download chat' });
     expect(idle.hasAttribute('aria-busy')).toBe(false);
