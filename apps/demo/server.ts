@@ -28,8 +28,8 @@ const dataDir = values.data
 
 const demo = await startDemo({
   dataDir,
-  ...(port === undefined ? {} : { port: Number(port) }),
-  ...(values['vite-cache'] ? { cacheDir: resolve(values['vite-cache']) } : {}),
+  port: port === undefined ? undefined : Number(port),
+  cacheDir: values['vite-cache'] ? resolve(values['vite-cache']) : undefined,
 });
 
 console.log(`

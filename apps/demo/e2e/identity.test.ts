@@ -31,7 +31,10 @@ interface Joined {
 async function post(path: string, body: unknown, cookie?: string): Promise<Joined> {
   const response = await fetch(`${demo.url}${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+    // No Cookie header at all without a cookie (an undefined value would be sent as "undefined").
+    headers: cookie
+      ? { 'Content-Type': 'application/json', Cookie: cookie }
+      : { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
   return {

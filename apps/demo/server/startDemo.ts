@@ -167,7 +167,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
         hmr: { server: http },
         // The chat backend at the page's origin: one port for browsers to find again.
         proxy: { '/v1': { target: devServerUrl, ws: true } },
-        ...(options.watch === false ? { watch: null } : {}),
+        watch: options.watch === false ? null : undefined, // null turns Vite's watcher off
       },
     });
   } catch (error) {

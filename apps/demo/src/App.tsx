@@ -64,8 +64,8 @@ export function App() {
     <JoinForm
       meetingId={meetingId}
       theme={theme}
-      {...(phase.left ? { leftAs: phase.left } : {})}
-      {...(phase.error ? { error: phase.error } : {})}
+      leftAs={phase.left}
+      error={phase.error}
       onJoined={(meeting) => setPhase({ name: 'room', meeting })}
     />
   );

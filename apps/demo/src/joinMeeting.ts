@@ -72,7 +72,7 @@ export function joinMeeting(
     name,
     meetingId,
     host: options.host === true,
-    ...(tab ? { tab } : {}),
+    tab, // sent as JSON, which drops the key when undefined
   });
 }
 

@@ -78,10 +78,8 @@ function ChatStory({
       chat={chat}
       selfUserId={chat.self.userId}
       selfDisplayName={chat.self.displayName}
-      {...(params.replay
-        ? { replay: { endpoint: '/api/chat-replay', sessionId: 'session-42' } }
-        : {})}
-      {...(params.exportPolicy === undefined ? {} : { exportPolicy: params.exportPolicy })}
+      replay={params.replay ? { endpoint: '/api/chat-replay', sessionId: 'session-42' } : undefined}
+      exportPolicy={params.exportPolicy}
     >
       {story()}
     </ChatProvider>

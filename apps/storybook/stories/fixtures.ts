@@ -95,14 +95,13 @@ export function entryOf(content: Message | Omit<Message, keyof Base>, o: EntryOp
     ...content,
     status,
     clientKey: id,
-    ...(status === 'failed'
-      ? {
-          error: new ChatError(
+    error:
+      status === 'failed'
+        ? new ChatError(
             'network',
             o.error ?? 'The message could not reach the server. Check the connection and retry.',
-          ),
-        }
-      : {}),
+          )
+        : undefined,
   } as ChatEntry;
   return entry;
 }

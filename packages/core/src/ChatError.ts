@@ -68,15 +68,12 @@ export function toChatError(error: unknown): ChatError {
     return new ChatError(
       'network',
       'The message could not reach the server. Check the connection and retry.',
-      {
-        cause: error,
-        ...(sdkCode ? { sdkCode } : {}),
-      },
+      { cause: error, sdkCode: sdkCode || undefined },
     );
   }
   return new ChatError('unknown', text || 'Something went wrong.', {
     cause: error,
-    ...(sdkCode ? { sdkCode } : {}),
+    sdkCode: sdkCode || undefined,
   });
 }
 

@@ -13,7 +13,9 @@ class ReferenceModel {
   upsert(m: Message): void {
     if (this.deleted.has(m.id)) return;
     const pinned = m.pinned ?? this.messages.get(m.id)?.pinned;
-    this.messages.set(m.id, { ...m, ...(pinned === undefined ? {} : { pinned }) });
+    const copy = { ...m };
+    if (pinned !== undefined) copy.pinned = pinned;
+    this.messages.set(m.id, copy);
     this.syncPin(m.id, pinned === true);
   }
 

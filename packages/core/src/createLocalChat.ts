@@ -236,17 +236,18 @@ export function createLocalChat(options: LocalChatOptions = {}): LocalChat {
             ? { link: item }
             : { link: makeLink(item), type: item.type, name: item.name, size: item.size },
         );
-      accept(
-        () => ({
+      accept(() => {
+        const content: Content = {
           type: 'custom',
-          ...(message === undefined ? {} : { message }),
-          ...(html === undefined ? {} : { html }),
           files: attach(files),
           images: attach(images),
           videos: attach(videos),
-        }),
-        peerIds,
-      );
+        };
+        // The stored message (readable through `log()`) has no `message`/`html` key unless sent.
+        if (message !== undefined) content.message = message;
+        if (html !== undefined) content.html = html;
+        return content;
+      }, peerIds);
     },
     async deleteMessage(id) {
       // The server refuses an unknown id; both SDKs swallow the refusal: resolved, no event.

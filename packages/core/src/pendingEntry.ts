@@ -16,31 +16,25 @@ export function pendingEntry(
     timeMs: now,
     status: 'sending' as const,
     clientKey: id,
-    ...(peerIds ? { targetUserIds: [...peerIds] } : {}),
   };
-  switch (payload.type) {
-    case 'text':
-      return {
-        ...base,
-        type: 'text',
-        message: payload.message,
-        ...(peerIds ? { pending: { peerIds } } : {}),
-      };
-    case 'image':
-      return {
-        ...base,
-        type: 'image',
-        link: '',
-        pending: { file: payload.image, ...(peerIds ? { peerIds } : {}) },
-      };
-    case 'file':
-      return {
-        ...base,
-        type: 'file',
-        link: '',
-        name: payload.file.name,
-        size: payload.file.size,
-        pending: { file: payload.file, ...(peerIds ? { peerIds } : {}) },
-      };
+  const entry: ChatEntry =
+    payload.type === 'text'
+      ? { ...base, type: 'text', message: payload.message }
+      : payload.type === 'image'
+        ? { ...base, type: 'image', link: '', pending: { file: payload.image } }
+        : {
+            ...base,
+            type: 'file',
+            link: '',
+            name: payload.file.name,
+            size: payload.file.size,
+            pending: { file: payload.file },
+          };
+  // Assigned only for a private send: a public entry has no `targetUserIds` or `pending.peerIds`
+  // key at all, like the entries the store builds from the SDK's messages.
+  if (peerIds) {
+    entry.targetUserIds = [...peerIds];
+    entry.pending = { ...entry.pending, peerIds };
   }
+  return entry;
 }

@@ -77,9 +77,9 @@ const server = await createDevServer({
   maxConnections: number(values['max-connections']),
   webhookUrl: values['webhook-url'],
   webhookSecret: values['webhook-secret'] ?? env.NATTER_DEV_WEBHOOK_SECRET,
-  ...(values.quiet
-    ? { logger: { info: () => undefined, warn: (m: string) => console.warn(m) } }
-    : {}),
+  logger: values.quiet
+    ? { info: () => undefined, warn: (m: string) => console.warn(m) }
+    : undefined, // resolveOptions falls back to the console logger
 }).catch((error: unknown) => {
   // A readable message (the missing better-sqlite3 binding names its fix), not a stack trace.
   console.error(error instanceof Error ? error.message : error);

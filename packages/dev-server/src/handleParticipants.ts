@@ -33,7 +33,7 @@ function issue(
     userId: grant.userId,
     displayName: grant.name,
     meetingId,
-    ...(grant.sessionId ? { sessionId: grant.sessionId } : {}),
+    sessionId: grant.sessionId, // the token is JSON, which drops the key when undefined
     preset: grant.preset,
     exp,
   });
@@ -84,7 +84,7 @@ export async function addParticipant(
   if (sessionId !== undefined && (typeof sessionId !== 'string' || !SAFE_ID.test(sessionId))) {
     return sendHttpError(res, 400, 'bad-request', '`sessionId` is malformed.');
   }
-  issue(ctx, res, meetingId, { name, userId, preset, ...(sessionId ? { sessionId } : {}) });
+  issue(ctx, res, meetingId, { name, userId, preset, sessionId });
 }
 
 /**

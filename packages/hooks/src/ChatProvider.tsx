@@ -104,16 +104,12 @@ export function ChatProvider({
   const replayKey = replay ? JSON.stringify({ ...replay, fetchDownloadUrl: undefined }) : '';
   const fetchDownloadUrl =
     replay && 'fetchDownloadUrl' in replay ? replay.fetchDownloadUrl : undefined;
-  const stableReplay = useMemo<ReplayConfig | undefined>(
-    () =>
-      replayKey === ''
-        ? undefined
-        : ({
-            ...JSON.parse(replayKey),
-            ...(fetchDownloadUrl ? { fetchDownloadUrl } : {}),
-          } as ReplayConfig),
-    [replayKey, fetchDownloadUrl],
-  );
+  const stableReplay = useMemo<ReplayConfig | undefined>(() => {
+    if (replayKey === '') return undefined;
+    const config = JSON.parse(replayKey) as ReplayConfig;
+    // Kept absent when unset: `'fetchDownloadUrl' in replay` tells the two config shapes apart.
+    return fetchDownloadUrl ? { ...config, fetchDownloadUrl } : config;
+  }, [replayKey, fetchDownloadUrl]);
   // Usually written inline too: keyed on its content.
   const policyKey = exportPolicy === undefined ? '' : JSON.stringify(exportPolicy);
   const stablePolicy = useMemo<ChatExportPolicy | false | undefined>(

@@ -83,10 +83,7 @@ function baseName(
   const name =
     typeof filename === 'string'
       ? filename
-      : chatExportFilename(
-          meetingName,
-          filename ? { name: filename } : fallback ? { name: fallback } : {},
-        );
+      : chatExportFilename(meetingName, { name: filename ?? fallback });
   return name.replace(/\.(csv|txt|md|zip)$/i, '');
 }
 
@@ -173,7 +170,7 @@ export async function exportFiles(
   // name that only the messages, not yet read, would tell).
   const target = pickSaveFile(
     `${anonymised ? baseName(undefined, undefined, filesName) : base}.zip`,
-    picker === undefined ? {} : { picker },
+    { picker },
   );
   try {
     const { messages } = await messagesOf(context, true);
@@ -190,7 +187,7 @@ export async function exportFiles(
       signal,
       onProgress,
       anonymiser,
-      ...(refresh ? { refresh } : {}),
+      refresh,
     });
     await saveStream(stream, `${anonymiser ? anonymiser.text(base) : base}.zip`, {
       signal,
@@ -225,11 +222,7 @@ export async function getReplayLink(
   const endpoint = 'endpoint' in source ? source.endpoint : undefined;
   const client = createReplayClient(source, { safetyMarginMs: marginMs });
   const queryKey = ['natter', 'chat-replay-link', endpoint ?? 'custom', sessionId];
-  const queryFn = () =>
-    client.getDownloadUrl(sessionId, {
-      ...(signal ? { signal } : {}),
-      ...(force ? { force } : {}),
-    });
+  const queryFn = () => client.getDownloadUrl(sessionId, { signal, force });
   const queryClient = await getQueryClient?.();
   if (!queryClient) return queryFn();
   if (force) await queryClient.invalidateQueries({ queryKey, exact: true, refetchType: 'none' });
@@ -273,7 +266,7 @@ export async function fetchChatDump(options: FetchChatDumpOptions): Promise<Blob
     getUrl: async (o) => {
       const link = await getReplayLink(options.link, {
         ...o,
-        ...(options.fresh ? { force: true } : {}),
+        force: o.force || options.fresh === true,
         signal,
       });
       options.onDownloading();

@@ -345,11 +345,9 @@ export class ChatServer {
   }
 
   private pinPayload(message: WireChatMessage): Uint8Array {
-    return this.encode('socket.chat.PinChatMessageResponse', {
-      chatId: message.chatId,
-      pinned: message.pinned,
-      ...(this.options.pinResponseCarriesMessage ? { message } : {}),
-    });
+    const response: Record<string, unknown> = { chatId: message.chatId, pinned: message.pinned };
+    if (this.options.pinResponseCarriesMessage) response.message = message;
+    return this.encode('socket.chat.PinChatMessageResponse', response);
   }
 
   // --- another participant, driven by the test -------------------------------------------------

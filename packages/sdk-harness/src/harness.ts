@@ -55,7 +55,7 @@ export async function createHarness<Meeting extends MeetingLike<Chat>, Chat exte
   const room = new RoomServer(socket, sdk.registry, {
     meetingId,
     title,
-    ...(options.participants ? { participants: options.participants } : {}),
+    participants: options.participants,
   });
   const chatServer = new ChatServer(socket, sdk.registry, {
     pinResponseCarriesMessage: sdk.pinResponseCarriesMessage,

@@ -72,7 +72,7 @@ function CustomStory({ withPolls = false }: CustomStoryProps) {
   }, []);
   return (
     <ChatProvider chat={chat}>
-      <ChatPanel style={{ blockSize: 420 }} {...(withPolls ? { renderCustom } : {})} />
+      <ChatPanel style={{ blockSize: 420 }} renderCustom={withPolls ? renderCustom : undefined} />
     </ChatProvider>
   );
 }

@@ -38,7 +38,7 @@ function MeetingStory({ options, messageRules, hostSwitches }: MeetingStoryProps
   const [files, setFiles] = useState(meeting.self.permissions.chatPublic.files);
   useReleaseMeeting(meeting);
   return (
-    <ChatProvider meeting={meeting} {...(messageRules ? { messageRules } : {})}>
+    <ChatProvider meeting={meeting} messageRules={messageRules}>
       <div className="story-stack">
         {hostSwitches ? (
           <fieldset>

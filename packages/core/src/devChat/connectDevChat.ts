@@ -86,7 +86,7 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
       timestamp: o.timestamp ?? Date.now(),
       direction: o.direction ?? 'after',
       limit,
-      ...(userId ? { userId } : {}),
+      userId: userId || undefined, // sent as JSON, which drops the key when undefined
     };
     const result = (await request({ type: 'history', ...page })) as { messages: DevWireMessage[] };
     return result.messages.map(fromWire);
@@ -189,7 +189,7 @@ export async function connectDevChat(options: ConnectDevChatOptions): Promise<De
         refused(
           serverError(reason ?? 'failed', detail ?? 'The dev server refused the connection.'),
         );
-      emitter.emit('connectionStateChange', { state, ...(reason ? { reason } : {}) });
+      emitter.emit('connectionStateChange', reason ? { state, reason } : { state });
     },
   });
 

@@ -143,11 +143,11 @@ export function createDevConnection(options: DevConnectionOptions) {
     ws.onopen = (() => {
       helloId = newId();
       ws.send(
-        JSON.stringify({
-          id: helloId,
-          type: 'hello',
-          ...(lastSeq === undefined ? {} : { lastSeq, sessionId }),
-        }),
+        JSON.stringify(
+          lastSeq === undefined
+            ? { id: helloId, type: 'hello' }
+            : { id: helloId, type: 'hello', lastSeq, sessionId },
+        ),
       );
     }) as never;
     ws.onmessage = ((event: { data: unknown }) => {

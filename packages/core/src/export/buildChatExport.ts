@@ -40,11 +40,9 @@ export function formatClockTime(date: Date): string {
 }
 
 function anonymiseAttachment(a: CustomAttachment, anon: Anonymiser): CustomAttachment {
-  return {
-    ...a,
-    link: anon.link(a.link),
-    ...(a.name === undefined ? {} : { name: anon.text(a.name) }),
-  };
+  const out = { ...a, link: anon.link(a.link) };
+  if (a.name !== undefined) out.name = anon.text(a.name);
+  return out;
 }
 
 /** The message with names, ids, text, file names and name-bearing links replaced. */
@@ -52,7 +50,7 @@ function anonymise(message: Message, anon: Anonymiser): Message {
   const who = {
     userId: anon.id(message.userId),
     displayName: anon.name(message.userId),
-    ...(message.targetUserIds ? { targetUserIds: message.targetUserIds.map(anon.id) } : {}),
+    targetUserIds: message.targetUserIds?.map(anon.id),
   };
   switch (message.type) {
     case 'text':
@@ -72,10 +70,10 @@ function anonymise(message: Message, anon: Anonymiser): Message {
       return {
         ...rest,
         ...who,
-        ...(message.message === undefined ? {} : { message: anon.text(message.message) }),
-        ...(files ? { files } : {}),
-        ...(images ? { images } : {}),
-        ...(videos ? { videos } : {}),
+        message: message.message === undefined ? undefined : anon.text(message.message),
+        files,
+        images,
+        videos,
       };
     }
   }
@@ -129,7 +127,7 @@ export async function buildChatExport(
       sessionId: options.sessionId ?? '',
       meetingId: options.meetingId ?? '',
       bom: excel,
-      ...(hasPrivate ? { privateTo: (m: Message) => privateTo.get(m) ?? '' } : {}),
+      privateTo: hasPrivate ? (m: Message) => privateTo.get(m) ?? '' : undefined,
     });
     return {
       blob: new Blob([csv], { type: 'text/csv;charset=utf-8' }),
@@ -150,7 +148,7 @@ export async function buildChatExport(
           ? formatElapsed(m.time.getTime(), start.getTime())
           : formatClockTime(m.time),
       name: anon ? anon.name(m.userId) : m.displayName || known(m.userId),
-      ...(to.length ? { privateTo: to } : {}),
+      privateTo: to.length ? to : undefined,
       pinned: m.pinned === true,
       edited: m.isEdited === true,
       ...content,

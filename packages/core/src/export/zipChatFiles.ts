@@ -110,8 +110,7 @@ export async function zipChatFiles(
   const rows: string[][] = [['file', 'sender', 'time', 'originalName', 'messageId', 'missing']];
 
   async function open(entry: ChatFileEntry): Promise<Response | string> {
-    const get = (link: string) =>
-      fetchFile(link, { ...(signal ? { signal } : {}), credentials: 'same-origin' });
+    const get = (link: string) => fetchFile(link, { signal, credentials: 'same-origin' });
     let response: Response;
     try {
       response = await get(links?.get(entry.messageId) ?? entry.link);

@@ -94,13 +94,13 @@ export function createLocalMeeting(options: LocalMeetingOptions = {}): LocalMeet
     off: (event: 'participantJoined' | 'participantLeft', listener: (...args: never[]) => void) =>
       roomEvents.off(event, listener as never),
   };
-  const self = {
+  const self: LocalMeeting['self'] = {
     id: chat.self.peerId ?? chat.self.userId,
     userId: chat.self.userId,
     name: chat.self.displayName,
-    ...(options.hostUserId === chat.self.userId ? { presetName: 'host' } : {}),
     permissions,
   };
+  if (options.hostUserId === chat.self.userId) self.presetName = 'host';
   const host: LocalMeetingHost = {
     setPermissions(patch) {
       if (patch.chatPublic) Object.assign(chatPublic, patch.chatPublic);

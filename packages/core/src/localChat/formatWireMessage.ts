@@ -22,7 +22,6 @@ export function formatWireMessage(stored: Message, flavor: LocalChatFlavor): Mes
     isEdited: stored.isEdited ?? false,
     userId: stored.userId,
     targetUserIds: [...(stored.targetUserIds ?? [])],
-    ...(flavor === 'dyte' ? { channelId: stored.channelId, channelIndex: undefined } : {}),
     message: '',
     link: '',
     name: '',
@@ -33,6 +32,11 @@ export function formatWireMessage(stored: Message, flavor: LocalChatFlavor): Mes
     size: 0,
     pinned: stored.pinned ?? false,
   };
+  if (flavor === 'dyte') {
+    // Dyte's messages carry both keys, holding undefined outside channels; RealtimeKit's lack them.
+    wire.channelId = stored.channelId;
+    wire.channelIndex = undefined;
+  }
   switch (stored.type) {
     case 'text':
       wire.message = stored.message;

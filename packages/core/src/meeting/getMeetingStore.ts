@@ -53,7 +53,7 @@ function createMeetingStore(
         id: meeting.self.id ?? meeting.self.userId,
         userId: meeting.self.userId,
         name: meeting.self.name,
-        ...(meeting.self.presetName ? { presetName: meeting.self.presetName } : {}),
+        presetName: meeting.self.presetName,
       },
       true,
       true,

@@ -75,7 +75,7 @@ export function createReplayClient(
       response = await fetchImpl(url, {
         method: 'GET',
         headers: { Accept: 'application/json' },
-        ...(signal ? { signal } : {}),
+        signal,
       });
     } catch (cause) {
       if (signal?.aborted) throw abortError(signal);
@@ -102,7 +102,7 @@ export function createReplayClient(
         raw = await fromEndpoint(source.endpoint, sessionId, signal);
       } else {
         try {
-          raw = await source.fetchDownloadUrl(sessionId, { force, ...(signal ? { signal } : {}) });
+          raw = await source.fetchDownloadUrl(sessionId, { force, signal });
         } catch (cause) {
           if (cause instanceof ReplayError) throw cause;
           if (signal?.aborted) throw abortError(signal);
@@ -176,10 +176,7 @@ function endpointError(response: Response, body: unknown): ReplayError {
         : 'endpoint-error');
   const retryAfterMs =
     code === 'rate-limited' ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
-  return new ReplayError(code, undefined, {
-    status,
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-  });
+  return new ReplayError(code, undefined, { status, retryAfterMs });
 }
 
 function parseRetryAfter(value: string | null): number | undefined {

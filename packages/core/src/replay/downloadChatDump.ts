@@ -53,7 +53,7 @@ export async function downloadChatDump(options: DownloadChatDumpOptions): Promis
     if (signal?.aborted) throw abortError(signal);
     let link: ReplayLink;
     try {
-      link = await options.getUrl({ force, ...(signal ? { signal } : {}) });
+      link = await options.getUrl({ force, signal });
     } catch (cause) {
       if (cause instanceof ReplayError) throw cause;
       if (signal?.aborted) throw abortError(signal);
@@ -78,7 +78,7 @@ export async function downloadChatDump(options: DownloadChatDumpOptions): Promis
   for (;;) {
     let response: Response;
     try {
-      response = await fetchImpl(link.url, { method: 'GET', ...(signal ? { signal } : {}) });
+      response = await fetchImpl(link.url, { method: 'GET', signal });
     } catch (cause) {
       if (signal?.aborted) throw abortError(signal);
       throw new ReplayError('network', BLOCKED, { cause });

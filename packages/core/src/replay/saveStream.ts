@@ -77,7 +77,7 @@ export async function saveStream(
   const handle = await (options.target ?? pickSaveFile(filename, options));
   if (handle) {
     try {
-      await stream.pipeTo(await handle.createWritable(), signal ? { signal } : {});
+      await stream.pipeTo(await handle.createWritable(), { signal });
     } catch (error) {
       await handle.remove?.().catch(() => undefined);
       throw error;

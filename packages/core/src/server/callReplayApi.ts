@@ -76,7 +76,7 @@ export async function callReplayApi(
     if (status === 404) return { code: 'session-not-found', status };
     if (status === 429) {
       const retryAfter = safeRetryAfter(response.headers.get('Retry-After'));
-      return { code: 'rate-limited', status, ...(retryAfter === undefined ? {} : { retryAfter }) };
+      return { code: 'rate-limited', status, retryAfter };
     }
     return { code: 'upstream-error', status };
   }

@@ -12,6 +12,8 @@ import type {
   ReplayLinkBody,
 } from './replayHandlerTypes';
 
+type UpstreamErrorDetails = Parameters<NonNullable<ReplayHandlerOptions['onUpstreamError']>>[0];
+
 /** What ids the handler forwards: UUIDs and similar. Anything else is refused before any upstream call. */
 const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -119,12 +121,11 @@ export function createReplayHandler(
 
     const outcome = await callReplayApi(fetchImpl, credentials, sessionId, timeoutMs);
     if ('link' in outcome) return jsonResponse(200, outcome.link);
-    options.onUpstreamError?.({
-      code: outcome.code,
-      sessionId,
-      ...(outcome.status === undefined ? {} : { status: outcome.status }),
-      ...(outcome.cause === undefined ? {} : { cause: outcome.cause }),
-    });
+    // The app's callback sees only the keys that have a value (it may log or compare them).
+    const details: UpstreamErrorDetails = { code: outcome.code, sessionId };
+    if (outcome.status !== undefined) details.status = outcome.status;
+    if (outcome.cause !== undefined) details.cause = outcome.cause;
+    options.onUpstreamError?.(details);
     const retryAfter =
       outcome.retryAfter === undefined ? undefined : { 'Retry-After': outcome.retryAfter };
     return errorResponse(

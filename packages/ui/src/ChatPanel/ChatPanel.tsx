@@ -112,10 +112,7 @@ export const ChatPanel = forwardRef<HTMLElement, ChatPanelProps>(function ChatPa
 ) {
   const stableStrings = useShallowStable(strings);
   return (
-    <StringsProvider
-      {...(stableStrings ? { strings: stableStrings } : {})}
-      {...(locale === undefined ? {} : { locale })}
-    >
+    <StringsProvider strings={stableStrings} locale={locale}>
       <PanelBody ref={ref} {...rest} />
     </StringsProvider>
   );
@@ -152,7 +149,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
     const titleId = useId();
     const listController = useListControllerRef();
     const composerController = useComposerControllerRef();
-    const chatProps = chat ? { chat } : {};
+    const chatProps = { chat };
     const store = useChatStore(chatProps);
     const { conversations, current } = useConversations({ store });
     // One list per conversation (its own scroll and unread state); the whole history while the
@@ -176,7 +173,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
           canPin={canPin}
           canEditOthers={canEditOthers}
           canDeleteOthers={canDeleteOthers}
-          {...(chat ? { chat } : {})}
+          chat={chat}
         />
       ),
       [canPin, canEditOthers, canDeleteOthers, chat],
@@ -269,10 +266,7 @@ const PanelBody = forwardRef<HTMLElement, Omit<ChatPanelProps, 'strings' | 'loca
                   {...chatProps}
                 />,
               )}
-              {resolve(
-                composer,
-                <Composer {...chatProps} {...(draftKey === undefined ? {} : { draftKey })} />,
-              )}
+              {resolve(composer, <Composer {...chatProps} draftKey={draftKey} />)}
               {children}
               {isDragging ? (
                 <div className="natter-panel__drop" aria-hidden="true">

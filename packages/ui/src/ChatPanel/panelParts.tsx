@@ -22,7 +22,7 @@ export const ConversationSwitcher = lazy(() =>
 
 /** The panel's default pin bar: nothing while nothing is pinned (as `PinBar` itself). */
 export function PanelPinBar(props: PinBarProps) {
-  const { pinned } = usePinned(props.chat ? { chat: props.chat } : {});
+  const { pinned } = usePinned({ chat: props.chat });
   if (pinned.length === 0) return null;
   return (
     <Suspense fallback={null}>

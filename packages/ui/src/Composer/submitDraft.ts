@@ -32,7 +32,7 @@ export async function submitDraft(
     }
     return;
   }
-  const result = sendAll(store, draft.attachments, text, peerIds ? { peerIds } : {});
+  const result = sendAll(store, draft.attachments, text, { peerIds });
   // Accepted sends that fail later stay in the list as failed (retryable); say so here too.
   for (const started of result.started) {
     started.catch((caught: unknown) => setError(toChatError(caught)));

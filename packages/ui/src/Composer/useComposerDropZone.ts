@@ -109,6 +109,7 @@ export function useComposerDropZone(
       onDragOver: compose(props.onDragOver, onDragOver),
       onDragLeave: compose(props.onDragLeave, onDragLeave),
       onDrop: compose(props.onDrop, onDrop),
+      // Kept conditional: an undefined value would override the caller's own `data-dragging`.
       ...(isDragging ? { 'data-dragging': '' as const } : {}),
     }),
     [onDragEnter, onDragOver, onDragLeave, onDrop, isDragging],

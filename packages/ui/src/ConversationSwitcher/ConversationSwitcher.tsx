@@ -29,7 +29,7 @@ export interface ConversationSwitcherProps extends ComponentPropsWithoutRef<'nav
 export const ConversationSwitcher = forwardRef<HTMLElement, ConversationSwitcherProps>(
   function ConversationSwitcher({ chat, className, ...rest }, ref) {
     const { strings } = useStrings();
-    const store = useChatStore(chat ? { chat } : {});
+    const store = useChatStore({ chat });
     const { conversations, active, setActive } = useConversations({ store });
     const { get } = useParticipants();
     const nameOf = (key: string) => {

@@ -67,7 +67,7 @@ function readBlob(blob: Blob | undefined): Promise<string> {
 
 function renderButton(chat: LocalChat, replay?: ReplayConfig) {
   return render(
-    <ChatProvider chat={chat} selfUserId={chat.self.userId} {...(replay ? { replay } : {})}>
+    <ChatProvider chat={chat} selfUserId={chat.self.userId} replay={replay}>
       <DownloadChatButton />
     </ChatProvider>,
   );

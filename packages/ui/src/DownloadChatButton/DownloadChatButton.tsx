@@ -67,13 +67,13 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
   ) {
     const { strings } = useStrings();
     const exporter = useChatExport({
-      ...(chat ? { chat } : {}),
-      ...(store ? { store } : {}),
-      ...(sessionId === undefined ? {} : { sessionId }),
-      ...(replay ? { replay } : {}),
-      ...(safetyMarginMs === undefined ? {} : { safetyMarginMs }),
-      ...(meetingId === undefined ? {} : { meetingId }),
-      ...(meetingName === undefined ? {} : { meetingName }),
+      chat,
+      store,
+      sessionId,
+      replay,
+      safetyMarginMs,
+      meetingId,
+      meetingName,
     });
     const buttonRef = useRef<HTMLButtonElement | null>(null);
     const mergedRef = useMergedRefs(ref, buttonRef);
@@ -163,7 +163,7 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
               onChange={(next) => setPicked((old) => ({ ...old, ...next }))}
               onDownload={start}
               onDownloadFiles={(names) =>
-                void exporter.downloadFiles({ names, ...(filename ? { filename } : {}) })
+                void exporter.downloadFiles({ names, filename: filename || undefined })
               }
               strings={menuStrings}
             />
@@ -175,7 +175,7 @@ export const DownloadChatButton = forwardRef<HTMLButtonElement, DownloadChatButt
               className="natter-download__progress"
               aria-label={strings.downloadProgress}
               max={100}
-              {...(percent === undefined ? {} : { value: percent })}
+              value={percent}
             />
             <button
               type="button"

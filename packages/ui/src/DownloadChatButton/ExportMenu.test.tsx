@@ -65,11 +65,7 @@ function readBlob(blob: Blob): Promise<string> {
 
 function renderButton(chat: LocalChat, exportPolicy?: ChatExportPolicy | false) {
   return render(
-    <ChatProvider
-      chat={chat}
-      selfUserId={chat.self.userId}
-      {...(exportPolicy === undefined ? {} : { exportPolicy })}
-    >
+    <ChatProvider chat={chat} selfUserId={chat.self.userId} exportPolicy={exportPolicy}>
       <DownloadChatButton meetingName="Standup" />
     </ChatProvider>,
   );

@@ -85,7 +85,8 @@ export const FileChip = forwardRef<HTMLDivElement, FileChipProps>(function FileC
           download={shown}
           aria-label={strings.downloadFile(shown)}
           title={strings.downloadFile(shown)}
-          {...(isExternal(link) ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+          target={isExternal(link) ? '_blank' : undefined}
+          rel={isExternal(link) ? 'noopener noreferrer' : undefined}
         >
           <DownloadIcon />
         </a>

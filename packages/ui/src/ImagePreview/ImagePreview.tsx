@@ -104,7 +104,8 @@ export const ImagePreview = forwardRef<HTMLDivElement, ImagePreviewProps>(functi
             alt={alt}
             loading="lazy"
             decoding="async"
-            {...(sized ? { width, height } : {})}
+            width={sized ? width : undefined}
+            height={sized ? height : undefined}
             onLoad={(event) => {
               const { naturalWidth, naturalHeight } = event.currentTarget;
               if (naturalWidth > 0 && naturalHeight > 0) {

@@ -31,6 +31,9 @@ export interface LightboxProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
 const ZOOM_STEPS = ['0.5', '0.75', '1', '1.5', '2', '3', '4'] as const;
 const FIT = ZOOM_STEPS.indexOf('1');
 const FOCUSABLE = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/** A fitted side at the chosen zoom, in whole pixels (at least 1). */
+const scaled = (side: number, zoomLevel: string) =>
+  Math.max(1, Math.round(side * Number(zoomLevel)));
 
 /**
  * A modal image viewer: full resolution, zoom, previous/next with the arrow keys, Esc to close,
@@ -193,12 +196,8 @@ export const Lightbox = forwardRef<HTMLDivElement, LightboxProps>(function Light
             src={current.src}
             alt={current.alt}
             onLoad={fit.onLoad}
-            {...(fit.width === undefined
-              ? {}
-              : {
-                  width: Math.max(1, Math.round(fit.width * Number(zoomLevel))),
-                  height: Math.max(1, Math.round((fit.height ?? 0) * Number(zoomLevel))),
-                })}
+            width={fit.width === undefined ? undefined : scaled(fit.width, zoomLevel)}
+            height={fit.width === undefined ? undefined : scaled(fit.height ?? 0, zoomLevel)}
           />
         </div>
         {canPage ? (

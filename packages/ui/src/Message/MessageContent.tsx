@@ -101,7 +101,8 @@ export function MessageContent({
               key={`v${i}`}
               className="natter-link"
               href={video.href}
-              {...(isExternal(video.href) ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+              target={isExternal(video.href) ? '_blank' : undefined}
+              rel={isExternal(video.href) ? 'noopener noreferrer' : undefined}
             >
               <bdi>{video.label}</bdi>
             </a>

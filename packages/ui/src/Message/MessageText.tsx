@@ -108,7 +108,8 @@ export const MessageText = memo(
               key={i}
               className="natter-link"
               href={part.href}
-              {...(part.external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+              target={part.external ? '_blank' : undefined}
+              rel={part.external ? 'noopener noreferrer' : undefined}
             >
               <Highlighted text={part.text} term={highlight} />
             </a>

@@ -33,7 +33,7 @@ export function ConfirmDialog({
 
   const themed = container.closest('[data-natter-theme]') !== null;
   return createPortal(
-    <div className="natter-dialog-backdrop" {...(themed ? {} : { 'data-natter-theme': 'light' })}>
+    <div className="natter-dialog-backdrop" data-natter-theme={themed ? undefined : 'light'}>
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- APG dialog: Esc and the Tab loop are handled on the dialog itself */}
       <div
         className="natter-dialog"

@@ -77,10 +77,7 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
     ref,
   ) {
     const { strings } = useStrings();
-    const hookOptions = {
-      ...(chat ? { chat } : {}),
-      ...(storeOption ? { store: storeOption } : {}),
-    };
+    const hookOptions = { chat, store: storeOption };
     const store = useChatStore(hookOptions);
     // Own messages are those of the store's self (see `ChatStore.getSelf`).
     const self = useSelfOf(store);
@@ -235,7 +232,7 @@ export const MessageActions = forwardRef<HTMLDivElement, MessageActionsProps>(
             hidden
             tabIndex={-1}
             aria-label={attachment === 'image' ? strings.replaceImage : strings.replaceFile}
-            {...(attachment === 'image' ? { accept: IMAGE_ACCEPT } : {})}
+            accept={attachment === 'image' ? IMAGE_ACCEPT : undefined}
             onChange={(event) => {
               const file = event.currentTarget.files?.[0];
               event.currentTarget.value = ''; // the same file can be picked again

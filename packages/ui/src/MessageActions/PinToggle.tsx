@@ -26,9 +26,9 @@ export const PinToggle = forwardRef<HTMLButtonElement, PinToggleProps>(function 
   const { strings } = useStrings();
   const { getToggleProps } = usePinToggle({
     messageId,
-    ...(chat ? { chat } : {}),
-    ...(store ? { store } : {}),
-    ...(rest.disabled === undefined ? {} : { isDisabled: rest.disabled }),
+    chat,
+    store,
+    isDisabled: rest.disabled,
   });
   return (
     <button ref={ref} {...getToggleProps(rest)} className={cx('natter-pin-toggle', className)}>

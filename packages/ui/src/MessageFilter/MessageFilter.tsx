@@ -56,7 +56,8 @@ export const MessageFilter = forwardRef<HTMLDivElement, MessageFilterProps>(func
   const { strings } = useRecordStrings();
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const { ids, count, total, participants } = useMessageFilter({
-    ...(store ? { store } : chat ? { chat } : {}),
+    chat,
+    store,
     filter,
     within,
   });

@@ -101,7 +101,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   forwardedRef,
 ) {
   const { strings } = useStrings();
-  const store = useChatStore(storeProp ? { store: storeProp } : chat ? { chat } : {});
+  const store = useChatStore({ chat, store: storeProp });
   const storeIds = useChatSelector(store, (s) => s.ids);
   const ids = idsProp ?? storeIds;
   const status = useChatSelector(store, (s) => s.status);

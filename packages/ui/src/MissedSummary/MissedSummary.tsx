@@ -74,8 +74,9 @@ export const MissedSummary = forwardRef<HTMLElement, MissedSummaryProps>(functio
 ) {
   const { strings, locale } = useRecordStrings();
   const { summary, kind, dismiss } = useMissedSummary({
-    ...(store ? { store } : chat ? { chat } : {}),
-    ...(isRead === undefined ? {} : { isRead }),
+    chat,
+    store,
+    isRead,
   });
   const jump = useJumpToMessage();
   const go = onJump ?? ((id: string) => void jump(id));

@@ -61,7 +61,7 @@ export const PinBar = forwardRef<HTMLElement, PinBarProps>(function PinBar(
   ref,
 ) {
   const { strings } = useStrings();
-  const { pinned, unpin } = usePinned({ ...(chat ? { chat } : {}), ...(store ? { store } : {}) });
+  const { pinned, unpin } = usePinned({ chat, store });
   const jump = useJumpToMessage();
   const permissions = useChatPermissions();
   // A refusal that still happens (the backend's rule is stricter than ours) is said, readably.
