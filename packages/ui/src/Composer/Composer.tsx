@@ -189,10 +189,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
                     <path d="M16.5 6.5 8.6 14.4a1.5 1.5 0 0 0 2.1 2.1l7.6-7.6a3 3 0 0 0-4.2-4.2L6.4 12.4a4.5 4.5 0 0 0 6.4 6.4l6.7-6.7" />
                   </svg>
                 </button>
-                <input
-                  {...composer.getFileInputProps(accept === undefined ? {} : { accept })}
-                  aria-label={strings.attach}
-                />
+                <input {...composer.getFileInputProps({ accept })} aria-label={strings.attach} />
               </>
             ) : null}
             <label className="natter-visually-hidden" htmlFor={ids.textarea}>
