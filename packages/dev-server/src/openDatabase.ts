@@ -70,7 +70,8 @@ export function openDatabase(dataDir: string, nativeBinding?: string): Database.
   mkdirSync(dataDir, { recursive: true });
   let db: Database.Database;
   try {
-    db = new Database(join(dataDir, 'natter.db'), nativeBinding ? { nativeBinding } : {});
+    // better-sqlite3 treats an undefined nativeBinding as none, so an empty path is passed as none too.
+    db = new Database(join(dataDir, 'natter.db'), { nativeBinding: nativeBinding || undefined });
   } catch (error) {
     throw explainNativeBindingError(error);
   }
