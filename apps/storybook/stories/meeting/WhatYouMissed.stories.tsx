@@ -203,3 +203,27 @@ export const MeetingTime: Story = {
     await expect(time).toHaveTextContent('+20:00');
   },
 };
+
+/**
+ * Right to left: the summary's buttons are one tab stop, and Left and Right follow the reading
+ * direction (Left goes on to the next button, Right back), as Up and Down do in every direction.
+ */
+export const RightToLeft: Story = {
+  globals: { dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const summary = await region(canvasElement, 'Before you joined');
+    const buttons = within(summary).getAllByRole('button');
+    await expect(buttons.length).toBeGreaterThan(2);
+    buttons[0]?.focus();
+    await userEvent.keyboard('{ArrowLeft}');
+    await expect(document.activeElement).toBe(buttons[1]);
+    await userEvent.keyboard('{ArrowLeft}');
+    await expect(document.activeElement).toBe(buttons[2]);
+    await userEvent.keyboard('{ArrowRight}');
+    await expect(document.activeElement).toBe(buttons[1]);
+    await userEvent.keyboard('{ArrowDown}');
+    await expect(document.activeElement).toBe(buttons[2]);
+    // Still one tab stop: only the focused button is in the tab order.
+    await expect(buttons.filter((b) => b.tabIndex === 0)).toEqual([buttons[2]]);
+  },
+};

@@ -31,7 +31,11 @@ function MissedAt({ store, place }: { store: ChatStore; place: Place }) {
     const all = buttons();
     const at = all.indexOf(event.target as HTMLButtonElement);
     if (at < 0) return;
-    const by = NEXT[event.key];
+    // Left and Right follow the reading direction: in a right-to-left layout Left goes on.
+    const mirrored =
+      (event.key === 'ArrowLeft' || event.key === 'ArrowRight') &&
+      getComputedStyle(event.currentTarget).direction === 'rtl';
+    const by = mirrored ? -(NEXT[event.key] ?? 0) : NEXT[event.key];
     const next =
       by !== undefined
         ? (at + by + all.length) % all.length
