@@ -97,6 +97,25 @@ describe('the demo meeting room', () => {
     await carol.locator('.natter-message[data-kind="file"]', { hasText: 'agenda.pdf' }).waitFor();
   });
 
+  it('Meeting time shows every time as time into the meeting, and back', async () => {
+    const toggle = grace.getByRole('button', { name: 'Meeting time' });
+    const first = message(grace, 'Hello Grace, shall we start?').locator('time');
+    const clock = await first.getAttribute('datetime');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    // The meeting starts at its first message: that one reads +0:00, the later ones +m:ss.
+    await expect.poll(() => first.textContent()).toContain('+0:00');
+    const times = await grace
+      .locator('.natter-message time .natter-time__relative')
+      .allInnerTexts();
+    expect(times.length).toBeGreaterThan(1);
+    for (const time of times) expect(time).toMatch(/^\+\d+:\d{2}$/);
+    // The full time is still there for assistive technology and as the tooltip.
+    expect(await first.getAttribute('datetime')).toBe(clock);
+    await toggle.click();
+    await expect.poll(() => first.textContent()).not.toContain('+0:00');
+  });
+
   it('propagates edits, deletes, pins and unpins', async () => {
     await send(grace, 'The compiler is ready');
     await message(ada, 'The compiler is ready').waitFor();

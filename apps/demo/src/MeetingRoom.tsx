@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { createDevMeeting } from '@natter/core';
 import { ChatProvider } from '@natter/hooks';
 import { ChatPanel, Composer } from '@natter/ui';
@@ -44,6 +44,9 @@ export function MeetingRoom({ meeting, theme, onLeave }: MeetingRoomProps) {
     };
   }, [chat, sessionId, userId]);
 
+  // Times as "+12:30" from the meeting's start (its first message), for following a recording.
+  const [meetingTime, setMeetingTime] = useState(false);
+
   return (
     <div className="demo-room">
       <header className="demo-topbar">
@@ -58,6 +61,14 @@ export function MeetingRoom({ meeting, theme, onLeave }: MeetingRoomProps) {
           Signed in as <bdi>{displayName}</bdi>
         </span>
         <ThemeToggle theme={theme} />
+        <button
+          type="button"
+          className="demo-button"
+          aria-pressed={meetingTime}
+          onClick={() => setMeetingTime(!meetingTime)}
+        >
+          Meeting time
+        </button>
         <button type="button" className="demo-button demo-button--danger" onClick={onLeave}>
           Leave
         </button>
@@ -71,6 +82,7 @@ export function MeetingRoom({ meeting, theme, onLeave }: MeetingRoomProps) {
           <ChatPanel
             className="demo-chat"
             meetingName={meetingId}
+            timeFormat={meetingTime ? 'meeting' : 'absolute'}
             composer={<Composer focusOnMount draftKey={`natter-demo:${meetingId}`} />}
           />
         </ChatProvider>
