@@ -12,7 +12,9 @@ import { makePng } from './makePng';
 import { WAIT_MS, message, openDemoRoom, send } from './room';
 import type { DemoRoom } from './room';
 
-const NAMES = /ada|lovelace|grace|hopper|carol|shaw/i;
+// Not inside a run of letters and digits: the export's ids are random UUIDs, and hex like
+// `b4adad` holds "ada". (`_` and punctuation still count as edges: `Ada_Lovelace` is caught.)
+const NAMES = /(?<![a-z0-9])(?:ada|lovelace|grace|hopper|carol|shaw)(?![a-z0-9])/i;
 
 let room: DemoRoom;
 let ada: Page;
