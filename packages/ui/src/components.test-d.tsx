@@ -218,6 +218,11 @@ export function ComposerParts() {
   // The props it returns keep the caller's own.
   const zone = drop.getDropZoneProps({ className: 'panel', onDragEnter: () => undefined });
   expectTypeOf(zone.className).toBeString();
+  // Props without a drag handler among them are taken too (no weak-type refusal).
+  expectTypeOf(drop.getDropZoneProps({ id: 'panel' }).id).toBeString();
+  // A drag handler of the wrong type is refused.
+  // @ts-expect-error onDrop must be a drag event handler
+  drop.getDropZoneProps({ onDrop: 'drop' });
   expectTypeOf(zone.onDrop).toBeFunction();
 
   // The provider's strings (the panel's; parts loaded on demand read their own) and locale.

@@ -18,9 +18,12 @@ type DropZoneHandlers = Pick<
 export interface UseComposerDropZoneResult {
   /** Whether files are being dragged over the zone. */
   isDragging: boolean;
-  /** Spread on the drop target; composes your own drag handlers (they run first). */
-  getDropZoneProps<P extends DropZoneHandlers>(
-    props?: P,
+  /**
+   * Spread on the drop target; composes your own drag handlers (they run first) and keeps your
+   * other props (`getDropZoneProps({ className })`).
+   */
+  getDropZoneProps<P extends object = Record<never, never>>(
+    props?: P & DropZoneHandlers,
   ): P & Required<DropZoneHandlers> & { 'data-dragging'?: '' };
 }
 
@@ -103,7 +106,7 @@ export function useComposerDropZone(
   );
 
   const getDropZoneProps = useCallback(
-    <P extends DropZoneHandlers>(props: P = {} as P) => ({
+    <P extends object>(props: P & DropZoneHandlers = {} as P) => ({
       ...props,
       onDragEnter: compose(props.onDragEnter, onDragEnter),
       onDragOver: compose(props.onDragOver, onDragOver),
