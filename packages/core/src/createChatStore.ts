@@ -23,8 +23,11 @@ import type { ChatEntry, ChatLike, ChatUpdateEvent, PinEvent } from './types';
  */
 export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}): ChatStore {
   const index = emptyIndex();
-  /** The state's own fields; `byUser` and `byType` are added as getters (see `stateOf`). */
-  let fields: StateFields = {
+  /**
+   * The state's own fields, changed in place and copied once per publish into the new state
+   * (`stateOf`, which adds `byUser` and `byType` as getters); never published itself.
+   */
+  const fields: StateFields = {
     ...snapshot(index),
     status: 'idle',
     error: null,
@@ -34,8 +37,8 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
     sendingCount: 0,
   };
   // The state as a whole: zustand's merging `setState` would read (and so build) the lists.
-  const publish = (extra: Partial<StateFields>) =>
-    store.setState(stateOf(index, (fields = { ...fields, ...extra })), true);
+  const publish = (...changes: Partial<StateFields>[]) =>
+    store.setState(stateOf(index, Object.assign(fields, ...changes)), true);
   const store = createStore<ChatState>()(() => stateOf(index, fields));
   let self: ChatSelf | undefined;
   const eventListeners = new Set<AppliedEventListener>();
@@ -59,7 +62,7 @@ export function createChatStore(chat: ChatLike, options: ChatStoreOptions = {}):
     },
     commit(extra) {
       revision++;
-      publish({ ...snapshot(index), sendingCount: sending.sendingCount(), ...extra });
+      publish(snapshot(index), { sendingCount: sending.sendingCount() }, extra ?? {});
     },
     update: publish,
     self: () => self ?? selfOfChat(chat),
