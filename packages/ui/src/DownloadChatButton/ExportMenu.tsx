@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import { exportChoices } from '@natter/core';
 import type { ChatExportChoice, ChatExportChoices, ChatExportPolicy } from '@natter/core';
@@ -84,8 +84,8 @@ export default function ExportMenu(props: ExportMenuProps) {
   const id = useId();
   const root = useRef<HTMLDivElement | null>(null);
   let index = 0;
-  // Loaded after the menu opened: put the focus on its first item.
-  useEffect(() => {
+  // Loaded after the menu opened: put the focus on its first item in the commit that shows it.
+  useLayoutEffect(() => {
     root.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
   }, []);
   const keep = (change: Partial<ChatExportChoice>) => (event: MouseEvent) => {

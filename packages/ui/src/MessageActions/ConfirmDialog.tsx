@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { onDialogKeyDown } from './dialogKeys';
 
@@ -29,7 +29,8 @@ export function ConfirmDialog({
 }: ConfirmDialogProps) {
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement | null>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
+  // Focus lands in the commit that shows the dialog: no keypress can reach the page behind it.
+  useLayoutEffect(() => cancelRef.current?.focus(), []);
 
   const themed = container.closest('[data-natter-theme]') !== null;
   return createPortal(

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { toChatError } from '@natter/core';
 import { FileIcon } from '../FileChip/FileIcon';
@@ -34,7 +34,8 @@ export function ReplaceDialog({ kind, file, onReplace, onClose, container }: Rep
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const url = useObjectUrl(kind === 'image' ? file : undefined);
-  useEffect(() => cancelRef.current?.focus(), []);
+  // Focus lands in the commit that shows the dialog: no keypress can reach the page behind it.
+  useLayoutEffect(() => cancelRef.current?.focus(), []);
   const title = kind === 'image' ? strings.replaceImage : strings.replaceFile;
 
   const replace = () => {

@@ -67,8 +67,8 @@ export function useMenu({ itemCount }: UseMenuOptions): UseMenuResult {
     };
   }, [isOpen]);
 
-  // Roving focus: the active item holds it while the menu is open.
-  useEffect(() => {
+  // Roving focus: the active item holds it while the menu is open, from the commit that opens it.
+  useLayoutEffect(() => {
     if (isOpen) items.current[active]?.focus();
   }, [isOpen, active]);
 
