@@ -1,4 +1,5 @@
 import { normalizeMessage } from './normalizeMessage';
+import { RawIndex } from './RawIndex';
 import type { ChatEntry } from './types';
 import type { Message, MessageKind } from './types';
 
@@ -11,13 +12,14 @@ export function toEntry(message: Message): ChatEntry {
  * The store's `byId`: entries by id, where history taken from the SDK stays as the SDK's own
  * message objects (checked when the history was read, not copied) until something reads them.
  * A list of 100 000 messages shows a screenful, so the other 99 980 never pay for a normalized
- * copy and its `Date`: hydration is one pass that allocates nothing per message but the map slot.
+ * copy and its `Date`: hydration is one pass that allocates nothing per message but a 4-byte slot
+ * of a `RawIndex`.
  * Reading an entry normalizes it once and keeps the copy, so every read returns the same object.
  */
 export class EntryMap implements ReadonlyMap<string, ChatEntry> {
   private readonly read = new Map<string, ChatEntry>();
   /** SDK messages not normalized yet (disjoint from `read`). */
-  private readonly raw = new Map<string, object>();
+  private readonly raw = new RawIndex();
 
   get size(): number {
     return this.read.size + this.raw.size;
@@ -55,6 +57,11 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
     return this.read.get(id) ?? (this.raw.get(id) as { type: MessageKind } | undefined);
   }
 
+  /** Makes room for `count` SDK messages about to be added with {@link addRaw}. */
+  reserveRaw(count: number): void {
+    this.raw.reserve(count);
+  }
+
   /** The row key of `id` (see `ChatEntry.clientKey`) without normalizing a raw message. */
   clientKeyOf(id: string): string {
     return this.read.get(id)?.clientKey ?? id;
@@ -69,17 +76,15 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
   /**
    * Holds an SDK message, already validated, to be normalized when first read. One hash lookup
    * per message on a 100k hydration: the caller must not pass ids already read. Returns false
-   * when `id` was already held raw; the message held is then `message`, and the caller restores
+   * when its id was already held raw; the message held is then `message`, and the caller restores
    * the first copy with {@link restoreRaw} if it wants that one.
    */
-  addRaw(id: string, message: object): boolean {
-    const size = this.raw.size;
-    this.raw.set(id, message);
-    return this.raw.size > size;
+  addRaw(message: { readonly id: string }): boolean {
+    return this.raw.set(message);
   }
 
-  restoreRaw(id: string, message: object): void {
-    this.raw.set(id, message);
+  restoreRaw(message: { readonly id: string }): void {
+    this.raw.set(message);
   }
 
   delete(id: string): boolean {

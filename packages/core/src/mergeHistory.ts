@@ -23,6 +23,7 @@ export function mergeHistory(
   const pinned: string[] = [];
   const refused: string[] = [];
   let last = -Infinity;
+  index.byId.reserveRaw(list.length);
   for (const raw of list) {
     const t = acceptedTimeMs(raw);
     if (t === undefined) {
@@ -37,13 +38,13 @@ export function mergeHistory(
     }
     last = t;
     const m = raw as { id: string; type: MessageKind; userId?: unknown; pinned?: unknown };
-    if (!index.byId.addRaw(m.id, m)) {
+    if (!index.byId.addRaw(m)) {
       // A history may repeat an id: list the first copy only (rare, so found by a scan).
       const first = list.find(
         (other) =>
           (other as { id?: unknown } | null)?.id === m.id && acceptedTimeMs(other) !== undefined,
       );
-      index.byId.restoreRaw(m.id, first as object);
+      index.byId.restoreRaw(first as { id: string });
       continue;
     }
     group(groups, m.id, m.type, typeof m.userId === 'string' ? m.userId : '');
