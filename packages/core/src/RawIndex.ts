@@ -56,14 +56,33 @@ export class RawIndex<V extends Keyed = Keyed> {
 
   /** Holds `value` under its `id`; returns false when that id was held (now by `value`). */
   set(value: V & { readonly id: string }): boolean {
-    const h = this.hash(value.id);
-    const at = this.find(value.id, h);
-    if (at >= 0) this.slots[at] = value;
-    else {
-      this.reserve(1);
-      this.place(h, value);
+    this.reserve(1);
+    const { id } = value;
+    const { tags, mask } = this;
+    const h = this.hash(id);
+    const tag = tagOf(h);
+    // One walk: to the id if held, else to the end of its sequence, noting the first free slot.
+    let free = -1;
+    let i = h & mask;
+    for (let step = 1; ; step++) {
+      const t = tags[i] ?? EMPTY;
+      if (t === EMPTY) break;
+      if (t === GONE) {
+        if (free < 0) free = i;
+      } else if (t === tag && this.slots[i]?.id === id) {
+        this.slots[i] = value;
+        return false;
+      }
+      i = (i + step) & mask;
     }
-    return at < 0;
+    if (free < 0) {
+      free = i;
+      this.used++;
+    }
+    tags[free] = tag;
+    this.slots[free] = value;
+    this.live++;
+    return true;
   }
 
   delete(id: string): boolean {
@@ -96,23 +115,6 @@ export class RawIndex<V extends Keyed = Keyed> {
     }
   }
 
-  /** Puts `value` (whose id, hashed `h`, is not held) in the first free slot of its sequence. */
-  private place(h: number, value: V): void {
-    const { tags, mask } = this;
-    let i = h & mask;
-    for (let step = 1; ; step++) {
-      const t = tags[i] ?? EMPTY;
-      if (t < 2) {
-        if (t === EMPTY) this.used++;
-        tags[i] = tagOf(h);
-        this.slots[i] = value;
-        this.live++;
-        return;
-      }
-      i = (i + step) & mask;
-    }
-  }
-
   /** FNV-1a from a random start, the high bits mixed down (the slot comes from the low ones). */
   private hash(id: string): number {
     let h = this.seed ^ 0x811c9dc5;
@@ -132,7 +134,7 @@ export class RawIndex<V extends Keyed = Keyed> {
     for (const slot of old) {
       const id = slot?.id;
       // A message whose id the SDK changed to a non-string cannot be found: drop it.
-      if (typeof id === 'string') this.place(this.hash(id), slot as V);
+      if (typeof id === 'string') this.set(slot as V & { readonly id: string });
     }
   }
 }
