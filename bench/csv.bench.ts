@@ -3,7 +3,8 @@
  * batches across the boundary), each next to the floor (merely reading and decoding the bytes)
  * and to papaparse's own `header: true` parse of the same file (from the same Blob; in Chromium
  * in papaparse's worker, its rows back on the main thread): `x_papa` is ours over papaparse's.
- * Prints one JSON line per result. `--rows 10000,100000` narrows the run.
+ * Prints one JSON line per result. `--rows 10000,100000` narrows the run; `--where chromium` (or
+ * `node`) runs one side only.
  */
 import { openAsBlob } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -24,6 +25,7 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
 const sizes = arg('rows', '10000,100000,500000').split(',').map(Number);
+const where = arg('where', 'node,chromium').split(',');
 const emit = (r: Record<string, unknown>) => console.log(JSON.stringify({ suite: 'csv', ...r }));
 const round = (x: number) => Math.round(x * 10) / 10;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -32,7 +34,7 @@ const files = new Map<number, { path: string; bytes: number }>();
 for (const rows of sizes) files.set(rows, await chatDumpFile(rows));
 
 // Node: the whole parse on the main thread, keeping every message (what a replay holds).
-for (const rows of sizes) {
+for (const rows of where.includes('node') ? sizes : []) {
   const { path, bytes } = files.get(rows)!;
   gc();
   let t = performance.now();
@@ -111,7 +113,7 @@ const browser = await chromium.launchPersistentContext(profile, {
   args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
 });
 try {
-  for (const rows of sizes) {
+  for (const rows of where.includes('chromium') ? sizes : []) {
     const page = await browser.newPage();
     // An uncaught error in the page (or its workers) ends the run at once instead of a 10 min wait.
     const crashed = new Promise<never>((_, reject) => {

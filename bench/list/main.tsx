@@ -217,12 +217,15 @@ async function run(): Promise<Record<string, unknown>> {
     };
   }
   const root = createRoot(container);
+  // Marks for a trace of the mount (Chromium's Performance panel shows them).
+  performance.mark('mount-start');
   const t0 = performance.now();
   flushSync(() => root.render(<StrictMode>{app}</StrictMode>));
   const committed = performance.now() - t0;
   await whenInDom(container, NEWEST_MARK);
   await afterPaint();
   const mountMs = performance.now() - t0;
+  performance.mark('mount-end');
   // Let lazy measurement settle before counting.
   for (let i = 0; i < 10; i++) await nextFrame();
   const domNodes = document.getElementsByTagName('*').length;
