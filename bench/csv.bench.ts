@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { build, defaultClientConditions } from 'vite';
 import { chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import Papa from 'papaparse';
 import { parseChatDump } from '@natter/core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
@@ -32,8 +33,89 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 const files = new Map<number, { path: string; bytes: number }>();
 for (const rows of sizes) files.set(rows, await chatDumpFile(rows));
+gc(); // the fixtures' garbage, before Chromium's side is timed
 
-// Node: the whole parse on the main thread, keeping every message (what a replay holds).
+// Chromium: the worker path, as ReplayView uses it.
+const root = resolve(import.meta.dirname, 'csv');
+const outDir = resolve(import.meta.dirname, '.out/csv-page');
+await build({
+  root,
+  logLevel: 'error',
+  mode: 'production',
+  resolve: { conditions: ['natter-source', ...defaultClientConditions] },
+  build: { outDir, emptyOutDir: true },
+});
+const server = createServer(async (req, res) => {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  const dump = /^\/dump-(\d+)\.csv$/.exec(path);
+  const file = dump
+    ? files.get(Number(dump[1]))?.path
+    : join(outDir, path === '/' ? 'index.html' : path);
+  if (!file) return void res.writeHead(404).end();
+  try {
+    const body = await readFile(file);
+    const type = dump
+      ? 'text/csv'
+      : ({ '.html': 'text/html', '.js': 'text/javascript' }[extname(file)] ??
+        'application/octet-stream');
+    res.writeHead(200, { 'Content-Type': type }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+// A fresh browser for each size: the pages before it leave nothing in its heap or its GC's state.
+const launch = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'natter-csv-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+try {
+  for (const rows of where.includes('chromium') ? sizes : []) {
+    const browser = await launch();
+    let outcome: { result?: Record<string, unknown>; error?: string };
+    try {
+      outcome = await runPage(browser.context, rows);
+    } finally {
+      await browser.close();
+    }
+    const { result, error } = outcome;
+    if (error) throw new Error(`chromium ${rows}: ${error}`);
+    const bytes = files.get(rows)!.bytes;
+    const r = result as Record<string, number>;
+    emit({
+      name: `chromium worker ${rows.toLocaleString('en')} rows`,
+      where: 'chromium worker',
+      rows,
+      file_mb: round(bytes / 2 ** 20),
+      read_ms: r.readMs,
+      parse_ms: r.parseMs,
+      papa_ms: r.papaMs,
+      x_papa: Math.round(((r.parseMs ?? 0) / (r.papaMs ?? 1)) * 100) / 100,
+      x_read: round((r.parseMs ?? 0) / (r.readMs ?? 1)),
+      main_heap_x_file: round((r.heapDelta ?? 0) / bytes),
+      main_thread_long_tasks: r.longTasks,
+      longest_task_ms: r.longestTask,
+      papa_main_longest_task_ms: r.papaLongestTask,
+    });
+  }
+} finally {
+  server.close();
+}
+
+// Node, after Chromium (whose side a busy Node heap would slow): the whole parse on the main
+// thread, keeping every message (what a replay holds).
 for (const rows of where.includes('node') ? sizes : []) {
   const { path, bytes } = files.get(rows)!;
   gc();
@@ -76,88 +158,30 @@ for (const rows of where.includes('node') ? sizes : []) {
   });
 }
 
-// Chromium: the worker path, as ReplayView uses it.
-const root = resolve(import.meta.dirname, 'csv');
-const outDir = resolve(import.meta.dirname, '.out/csv-page');
-await build({
-  root,
-  logLevel: 'error',
-  mode: 'production',
-  resolve: { conditions: ['natter-source', ...defaultClientConditions] },
-  build: { outDir, emptyOutDir: true },
-});
-const server = createServer(async (req, res) => {
-  const path = new URL(req.url ?? '/', 'http://x').pathname;
-  const dump = /^\/dump-(\d+)\.csv$/.exec(path);
-  const file = dump
-    ? files.get(Number(dump[1]))?.path
-    : join(outDir, path === '/' ? 'index.html' : path);
-  if (!file) return void res.writeHead(404).end();
-  try {
-    const body = await readFile(file);
-    const type = dump
-      ? 'text/csv'
-      : ({ '.html': 'text/html', '.js': 'text/javascript' }[extname(file)] ??
-        'application/octet-stream');
-    res.writeHead(200, { 'Content-Type': type }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const profile = mkdtempSync(join(tmpdir(), 'natter-csv-'));
-const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: chromiumPath(),
-  headless: true,
-  args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-});
-try {
-  for (const rows of where.includes('chromium') ? sizes : []) {
-    const page = await browser.newPage();
-    // An uncaught error in the page (or its workers) ends the run at once instead of a 10 min wait.
-    const crashed = new Promise<never>((_, reject) => {
-      page.on('pageerror', (e) => reject(new Error(`chromium ${rows}: ${e.message}`)));
-      page.on('worker', (w) =>
-        w.on('console', (m) => m.type() === 'error' && reject(new Error(m.text()))),
-      );
-    });
-    crashed.catch(() => undefined);
-    await page.goto(`${base}/?rows=${rows}`);
-    const finished = page.waitForFunction(
-      () =>
-        (window as { __csv?: unknown; __csvError?: unknown }).__csv ??
-        (window as { __csvError?: unknown }).__csvError,
-      undefined,
-      { timeout: 600_000, polling: 500 },
+async function runPage(
+  context: BrowserContext,
+  rows: number,
+): Promise<{ result?: Record<string, unknown>; error?: string }> {
+  const page = await context.newPage();
+  // An uncaught error in the page (or its workers) ends the run at once instead of a 10 min wait.
+  const crashed = new Promise<never>((_, reject) => {
+    page.on('pageerror', (e) => reject(new Error(`chromium ${rows}: ${e.message}`)));
+    page.on('worker', (w) =>
+      w.on('console', (m) => m.type() === 'error' && reject(new Error(m.text()))),
     );
-    await Promise.race([finished, crashed]);
-    const { result, error } = await page.evaluate(() => ({
-      result: (window as { __csv?: Record<string, unknown> }).__csv,
-      error: (window as { __csvError?: string }).__csvError,
-    }));
-    await page.close();
-    if (error) throw new Error(`chromium ${rows}: ${error}`);
-    const bytes = files.get(rows)!.bytes;
-    const r = result as Record<string, number>;
-    emit({
-      name: `chromium worker ${rows.toLocaleString('en')} rows`,
-      where: 'chromium worker',
-      rows,
-      file_mb: round(bytes / 2 ** 20),
-      read_ms: r.readMs,
-      parse_ms: r.parseMs,
-      papa_ms: r.papaMs,
-      x_papa: Math.round(((r.parseMs ?? 0) / (r.papaMs ?? 1)) * 100) / 100,
-      x_read: round((r.parseMs ?? 0) / (r.readMs ?? 1)),
-      main_heap_x_file: round((r.heapDelta ?? 0) / bytes),
-      main_thread_long_tasks: r.longTasks,
-      longest_task_ms: r.longestTask,
-      papa_main_longest_task_ms: r.papaLongestTask,
-    });
-  }
-} finally {
-  await browser.close();
-  server.close();
-  rmSync(profile, { recursive: true, force: true });
+  });
+  crashed.catch(() => undefined);
+  await page.goto(`${base}/?rows=${rows}`);
+  const finished = page.waitForFunction(
+    () =>
+      (window as { __csv?: unknown; __csvError?: unknown }).__csv ??
+      (window as { __csvError?: unknown }).__csvError,
+    undefined,
+    { timeout: 600_000, polling: 500 },
+  );
+  await Promise.race([finished, crashed]);
+  return page.evaluate(() => ({
+    result: (window as { __csv?: Record<string, unknown> }).__csv,
+    error: (window as { __csvError?: string }).__csvError,
+  }));
 }

@@ -25,7 +25,14 @@ const SUITES = {
   list: {
     title:
       'Message list over mixed messages in headless Chromium (production React build; median of 3 fresh browsers; mount includes the store hydration)',
-    command: ['node', '--conditions=natter-source', '--import', 'tsx', 'bench/list.bench.ts'],
+    command: [
+      'node',
+      '--conditions=natter-source',
+      '--expose-gc',
+      '--import',
+      'tsx',
+      'bench/list.bench.ts',
+    ],
   },
   store: {
     title: 'Store (Node)',
