@@ -97,20 +97,39 @@ const event: fc.Arbitrary<Event> = fc.oneof(
 const message = (e: { id: string; body: string }, pinned?: boolean): Message =>
   text(e.id, timeOf(e.id), e.body, userOf(e.id), pinned === undefined ? {} : { pinned });
 
+/** A history the SDK already holds: distinct ids, in time order or not. */
+const history = fc.oneof(fc.subarray(IDS), fc.shuffledSubarray(IDS)).chain((ids) =>
+  fc.tuple(
+    ...ids.map((hid) =>
+      fc.record({
+        id: fc.constant(hid),
+        body: fc.string(),
+        pinned: fc.option(fc.boolean(), { nil: undefined }),
+      }),
+    ),
+  ),
+);
+
 describe('chat store under random event sequences', () => {
-  it('equals the reference model after any sequence of add/edit/delete/pin/unpin, duplicates and junk included', () => {
+  it('equals the reference model after any history and any sequence of add/edit/delete/pin/unpin, duplicates and junk included', () => {
     fc.assert(
       // `readListsAt`: after which event the by-sender and by-type lists are first read (they are
       // built then, and kept up to date by every later event); -1: only at the end.
       fc.property(
-        fc.array(event, { maxLength: 80 }),
+        history,
+        fc.array(event, { maxLength: 80, size: 'max' }),
         fc.integer({ min: -1, max: 80 }),
-        (events, readListsAt) => {
-          const fake = createEventChat();
+        (seeded, events, readListsAt) => {
+          // What the SDK held before the store was made: read on subscribe, unread rows kept as
+          // the SDK's own objects until something reads them.
+          const fake = createEventChat(seeded.map((h) => message(h, h.pinned)));
           const warnings: string[] = [];
           const store = createChatStore(fake.chat, { logger: { warn: (m) => warnings.push(m) } });
           const stop = store.subscribe(() => undefined);
           const model = new ReferenceModel();
+          // A history's pins are listed in message time order, whatever order the SDK kept.
+          const byTime = [...seeded].sort((x, y) => timeOf(x.id) - timeOf(y.id));
+          for (const h of byTime) model.upsert(message(h, h.pinned));
           for (const [i, e] of events.entries()) {
             if (i === readListsAt)
               expect(store.getState().byType.text.length).toBe(model.ordered().length);
