@@ -89,12 +89,6 @@ export interface EmittedChatEvent {
   payload: unknown;
 }
 
-export interface RemoteParticipant {
-  userId: string;
-  displayName: string;
-  peerId?: string;
-}
-
 let counter = 0;
 export const nextId = (): string => `msg-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
