@@ -26,7 +26,6 @@ export const listStrings = {
   imageAlt: (sender: string) => `Image from ${sender}`,
   imageLoading: 'Loading image…',
   imageFailed: 'The image could not be loaded.',
-  openImage: 'Open image',
   closeLightbox: 'Close',
   previousImage: 'Previous image',
   nextImage: 'Next image',

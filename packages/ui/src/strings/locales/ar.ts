@@ -40,7 +40,6 @@ const ar: NatterStrings = {
   imageAlt: (sender) => `صورة من ${i(sender)}`,
   imageLoading: 'جارٍ تحميل الصورة…',
   imageFailed: 'تعذّر تحميل الصورة.',
-  openImage: 'فتح الصورة',
   closeLightbox: 'إغلاق',
   previousImage: 'الصورة السابقة',
   nextImage: 'الصورة التالية',

@@ -29,7 +29,6 @@ const de: NatterStrings = {
   imageAlt: (sender) => `Bild von ${sender}`,
   imageLoading: 'Bild wird geladen…',
   imageFailed: 'Das Bild konnte nicht geladen werden.',
-  openImage: 'Bild öffnen',
   closeLightbox: 'Schließen',
   previousImage: 'Vorheriges Bild',
   nextImage: 'Nächstes Bild',

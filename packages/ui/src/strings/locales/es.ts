@@ -29,7 +29,6 @@ const es: NatterStrings = {
   imageAlt: (sender) => `Imagen de ${sender}`,
   imageLoading: 'Cargando imagen…',
   imageFailed: 'No se pudo cargar la imagen.',
-  openImage: 'Abrir imagen',
   closeLightbox: 'Cerrar',
   previousImage: 'Imagen anterior',
   nextImage: 'Imagen siguiente',

@@ -29,7 +29,6 @@ const fr: NatterStrings = {
   imageAlt: (sender) => `Image de ${sender}`,
   imageLoading: "Chargement de l'image…",
   imageFailed: "Impossible de charger l'image.",
-  openImage: "Ouvrir l'image",
   closeLightbox: 'Fermer',
   previousImage: 'Image précédente',
   nextImage: 'Image suivante',

@@ -32,7 +32,6 @@ const he: NatterStrings = {
   imageAlt: (sender) => `תמונה מאת ${i(sender)}`,
   imageLoading: 'טוען תמונה…',
   imageFailed: 'לא ניתן היה לטעון את התמונה.',
-  openImage: 'פתיחת התמונה',
   closeLightbox: 'סגירה',
   previousImage: 'התמונה הקודמת',
   nextImage: 'התמונה הבאה',

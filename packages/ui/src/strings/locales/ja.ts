@@ -28,7 +28,6 @@ const ja: NatterStrings = {
   imageAlt: (sender) => `${sender} からの画像`,
   imageLoading: '画像を読み込んでいます…',
   imageFailed: '画像を読み込めませんでした。',
-  openImage: '画像を開く',
   closeLightbox: '閉じる',
   previousImage: '前の画像',
   nextImage: '次の画像',

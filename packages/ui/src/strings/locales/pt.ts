@@ -29,7 +29,6 @@ const pt: NatterStrings = {
   imageAlt: (sender) => `Imagem de ${sender}`,
   imageLoading: 'Carregando imagem…',
   imageFailed: 'Não foi possível carregar a imagem.',
-  openImage: 'Abrir imagem',
   closeLightbox: 'Fechar',
   previousImage: 'Imagem anterior',
   nextImage: 'Próxima imagem',

@@ -28,7 +28,6 @@ const zh: NatterStrings = {
   imageAlt: (sender) => `来自 ${sender} 的图片`,
   imageLoading: '正在加载图片…',
   imageFailed: '无法加载图片。',
-  openImage: '打开图片',
   closeLightbox: '关闭',
   previousImage: '上一张图片',
   nextImage: '下一张图片',
