@@ -32,9 +32,8 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
   get(id: string): ChatEntry | undefined {
     const entry = this.read.get(id);
     if (entry !== undefined) return entry;
-    const raw = this.raw.get(id);
+    const raw = this.raw.take(id);
     if (raw === undefined) return undefined;
-    this.raw.delete(id);
     // Checked on the way in; an SDK that later broke its own object loses only this entry.
     const result = normalizeMessage(raw);
     if (!result.ok) return undefined;
