@@ -52,14 +52,21 @@ export function packRows(messages: readonly DumpMessage[]): {
     count,
     shared,
     refs: new Uint32Array(count * 5),
-    columns: ['', '', ''],
+    columns: ['', '', ''], // joined below
     ends: new Uint32Array(count * 3),
     kinds: new Uint8Array(count),
     times: new Float64Array(count),
     sizes: new Float64Array(count),
   };
   const { refs, ends, kinds, times, sizes } = packed;
-  const s = new Array<string>(count * 3);
+  // Each message's three strings go straight into their column; `ends` keeps each column's
+  // running length.
+  const ids = new Array<string>(count);
+  const firsts = new Array<string>(count);
+  const seconds = new Array<string>(count);
+  let idEnd = 0;
+  let firstEnd = 0;
+  let secondEnd = 0;
   for (let i = 0; i < count; i++) {
     const message = messages[i] as DumpMessage;
     const at = i * 3;
@@ -69,35 +76,31 @@ export function packRows(messages: readonly DumpMessage[]): {
     refs[ref + 2] = share(message.sessionId);
     refs[ref + 3] = share(message.meetingId);
     refs[ref + 4] = share(message.payloadType);
-    s[at] = message.id;
-    s[at + 2] = '';
-    if (message.type === 'text') s[at + 1] = message.message;
-    else if (message.type === 'image') s[at + 1] = message.link;
+    let first: string;
+    let second = '';
+    if (message.type === 'text') first = message.message;
+    else if (message.type === 'image') first = message.link;
     else if (message.type === 'file') {
-      s[at + 1] = message.link;
-      s[at + 2] = message.name;
+      first = message.link;
+      second = message.name;
       sizes[i] = message.size;
     } else {
       const { message: text, html, files, images, videos } = message;
-      s[at + 1] = JSON.stringify({ message: text, html, files, images, videos });
+      first = JSON.stringify({ message: text, html, files, images, videos });
     }
+    ids[i] = message.id;
+    firsts[i] = first;
+    seconds[i] = second;
+    ends[at] = idEnd += message.id.length;
+    ends[at + 1] = firstEnd += first.length;
+    ends[at + 2] = secondEnd += second.length;
     kinds[i] =
       KIND[message.type] |
       (message.pinned === undefined ? 0 : 4 | (message.pinned ? 8 : 0)) |
       (message.isEdited === undefined ? 0 : 16 | (message.isEdited ? 32 : 0));
     times[i] = message.time.getTime();
   }
-  for (let k = 0; k < 3; k++) {
-    const parts = new Array<string>(count);
-    let end = 0;
-    for (let i = 0; i < count; i++) {
-      const value = s[i * 3 + k] ?? '';
-      parts[i] = value;
-      end += value.length;
-      ends[i * 3 + k] = end;
-    }
-    packed.columns[k] = parts.join('');
-  }
+  packed.columns = [ids.join(''), firsts.join(''), seconds.join('')];
   const transfer = [refs, ends, kinds, times, sizes].map((array) => array.buffer as ArrayBuffer);
   return { packed, transfer };
 }
