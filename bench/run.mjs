@@ -5,18 +5,21 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 
+/** A TypeScript suite run from the sources; `gc` exposes `gc()` (to time without old garbage). */
+const tsSuite = (file, { gc = false } = {}) => [
+  'node',
+  '--conditions=natter-source',
+  ...(gc ? ['--expose-gc'] : []),
+  '--import',
+  'tsx',
+  file,
+];
+
 const SUITES = {
   csv: {
     title:
       "Chat-dump parsing (Node main thread; Chromium Web Worker), next to papaparse's own header: true parse and to merely decoding the bytes",
-    command: [
-      'node',
-      '--conditions=natter-source',
-      '--expose-gc',
-      '--import',
-      'tsx',
-      'bench/csv.bench.ts',
-    ],
+    command: tsSuite('bench/csv.bench.ts', { gc: true }),
   },
   size: {
     title: 'Bundle sizes (min + gzip, only React and react-dom external; on-demand chunks apart)',
@@ -25,29 +28,15 @@ const SUITES = {
   list: {
     title:
       'Message list over mixed messages in headless Chromium (production React build; median of 3 fresh browsers; mount includes the store hydration)',
-    command: [
-      'node',
-      '--conditions=natter-source',
-      '--expose-gc',
-      '--import',
-      'tsx',
-      'bench/list.bench.ts',
-    ],
+    command: tsSuite('bench/list.bench.ts', { gc: true }),
   },
   store: {
     title: 'Store (Node)',
-    command: [
-      'node',
-      '--conditions=natter-source',
-      '--expose-gc',
-      '--import',
-      'tsx',
-      'bench/store.bench.ts',
-    ],
+    command: tsSuite('bench/store.bench.ts', { gc: true }),
   },
   filter: {
     title: 'Message filter and missed summary over 100k stored messages (Node)',
-    command: ['node', '--conditions=natter-source', '--import', 'tsx', 'bench/filter.bench.ts'],
+    command: tsSuite('bench/filter.bench.ts'),
   },
   install: {
     title: 'What a Vite + React 19 app pays, from the packed tarballs (consumers fixture)',
@@ -55,7 +44,7 @@ const SUITES = {
   },
   load: {
     title: 'Dev server load (Node, loopback)',
-    command: ['node', '--conditions=natter-source', '--import', 'tsx', 'bench/load.bench.ts'],
+    command: tsSuite('bench/load.bench.ts'),
   },
 };
 
