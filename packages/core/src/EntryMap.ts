@@ -12,33 +12,41 @@ export function toEntry(message: Message): ChatEntry {
  * The store's `byId`: entries by id, where history taken from the SDK stays as the SDK's own
  * message objects (checked when the history was read, not copied) until something reads them.
  * A list of 100 000 messages shows a screenful, so the other 99 980 never pay for a normalized
- * copy and its `Date`: hydration is one pass that allocates nothing per message but a 4-byte slot
- * of a `RawIndex`.
+ * copy and its `Date`: hydration checks them and lists their ids, and their `RawIndex` (5 bytes a
+ * message) is built after the first paint (see {@link EntryMap.defer}).
  * Reading an entry normalizes it once and keeps the copy, so every read returns the same object.
  */
 export class EntryMap implements ReadonlyMap<string, ChatEntry> {
   private readonly read = new Map<string, ChatEntry>();
   /** SDK messages not normalized yet (disjoint from `read`). */
   private readonly raw = new RawIndex();
+  /**
+   * History listed but not yet in `raw` (see {@link defer}). An object, so that snapshots (which
+   * read through their prototype) share it.
+   */
+  private readonly later: Deferred = { list: null, early: null, onRepeats: null };
 
   get size(): number {
+    this.settle();
     return this.read.size + this.raw.size;
   }
 
   has(id: string): boolean {
-    return this.read.has(id) || this.raw.has(id);
+    return this.read.has(id) || this.raw.has(id) || this.waiting(id) !== undefined;
   }
 
   get(id: string): ChatEntry | undefined {
     const entry = this.read.get(id);
     if (entry !== undefined) return entry;
-    const raw = this.raw.take(id);
+    const raw = this.raw.take(id) ?? this.waiting(id, true);
     if (raw === undefined) return undefined;
     // Checked on the way in; an SDK that later broke its own object loses only this entry.
     const result = normalizeMessage(raw);
     if (!result.ok) return undefined;
     const created = toEntry(result.message);
     this.read.set(id, created);
+    // Read from the waiting history's last screen: `settle` checks it was the copy to keep.
+    if (this.later.list) (this.later.early ??= new Map()).set(id, created);
     return created;
   }
 
@@ -53,12 +61,71 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
 
   /** The entry of `id`, or the SDK's message when not read yet (its type and sender, unread). */
   peek(id: string): { type: MessageKind; userId?: unknown } | undefined {
-    return this.read.get(id) ?? (this.raw.get(id) as { type: MessageKind } | undefined);
+    return (
+      this.read.get(id) ??
+      ((this.raw.get(id) ?? this.waiting(id)) as { type: MessageKind } | undefined)
+    );
   }
 
-  /** Makes room for `count` SDK messages about to be added with {@link addRaw}. */
-  reserveRaw(count: number): void {
-    this.raw.reserve(count);
+  /**
+   * Takes the history an SDK holds (its messages, checked, in list order) to be indexed later:
+   * when the browser is next idle (after the first paint), or as soon as something needs it. The
+   * list's first screen does not: it reads the newest messages, which a short scan from the end
+   * finds. `onRepeats` hears, once the index is built, the ids the history repeated: as for a
+   * page of history, the first copy is kept; the caller delists the others.
+   */
+  defer(list: readonly { readonly id: string }[], onRepeats: (ids: Set<string>) => void): void {
+    this.settle();
+    Object.assign(this.later, { list, early: null, onRepeats });
+    const run = () => this.settle();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 500 });
+    else setTimeout(run, 0);
+  }
+
+  /** Builds the index of what {@link defer} left waiting, at once. */
+  settle(): void {
+    const { later, read, raw } = this;
+    const { list, early, onRepeats } = later;
+    if (!list) return;
+    Object.assign(later, { list: null, early: null, onRepeats: null });
+    raw.reserve(list.length);
+    let repeats: Set<string> | null = null;
+    /** The first copies of the ids already read (by a row, or set by an event). */
+    let readFirst: Map<string, object> | null = null;
+    for (const m of list) {
+      const id: unknown = m.id;
+      // An id the SDK changed since it was checked: the message cannot be found, as in `RawIndex`.
+      if (typeof id !== 'string') continue;
+      if (read.size > 0 && read.has(id)) {
+        if (readFirst?.has(id)) (repeats ??= new Set()).add(id);
+        else (readFirst ??= new Map()).set(id, m);
+      } else if (!raw.add(m)) (repeats ??= new Set()).add(id);
+    }
+    if (!repeats) return;
+    // A row read a repeated id before this, from its last copy: give it the first, unless an
+    // event changed the entry since.
+    for (const id of repeats) {
+      const first = readFirst?.get(id);
+      const shown = early?.get(id);
+      if (first === undefined || shown === undefined || read.get(id) !== shown) continue;
+      const result = normalizeMessage(first);
+      if (result.ok) read.set(id, toEntry(result.message));
+    }
+    onRepeats?.(repeats);
+  }
+
+  /**
+   * A message {@link defer} left waiting: one of the newest, found by a scan from the end (the
+   * last copy of a repeated id), or any other once the index is built.
+   */
+  private waiting(id: string, take = false): { readonly id: unknown } | undefined {
+    const { list } = this.later;
+    if (!list) return undefined;
+    for (let k = list.length - 1, stop = Math.max(0, list.length - SCAN); k >= stop; k--) {
+      if (list[k]?.id === id) return list[k];
+    }
+    this.settle();
+    return take ? this.raw.take(id) : this.raw.get(id);
   }
 
   /** The row key of `id` (see `ChatEntry.clientKey`) without normalizing a raw message. */
@@ -72,21 +139,8 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
     return this;
   }
 
-  /**
-   * Holds an SDK message, already validated, to be normalized when first read. One hash lookup
-   * per message on a 100k hydration: the caller must not pass ids already read. Returns false
-   * when its id was already held raw; the message held is then `message`, and the caller restores
-   * the first copy with {@link restoreRaw} if it wants that one.
-   */
-  addRaw(message: { readonly id: string }): boolean {
-    return this.raw.set(message);
-  }
-
-  restoreRaw(message: { readonly id: string }): void {
-    this.raw.set(message);
-  }
-
   delete(id: string): boolean {
+    this.settle();
     const a = this.read.delete(id);
     const b = this.raw.delete(id);
     return a || b;
@@ -100,6 +154,7 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
   }
 
   *keys(): MapIterator<string> {
+    this.settle();
     yield* this.read.keys();
     yield* this.raw.keys();
   }
@@ -119,4 +174,14 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
   [Symbol.iterator](): MapIterator<[string, ChatEntry]> {
     return this.entries();
   }
+}
+
+/** How many of the newest messages of a deferred history a lookup scans before it builds the index. */
+const SCAN = 256;
+
+interface Deferred {
+  list: readonly { readonly id: string }[] | null;
+  /** Entries read from `list` by its scan, before the index was built. */
+  early: Map<string, ChatEntry> | null;
+  onRepeats: ((ids: Set<string>) => void) | null;
 }

@@ -5,11 +5,12 @@ import { RawIndex } from './RawIndex';
 type Msg = { id: string; n: number };
 
 describe('RawIndex', () => {
-  it('agrees with a Map over any sequence of adds, replaces, deletes and lookups', () => {
+  it('agrees with a Map over any sequence of sets, adds, deletes and lookups', () => {
     // Few ids, so that deletes hit, slots are reused and probes pass deleted slots.
     const id = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 4 });
     const op = fc.oneof(
       fc.record({ kind: fc.constant('set' as const), id, n: fc.nat() }),
+      fc.record({ kind: fc.constant('add' as const), id, n: fc.nat() }),
       fc.record({ kind: fc.constant('delete' as const), id }),
     );
     fc.assert(
@@ -25,6 +26,11 @@ describe('RawIndex', () => {
               const message = { id: o.id, n: o.n };
               expect(index.set(message)).toBe(!model.has(o.id));
               model.set(o.id, message);
+            } else if (o.kind === 'add') {
+              // `add` keeps what is held: a history's first copy of a repeated id.
+              const message = { id: o.id, n: o.n };
+              expect(index.add(message)).toBe(!model.has(o.id));
+              if (!model.has(o.id)) model.set(o.id, message);
             } else {
               expect(index.delete(o.id)).toBe(model.delete(o.id));
             }

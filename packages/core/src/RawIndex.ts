@@ -56,6 +56,15 @@ export class RawIndex<V extends Keyed = Keyed> {
 
   /** Holds `value` under its `id`; returns false when that id was held (now by `value`). */
   set(value: V & { readonly id: string }): boolean {
+    return this.put(value, true);
+  }
+
+  /** Holds `value` under its `id` unless that id is held: then returns false and keeps the held. */
+  add(value: V & { readonly id: string }): boolean {
+    return this.put(value, false);
+  }
+
+  private put(value: V & { readonly id: string }, replace: boolean): boolean {
     this.reserve(1);
     const { id } = value;
     const { tags, mask } = this;
@@ -70,7 +79,7 @@ export class RawIndex<V extends Keyed = Keyed> {
       if (t === GONE) {
         if (free < 0) free = i;
       } else if (t === tag && this.slots[i]?.id === id) {
-        this.slots[i] = value;
+        if (replace) this.slots[i] = value;
         return false;
       }
       i = (i + step) & mask;

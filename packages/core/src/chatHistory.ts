@@ -39,8 +39,11 @@ export function createChatHistory(
   }
 
   function mergePins(pins: ChatEntry[]): void {
-    const oldest = index.byId.get(index.ids.first() ?? '')?.timeMs ?? -Infinity;
     const hasOlder = getState().hasOlder;
+    // Read only when needed: the oldest message is far from the first screen (see `EntryMap.defer`).
+    const oldest = hasOlder
+      ? (index.byId.get(index.ids.first() ?? '')?.timeMs ?? -Infinity)
+      : -Infinity;
     for (const pin of pins) {
       upsertEntry(index, { ...pin, pinned: true }, !hasOlder || (pin.timeMs ?? 0) >= oldest);
     }
@@ -78,7 +81,16 @@ export function createChatHistory(
       } catch (error) {
         warn('reading chat.messages failed', error);
       }
-      mergeHistory(index, seeded, (reason) => warn(`chat.messages: ${reason}`));
+      mergeHistory(
+        index,
+        seeded,
+        (reason) => warn(`chat.messages: ${reason}`),
+        // Delisted when the index is built, maybe inside a render: published after it.
+        () =>
+          queueMicrotask(() => {
+            if (!destroyed()) core.commit();
+          }),
+      );
       let pinned: unknown = [];
       try {
         pinned = chat.pinned;

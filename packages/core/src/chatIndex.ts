@@ -42,6 +42,8 @@ export function emptyIndex(): ChatIndex {
 /** The lists by sender and by type, built from `ids` on first need (see `ChatIndex.lists`). */
 export function listsOf(index: ChatIndex): ChatLists {
   if (index.lists) return index.lists;
+  // Reading every id anyway: build the id index first, which delists repeated ids.
+  index.byId.settle();
   const groups = newGroups(true);
   for (const id of index.ids.toArray()) {
     const m = index.byId.peek(id);
@@ -139,6 +141,8 @@ function carried(entry: ChatEntry, existing: ChatEntry): ChatEntry {
  */
 export function upsertEntry(index: ChatIndex, entry: ChatEntry, list = true): boolean {
   if (index.deleted.has(entry.id)) return false;
+  // A change needs the whole id index (see `EntryMap.defer`): a repeated id is delisted first.
+  index.byId.settle();
   const existing = index.byId.get(entry.id);
   const listed = existing !== undefined && isListed(index, entry.id);
   const next = existing ? carried(entry, existing) : { ...entry };
@@ -158,6 +162,7 @@ export function upsertEntry(index: ChatIndex, entry: ChatEntry, list = true): bo
 
 /** Removes an entry everywhere. `tombstone` makes later events for this id be ignored. */
 export function removeEntry(index: ChatIndex, id: string, tombstone: boolean): void {
+  index.byId.settle();
   const existing = index.byId.get(id);
   if (existing && isListed(index, id)) removeFromLists(index, existing);
   index.byId.delete(id);
@@ -171,6 +176,7 @@ export function removeEntry(index: ChatIndex, id: string, tombstone: boolean): v
  * spliced in chunk-wise; anything interleaved falls back to one sort and rebuild.
  */
 export function mergeEntries(index: ChatIndex, entries: readonly ChatEntry[]): void {
+  index.byId.settle();
   const fresh: ChatEntry[] = [];
   for (const entry of entries) {
     if (index.deleted.size > 0 && index.deleted.has(entry.id)) continue;

@@ -81,4 +81,73 @@ describe('createChatStore: reading the history an SDK holds', () => {
     expect(s.pinnedIds).toEqual(['m500', 'm22']);
     expect(store.clientKeyOf('m22')).toBe('m22');
   });
+
+  it('reads the newest rows, and applies events, before the id index is built', async () => {
+    // In time order, as SDKs keep it: the index is built after the first paint (here, a task).
+    const sdk = Array.from({ length: 2_000 }, (_, i) => text(`m${i}`, 1_000 + i, `hello ${i}`));
+    const fake = createEventChat(sdk);
+    const store = createChatStore(fake.chat);
+    const published: number[] = [];
+    store.subscribe((s) => published.push(s.ids.length));
+    const s = store.getState();
+    expect(s.ids.length).toBe(2_000);
+    const newest = s.byId.get('m1999');
+    expect(newest?.type === 'text' && newest.message).toBe('hello 1999');
+    fake.update('edit', text('m3', 1_003, 'edited', 'u1', { isEdited: true }));
+    fake.update('delete', { id: 'm4' });
+    fake.update('add', text('m2000', 5_000, 'new'));
+    const after = store.getState();
+    const m3 = after.byId.get('m3');
+    expect(m3?.type === 'text' && m3.message).toBe('edited');
+    expect(after.byId.has('m4')).toBe(false);
+    expect(after.ids.toArray().slice(0, 5)).toEqual(['m0', 'm1', 'm2', 'm3', 'm5']);
+    expect(after.ids.last()).toBe('m2000');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Building the index changed nothing a reader sees, and published nothing more.
+    expect(store.getState()).toBe(after);
+    expect(store.getState().byId.get('m1999')).toBe(newest);
+    expect(store.getState().byId.size).toBe(2_000);
+  });
+
+  it('lists a repeated id once, at its first place with its first copy, when the index is built', async () => {
+    const sdk = [
+      text('a', 1_000),
+      text('b', 2_000, 'first b', 'u1', { pinned: true }),
+      text('c', 3_000),
+      text('b', 4_000, 'second b', 'u2'),
+      text('d', 5_000),
+    ];
+    const fake = createEventChat(sdk);
+    const store = createChatStore(fake.chat);
+    let calls = 0;
+    store.subscribe(() => calls++);
+    // A row reads the newest copy before the index is built: until then, that is what it shows.
+    const early = store.getState().byId.get('b');
+    expect(early?.type === 'text' && early.message).toBe('second b');
+    const before = calls;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const s = store.getState();
+    expect(calls).toBeGreaterThan(before);
+    expect(s.ids.toArray()).toEqual(['a', 'b', 'c', 'd']);
+    const b = s.byId.get('b');
+    expect(b?.type === 'text' && b.message).toBe('first b');
+    expect(s.pinnedIds).toEqual(['b']);
+    expect(s.byUser.get('u1')?.toArray()).toEqual(['a', 'b', 'c', 'd']);
+    expect(s.byUser.get('u2')).toBeUndefined();
+    expect(s.byId.size).toBe(4);
+  });
+
+  it('keeps an edit a repeated id received before the index was built', async () => {
+    const sdk = [text('a', 1_000, 'first a'), text('b', 2_000), text('a', 3_000, 'second a')];
+    const fake = createEventChat(sdk);
+    const store = createChatStore(fake.chat);
+    store.subscribe(() => undefined);
+    store.getState().byId.get('a');
+    fake.update('edit', text('a', 1_000, 'edited a', 'u1', { isEdited: true }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const s = store.getState();
+    expect(s.ids.toArray()).toEqual(['a', 'b']);
+    const a = s.byId.get('a');
+    expect(a?.type === 'text' && a.message).toBe('edited a');
+  });
 });

@@ -1,6 +1,7 @@
 import { group, mergeEntries, newGroups, setLists } from './chatIndex';
 import type { ChatIndex } from './chatIndex';
 import { toEntry } from './EntryMap';
+import { IdList } from './IdList';
 import { acceptedTimeMs, normalizeMessage } from './normalizeMessage';
 import type { ChatEntry, MessageKind } from './types';
 
@@ -8,13 +9,16 @@ import type { ChatEntry, MessageKind } from './types';
  * Reads the history an SDK holds (`chat.messages`) into the index. When the index is empty and
  * the history is in time order, as SDKs keep it, the messages are checked and listed without
  * being copied: each is normalized when first read (see `EntryMap`), so hydrating 100 000
- * messages allocates the lists and one map slot per message, nothing more. Otherwise every
- * message is normalized up front and merged. `refuse` hears why each refused message was.
+ * messages allocates their list of ids, nothing more, and their id index is built after the first
+ * paint. Otherwise every message is normalized up front and merged. `refuse` hears why each
+ * refused message was; `relisted` hears when building the index delisted repeated ids (the lists
+ * changed: publish them).
  */
 export function mergeHistory(
   index: ChatIndex,
   list: readonly unknown[],
   refuse: (reason: string) => void,
+  relisted?: () => void,
 ): void {
   if (index.byId.size > 0 || index.deleted.size > 0 || index.pinnedIds.length > 0) {
     return mergeEntries(index, normalizeAll(list, refuse));
@@ -22,8 +26,8 @@ export function mergeHistory(
   const groups = newGroups(false);
   const pinned: string[] = [];
   const refused: string[] = [];
+  const accepted: { readonly id: string }[] = [];
   let last = -Infinity;
-  index.byId.reserveRaw(list.length);
   for (const raw of list) {
     const t = acceptedTimeMs(raw);
     if (t === undefined) {
@@ -31,28 +35,37 @@ export function mergeHistory(
       refused.push(result.ok ? 'message refused' : result.reason);
       continue;
     }
-    if (t < last) {
-      // Out of order: undo and take the general path, which sorts.
-      for (const id of groups.ids) index.byId.delete(id);
-      return mergeEntries(index, normalizeAll(list, refuse));
-    }
+    // Out of order: take the general path, which sorts.
+    if (t < last) return mergeEntries(index, normalizeAll(list, refuse));
     last = t;
     const m = raw as { id: string; type: MessageKind; userId?: unknown; pinned?: unknown };
-    if (!index.byId.addRaw(m)) {
-      // A history may repeat an id: list the first copy only (rare, so found by a scan).
-      const first = list.find(
-        (other) =>
-          (other as { id?: unknown } | null)?.id === m.id && acceptedTimeMs(other) !== undefined,
-      );
-      index.byId.restoreRaw(first as { id: string });
-      continue;
-    }
+    accepted.push(m);
     group(groups, m.id, m.type, typeof m.userId === 'string' ? m.userId : '');
     if (m.pinned === true) pinned.push(m.id);
   }
   for (const reason of refused) refuse(reason);
   setLists(index, groups);
   index.pinnedIds = pinned;
+  // The id index is built after the first paint (see `EntryMap.defer`). A history that repeats an
+  // id lists its first copy only, as a page of history does: the later places are delisted then.
+  index.byId.defer(accepted, (repeats) => {
+    delistLater(index, repeats);
+    relisted?.();
+  });
+}
+
+/** Removes every place of each id in `repeats` but the first from the lists and the pins. */
+function delistLater(index: ChatIndex, repeats: Set<string>): void {
+  const keepFirst = (ids: readonly string[]) => {
+    const seen = new Set<string>();
+    return ids.filter((id) => !repeats.has(id) || (!seen.has(id) && !!seen.add(id)));
+  };
+  index.ids = IdList.from(keepFirst(index.ids.toArray()));
+  // A repeated id is pinned as its first copy, the one kept, says.
+  index.pinnedIds = keepFirst(index.pinnedIds).filter(
+    (id) => !repeats.has(id) || (index.byId.peek(id) as { pinned?: unknown })?.pinned === true,
+  );
+  index.lists = null;
 }
 
 function normalizeAll(list: readonly unknown[], refuse: (reason: string) => void): ChatEntry[] {
