@@ -27,7 +27,7 @@ const SUITES = {
   },
   list: {
     title:
-      'Message list over mixed messages in headless Chromium (production React build; median of 3 fresh browsers; mount includes the store hydration)',
+      'Message list over mixed messages in headless Chromium (production React build; median of 3 fresh browsers, each mounting after 1 s idle; mount includes the store hydration)',
     command: tsSuite('bench/list.bench.ts', { gc: true }),
   },
   store: {
