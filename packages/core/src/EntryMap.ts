@@ -24,7 +24,7 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
    * History listed but not yet in `raw` (see {@link defer}). An object, so that snapshots (which
    * read through their prototype) share it.
    */
-  private readonly later: Deferred = { list: null, early: null, onRepeats: null };
+  private readonly later: Deferred = { list: null, onRepeats: null };
 
   get size(): number {
     this.settle();
@@ -45,8 +45,6 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
     if (!result.ok) return undefined;
     const created = toEntry(result.message);
     this.read.set(id, created);
-    // Read from the waiting history's last screen: `settle` checks it was the copy to keep.
-    if (this.later.list) (this.later.early ??= new Map()).set(id, created);
     return created;
   }
 
@@ -76,7 +74,7 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
    */
   defer(list: readonly { readonly id: string }[], onRepeats: (ids: Set<string>) => void): void {
     this.settle();
-    Object.assign(this.later, { list, early: null, onRepeats });
+    Object.assign(this.later, { list, onRepeats });
     const run = () => this.settle();
     if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 500 });
     else setTimeout(run, 0);
@@ -85,12 +83,15 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
   /** Builds the index of what {@link defer} left waiting, at once. */
   settle(): void {
     const { later, read, raw } = this;
-    const { list, early, onRepeats } = later;
+    const { list, onRepeats } = later;
     if (!list) return;
-    Object.assign(later, { list: null, early: null, onRepeats: null });
+    Object.assign(later, { list: null, onRepeats: null });
     raw.reserve(list.length);
     let repeats: Set<string> | null = null;
-    /** The first copies of the ids already read (by a row, or set by an event). */
+    /**
+     * The first copies of the ids already read. Changes build the index first (see `upsertEntry`),
+     * so each of these was read by a row, from the scan of the newest (a repeated id's last copy).
+     */
     let readFirst: Map<string, object> | null = null;
     for (const m of list) {
       const id: unknown = m.id;
@@ -102,14 +103,11 @@ export class EntryMap implements ReadonlyMap<string, ChatEntry> {
       } else if (!raw.add(m)) (repeats ??= new Set()).add(id);
     }
     if (!repeats) return;
-    // A row read a repeated id before this, from its last copy: give it the first, unless an
-    // event changed the entry since.
+    // A row read a repeated id before this, from its last copy: give it the first.
     for (const id of repeats) {
       const first = readFirst?.get(id);
-      const shown = early?.get(id);
-      if (first === undefined || shown === undefined || read.get(id) !== shown) continue;
-      const result = normalizeMessage(first);
-      if (result.ok) read.set(id, toEntry(result.message));
+      const result = first === undefined ? undefined : normalizeMessage(first);
+      if (result?.ok) read.set(id, toEntry(result.message));
     }
     onRepeats?.(repeats);
   }
@@ -181,7 +179,5 @@ const SCAN = 256;
 
 interface Deferred {
   list: readonly { readonly id: string }[] | null;
-  /** Entries read from `list` by its scan, before the index was built. */
-  early: Map<string, ChatEntry> | null;
   onRepeats: ((ids: Set<string>) => void) | null;
 }
