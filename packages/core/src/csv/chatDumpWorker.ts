@@ -1,6 +1,12 @@
 /**
  * The chat dump parsing worker (spawned by `parseChatDumpInWorker`). Parses off the main thread
  * with the same `parseChatDump`, posting messages in packed batches and errors once at the end.
+ *
+ * It parses no further while the page takes a batch in (until its `taken`). The page builds some
+ * 2,000 messages from a batch, and V8's young-generation collections of those run on the page's
+ * thread plus helper threads: with the worker parsing on the other core of a two-core machine
+ * they took 30-55 ms at 500k rows, and with the worker waiting 7-28 ms (bench/RESULTS.md). The
+ * parse time did not change. It also bounds what waits in the page's queue when the page is busy.
  */
 import { ChatDumpError } from './ChatDumpError';
 import { packRows } from './chatDumpPacking';
@@ -22,7 +28,10 @@ export interface WorkerScope {
 /** Wires the protocol onto a worker scope; exported so Node tests can drive it without a browser. */
 export function serveChatDumpWorker(scope: WorkerScope): void {
   let feed: ReadableStreamDefaultController<Uint8Array> | undefined;
+  /** Resolves the wait for the batch last posted (`parseChatDump` hands over one at a time). */
+  let taken: (() => void) | undefined;
   scope.addEventListener('message', ({ data }) => {
+    if (data.type === 'taken') return taken?.();
     if (data.type === 'chunk') return feed?.enqueue(data.bytes);
     if (data.type === 'end') return feed?.close();
     let input: ChatDumpInput;
@@ -39,6 +48,7 @@ export function serveChatDumpWorker(scope: WorkerScope): void {
       onRows: (batch) => {
         const { packed, transfer } = packRows(batch);
         scope.postMessage({ type: 'rows', rows: packed }, { transfer });
+        return new Promise<void>((resolve) => (taken = resolve));
       },
       onProgress: (progress) => {
         // Windows are small (32 Ki characters): tell the page at most every PROGRESS_MS.

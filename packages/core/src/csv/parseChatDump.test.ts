@@ -38,6 +38,75 @@ describe('parseChatDump', () => {
     expect(result.messages).toHaveLength(12);
   });
 
+  it('parses no further while the promise onRows returned is pending, one batch at a time', async () => {
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    const pending: (() => void)[] = [];
+    const batches: string[][] = [];
+    const progress: number[] = [];
+    let progressWhenHeld = -1;
+    const parse = parseChatDump(new Blob([dump(400)]), {
+      batchSize: 50,
+      chunkSize: 1000, // about 13 rows a window
+      onRows: (b) => {
+        batches.push(b.map((m) => m.id));
+        progressWhenHeld = progress.length;
+        return new Promise<void>((resolve) => pending.push(resolve));
+      },
+      onProgress: (p) => progress.push(p.rows),
+    });
+    // A slow consumer: tasks pass, and the parse stays at the first batch.
+    for (let i = 0; i < 5; i++) await tick();
+    expect(batches).toHaveLength(1);
+    expect(progress).toHaveLength(progressWhenHeld);
+    expect(progress.at(-1)).toBeLessThan(50);
+    let settled = false;
+    void parse.then(() => (settled = true));
+    while (!settled) {
+      // Never a second batch before the promise of the first settled.
+      expect(pending.length).toBeLessThanOrEqual(1);
+      pending.shift()?.();
+      await tick();
+    }
+    const result = await parse;
+    expect(batches.map((b) => b.length)).toEqual(Array.from({ length: 8 }, () => 50));
+    expect(batches.flat()).toEqual(result.messages.map((m) => m.id));
+    expect(progress.at(-1)).toBe(400);
+  });
+
+  it('ends the parse with the error of a throwing or rejecting onRows', async () => {
+    const thrown = new Error('disk full');
+    await expect(
+      parseChatDump(dump(10), {
+        batchSize: 3,
+        onRows: () => {
+          throw thrown;
+        },
+      }),
+    ).rejects.toBe(thrown);
+    let calls = 0;
+    await expect(
+      parseChatDump(new Blob([dump(400)]), {
+        batchSize: 50,
+        chunkSize: 1000,
+        onRows: () => (++calls === 2 ? Promise.reject(thrown) : Promise.resolve()),
+      }),
+    ).rejects.toBe(thrown);
+    expect(calls).toBe(2);
+  });
+
+  it('rejects with the reason when aborted while onRows holds the parse', async () => {
+    const controller = new AbortController();
+    const parse = parseChatDump(new Blob([dump(400)]), {
+      batchSize: 50,
+      chunkSize: 1000,
+      signal: controller.signal,
+      onRows: () => new Promise<void>(() => undefined), // never settles
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    controller.abort(new Error('closed'));
+    await expect(parse).rejects.toThrow('closed');
+  });
+
   it('keeps nothing when collect is false, still delivering every row', async () => {
     let seen = 0;
     const result = await parseChatDump(dump(7), {

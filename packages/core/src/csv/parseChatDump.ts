@@ -19,8 +19,13 @@ export interface ChatDumpProgress {
 }
 
 export interface ParseChatDumpOptions {
-  /** Receives messages in batches as they are parsed (at most `batchSize`, or every `batchMs`). */
-  onRows?: (batch: DumpMessage[]) => void;
+  /**
+   * Receives messages in batches as they are parsed (at most `batchSize`, or every `batchMs`).
+   * Return a promise to hold the parse until it settles (no more text is parsed meanwhile), for
+   * a consumer slower than the parse, such as one writing to IndexedDB. A throw or a rejection
+   * ends the parse with that error.
+   */
+  onRows?: (batch: DumpMessage[]) => unknown;
   /** Called after each parsed chunk of text. */
   onProgress?: (progress: ChatDumpProgress) => void;
   /** Aborting rejects with `signal.reason` and stops reading the Blob/stream. */
@@ -76,12 +81,20 @@ export async function parseChatDump(
   let count = 0;
   let batch: DumpMessage[] = [];
   let batchStart = Date.now();
+  /** Full batches not yet handed to `onRows`. */
+  const ready: DumpMessage[][] = [];
   const flush = () => {
     if (!onRows || batch.length === 0) return;
-    const full = batch;
+    ready.push(batch);
     batch = [];
     batchStart = Date.now();
-    onRows(full);
+  };
+  /** Hands the ready batches to `onRows` in order, each after the promise the last one returned. */
+  const deliver = async () => {
+    for (let next = ready.shift(); next; next = ready.shift()) {
+      const hold = onRows?.(next);
+      if (isThenable(hold)) await unlessAborted(Promise.resolve(hold), signal);
+    }
   };
   const rows = new ChatDumpRowReader((message) => {
     count += 1;
@@ -121,9 +134,9 @@ export async function parseChatDump(
     base += consumed;
     carried = end - consumed;
     if (onRows && Date.now() - batchStart >= batchMs) flush();
-    onProgress?.({ rows: count, errors: rows.errors.length, loaded, total });
     return true;
   };
+  const report = () => onProgress?.({ rows: count, errors: rows.errors.length, loaded, total });
 
   for await (const chunk of readChatDumpText(input)) {
     signal?.throwIfAborted();
@@ -133,6 +146,8 @@ export async function parseChatDump(
     // unclosed quote costs amortised linear time instead of a re-scan per chunk.
     while (pending.length - carried >= Math.max(chunkSize, carried)) {
       if (!step(carried + Math.max(chunkSize, carried), false)) break;
+      if (ready.length > 0) await deliver();
+      report();
       // A macrotask every ~10 ms of parsing keeps a main-thread parse from freezing the page
       // without paying a timer per (small) window.
       if (pause && Date.now() - lastPause >= PAUSE_EVERY_MS) {
@@ -146,6 +161,8 @@ export async function parseChatDump(
   step(pending.length, true);
   rows.finish();
   flush();
+  await deliver();
+  report();
   return { messages, errors: rows.errors };
 }
 
@@ -215,6 +232,24 @@ function detectNewline(text: string, final: boolean): '\r\n' | '\n' | '\r' | und
 }
 
 const PAUSE_EVERY_MS = 10;
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as it aborts. */
+async function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  let abort = () => {};
+  const aborted = new Promise<never>((_, reject) => (abort = () => reject(signal.reason)));
+  signal.addEventListener('abort', abort, { once: true });
+  try {
+    return await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener('abort', abort);
+  }
+}
 
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

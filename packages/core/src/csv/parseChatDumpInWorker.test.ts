@@ -81,6 +81,69 @@ describe('parseChatDumpInWorker', () => {
     expect(state.terminated).toBe(true);
   });
 
+  it('lets the worker parse on only once the page has taken each batch', async () => {
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    // ~100 kB: several of the worker's 32 Ki-character parse windows.
+    const big = [
+      HEADER,
+      ...Array.from(
+        { length: 1200 },
+        (_, i) =>
+          `m${i},u${i % 7},s1,m1,Name ${i % 7},,,TEXT_MESSAGE,message number ${i},2024-03-01T10:00:00.000Z`,
+      ),
+      '',
+    ].join('\n');
+    const log: ChatDumpWorkerResponse[] = [];
+    const { worker } = fakeWorker({ log });
+    const taken: ChatDumpWorkerRequest[] = [];
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message, transfer) => {
+      if (message.type === 'taken') taken.push(message);
+      post(message, transfer);
+    };
+    const pending: (() => void)[] = [];
+    const batches: number[] = [];
+    const parse = parseChatDumpInWorker(new Blob([big]), {
+      batchSize: 100,
+      createWorker: () => worker,
+      onRows: (b) => {
+        batches.push(b.length);
+        return new Promise<void>((resolve) => pending.push(resolve));
+      },
+    });
+    const posted = () => log.filter((m) => m.type === 'rows').length;
+    for (let i = 0; i < 10; i++) await tick();
+    // The page holds the first batch: the worker has posted no other.
+    expect(posted()).toBe(1);
+    expect(taken).toHaveLength(0);
+    let settled = false;
+    void parse.then(() => (settled = true));
+    while (!settled) {
+      expect(posted() - taken.length).toBeLessThanOrEqual(1);
+      pending.shift()?.();
+      await tick();
+    }
+    const result = await parse;
+    expect(batches).toEqual(Array.from({ length: 12 }, () => 100));
+    expect(taken).toHaveLength(12);
+    expect(result).toEqual(await parseChatDump(big));
+  });
+
+  it('ends the parse with the error of a throwing onRows and stops the worker', async () => {
+    const { worker, state } = fakeWorker();
+    const thrown = new Error('no room');
+    await expect(
+      parseChatDumpInWorker(new Blob([CSV]), {
+        batchSize: 2,
+        createWorker: () => worker,
+        onRows: () => {
+          throw thrown;
+        },
+      }),
+    ).rejects.toBe(thrown);
+    expect(state.terminated).toBe(true);
+  });
+
   it('forwards the bytes when the stream cannot be transferred', async () => {
     const { worker } = fakeWorker({ transferStreams: false });
     const data = bytes();

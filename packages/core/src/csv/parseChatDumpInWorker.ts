@@ -1,6 +1,7 @@
 import { ChatDumpError } from './ChatDumpError';
 import type { DumpMessage } from './chatDumpColumns';
 import { unpackRows } from './chatDumpPacking';
+import type { PackedRows } from './chatDumpPacking';
 import type { ChatDumpWorkerRequest, ChatDumpWorkerResponse } from './chatDumpWorkerProtocol';
 import type { ChatDumpProgress, ChatDumpResult } from './parseChatDump';
 import { parseChatDump } from './parseChatDump';
@@ -17,8 +18,11 @@ export interface ChatDumpWorkerLike {
 }
 
 export interface ParseChatDumpInWorkerOptions {
-  /** Receives each batch as it arrives from the worker. */
-  onRows?: (batch: DumpMessage[]) => void;
+  /**
+   * Receives each batch as it arrives from the worker. The worker parses on once this returns,
+   * or once the promise it returns settles. A throw or a rejection ends the parse with that error.
+   */
+  onRows?: (batch: DumpMessage[]) => unknown;
   onProgress?: (progress: ChatDumpProgress) => void;
   /** Aborting terminates the worker and rejects with `signal.reason`. */
   signal?: AbortSignal;
@@ -89,13 +93,26 @@ export async function parseChatDumpInWorker(
     } catch (error) {
       return fail('worker-failed', 'The chat dump worker could not be started.', error);
     }
+    /**
+     * Takes a batch in, then tells the worker, which parses no further until then (see
+     * chatDumpWorker.ts). Batches are taken in order, each after `onRows`'s promise for the last.
+     */
+    let line = Promise.resolve();
+    const take = (target: ChatDumpWorkerLike, rows: PackedRows) => {
+      line = line
+        .then(async () => {
+          if (settled) return;
+          const batch = unpackRows(rows, shared);
+          if (collect) for (const message of batch) messages.push(message);
+          await onRows?.(batch);
+          if (!settled) target.postMessage({ type: 'taken' });
+        })
+        .catch((error: unknown) => settle(() => reject(error)));
+    };
     worker.addEventListener('message', ({ data }) => {
       if (settled) return;
-      if (data.type === 'rows') {
-        const batch = unpackRows(data.rows, shared);
-        if (collect) for (const message of batch) messages.push(message);
-        onRows?.(batch);
-      } else if (data.type === 'progress') onProgress?.(data.progress);
+      if (data.type === 'rows') take(worker as ChatDumpWorkerLike, data.rows);
+      else if (data.type === 'progress') onProgress?.(data.progress);
       else if (data.type === 'done') settle(() => resolve({ messages, errors: data.errors }));
       else {
         const code = data.code === 'unknown' ? 'worker-failed' : data.code;
