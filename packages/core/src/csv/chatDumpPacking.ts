@@ -185,22 +185,39 @@ function unpackRow(
       };
       break;
     case 3:
+      // In the order `parseChatDump` builds it (its fields come after `type`).
       message = {
         id,
+        type: 'custom',
+        ...(JSON.parse(a) as Pick<
+          CustomMessage,
+          'message' | 'html' | 'files' | 'images' | 'videos'
+        >),
         userId,
         displayName,
         time,
         sessionId,
         meetingId,
         payloadType,
-        ...(JSON.parse(a) as Pick<
-          CustomMessage,
-          'message' | 'html' | 'files' | 'images' | 'videos'
-        >),
-        type: 'custom',
       };
       break;
     default:
+      // A dump from the Replay API sets both flags on every row: one literal with them in it
+      // (added later they take an extra object per message, 12 bytes more in Chromium).
+      if ((bits & 20) === 20)
+        return {
+          id,
+          type: 'text',
+          message: a,
+          userId,
+          displayName,
+          time,
+          sessionId,
+          meetingId,
+          payloadType,
+          pinned: (bits & 8) !== 0,
+          isEdited: (bits & 32) !== 0,
+        };
       message = {
         id,
         type: 'text',

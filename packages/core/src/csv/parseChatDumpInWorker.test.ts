@@ -191,11 +191,17 @@ describe('parseChatDumpInWorker', () => {
   });
 
   it('packs and unpacks every message kind losslessly', async () => {
-    const { messages } = await parseChatDump(CSV);
+    const both = 't2,u1,s1,m1,Alice,false,true,TEXT_MESSAGE,both flags,2024-03-01T10:00:05.000Z\n';
+    const { messages } = await parseChatDump(CSV + both);
     const { packed, transfer } = packRows(messages);
     // refs, ends, kinds, times and sizes move; the text travels as three strings, not per message.
     expect(transfer).toHaveLength(5);
     expect(packed.columns).toHaveLength(3);
-    expect(unpackRows(structuredClone(packed, { transfer }))).toEqual(messages);
+    const unpacked = unpackRows(structuredClone(packed, { transfer }));
+    expect(unpacked).toEqual(messages);
+    // The same properties in the same order (an unset flag stays absent, not undefined).
+    expect(unpacked.map((m) => Object.keys(m))).toEqual(messages.map((m) => Object.keys(m)));
+    expect(Object.keys(messages.find((m) => m.id === 't1') ?? {})).not.toContain('isEdited');
+    expect(messages.find((m) => m.id === 't2')).toMatchObject({ pinned: false, isEdited: true });
   });
 });
