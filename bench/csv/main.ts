@@ -41,6 +41,7 @@ async function run(): Promise<Record<string, number>> {
   observer.observe({ type: 'longtask' });
   const before = heap();
   let peak = before;
+  performance.mark('natter-parse-start');
   t = start = performance.now();
   const result = await parseChatDumpInWorker(blob, {
     onProgress: () => (peak = Math.max(peak, heap())),
@@ -49,6 +50,7 @@ async function run(): Promise<Record<string, number>> {
   peak = Math.max(peak, heap());
   await new Promise((r) => setTimeout(r, 100));
   observer.disconnect();
+  performance.mark('natter-parse-end');
   if (result.messages.length !== rows)
     throw new Error(`${result.messages.length} rows of ${rows}, ${result.errors.length} errors`);
 
@@ -61,6 +63,7 @@ async function run(): Promise<Record<string, number>> {
     list.getEntries().forEach((e) => e.startTime >= start && papaTasks.push(e.duration)),
   );
   papaObserver.observe({ type: 'longtask' });
+  performance.mark('papa-parse-start');
   t = start = performance.now();
   const papaRows = await new Promise<number>((resolve, reject) => {
     const worker = new Worker(new URL('./papaWorker.ts', import.meta.url), { type: 'module' });
@@ -82,6 +85,7 @@ async function run(): Promise<Record<string, number>> {
   const papaMs = performance.now() - t;
   await new Promise((r) => setTimeout(r, 100));
   papaObserver.disconnect();
+  performance.mark('papa-parse-end');
   if (papaRows !== rows) throw new Error(`papaparse: ${papaRows} rows of ${rows}`);
   return {
     readMs: round(readMs),
