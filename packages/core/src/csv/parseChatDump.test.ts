@@ -46,6 +46,7 @@ describe('parseChatDump', () => {
     let progressWhenHeld = -1;
     const parse = parseChatDump(new Blob([dump(400)]), {
       batchSize: 50,
+      batchMs: 60_000, // batches by size only, however slow the machine
       chunkSize: 1000, // about 13 rows a window
       onRows: (b) => {
         batches.push(b.map((m) => m.id));
