@@ -55,7 +55,8 @@ describe('parseChatDump', () => {
       },
       onProgress: (p) => progress.push(p.rows),
     });
-    // A slow consumer: tasks pass, and the parse stays at the first batch.
+    // A slow consumer: once the first batch is out, tasks pass and the parse stays there.
+    while (batches.length === 0) await tick();
     for (let i = 0; i < 5; i++) await tick();
     expect(batches).toHaveLength(1);
     expect(progress).toHaveLength(progressWhenHeld);

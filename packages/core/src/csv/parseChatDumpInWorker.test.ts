@@ -113,6 +113,7 @@ describe('parseChatDumpInWorker', () => {
       },
     });
     const posted = () => log.filter((m) => m.type === 'rows').length;
+    while (posted() === 0) await tick();
     for (let i = 0; i < 10; i++) await tick();
     // The page holds the first batch: the worker has posted no other.
     expect(posted()).toBe(1);
