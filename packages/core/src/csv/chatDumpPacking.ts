@@ -1,5 +1,6 @@
 import type { CustomMessage } from '../types';
 import type { DumpMessage } from './chatDumpColumns';
+import { textDumpMessage, withFlags } from './chatDumpColumns';
 
 /**
  * A batch of messages as compact columns for `postMessage`: three long strings plus typed arrays
@@ -154,6 +155,8 @@ function unpackRow(
   const meetingId = values[refs[ref + 3] ?? 0] ?? '';
   const payloadType = values[refs[ref + 4] ?? 0] ?? '';
   const a = s[at + 1] ?? '';
+  const pinned = bits & 4 ? (bits & 8) !== 0 : undefined;
+  const isEdited = bits & 16 ? (bits & 32) !== 0 : undefined;
   let message: DumpMessage;
   switch (bits & 3) {
     case 1:
@@ -202,35 +205,18 @@ function unpackRow(
       };
       break;
     default:
-      // A dump from the Replay API sets both flags on every row: one literal with them in it
-      // (added later they take an extra object per message, 12 bytes more in Chromium).
-      if ((bits & 20) === 20)
-        return {
-          id,
-          type: 'text',
-          message: a,
-          userId,
-          displayName,
-          time,
-          sessionId,
-          meetingId,
-          payloadType,
-          pinned: (bits & 8) !== 0,
-          isEdited: (bits & 32) !== 0,
-        };
-      message = {
+      return textDumpMessage(
         id,
-        type: 'text',
-        message: a,
+        a,
         userId,
         displayName,
         time,
         sessionId,
         meetingId,
         payloadType,
-      };
+        pinned,
+        isEdited,
+      );
   }
-  if (bits & 4) message.pinned = (bits & 8) !== 0;
-  if (bits & 16) message.isEdited = (bits & 32) !== 0;
-  return message;
+  return withFlags(message, pinned, isEdited);
 }

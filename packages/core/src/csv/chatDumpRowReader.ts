@@ -6,7 +6,7 @@
 // (`chatDumpColumns.ts`), cells (`chatDumpCells.ts`), payloads (`chatDumpPayload.ts`).
 import type { ChatDumpRowError } from './ChatDumpError';
 import { ChatDumpError } from './ChatDumpError';
-import { locateColumns } from './chatDumpColumns';
+import { locateColumns, textDumpMessage, withFlags } from './chatDumpColumns';
 import type { ChatDumpColumn, DumpMessage } from './chatDumpColumns';
 import { parseBooleanCell, parseDateCell, restoreFormula } from './chatDumpCells';
 import { decodePayload } from './chatDumpPayload';
@@ -241,37 +241,18 @@ export class ChatDumpRowReader {
     const sessionId = this.sharedCell(cells, at.sessionId);
     const meetingId = this.sharedCell(cells, at.meetingId);
     if (payloadType === 'TEXT_MESSAGE') {
-      // The common case. The Replay API sets both flags on every row: one literal with them in
-      // it (added later they take an extra object per message, 12 bytes more in V8).
-      if (pinned !== undefined && isEdited !== undefined) {
-        return {
-          id,
-          type: 'text',
-          message: text,
-          userId,
-          displayName,
-          time,
-          sessionId,
-          meetingId,
-          payloadType,
-          pinned,
-          isEdited,
-        };
-      }
-      const message: DumpMessage = {
+      return textDumpMessage(
         id,
-        type: 'text',
-        message: text,
+        text,
         userId,
         displayName,
         time,
         sessionId,
         meetingId,
         payloadType,
-      };
-      if (pinned !== undefined) message.pinned = pinned;
-      if (isEdited !== undefined) message.isEdited = isEdited;
-      return message;
+        pinned,
+        isEdited,
+      );
     }
     const decoded = decodePayload(payloadType, text);
     if (decoded.problem !== undefined) {
@@ -287,9 +268,7 @@ export class ChatDumpRowReader {
       meetingId,
       payloadType,
     };
-    if (pinned !== undefined) message.pinned = pinned;
-    if (isEdited !== undefined) message.isEdited = isEdited;
-    return message;
+    return withFlags(message, pinned, isEdited);
   }
 
   private flag(

@@ -93,12 +93,13 @@ export async function parseChatDumpInWorker(
     } catch (error) {
       return fail('worker-failed', 'The chat dump worker could not be started.', error);
     }
+    const target = worker;
     /**
      * Takes a batch in, then tells the worker, which parses no further until then (see
      * chatDumpWorker.ts). Batches are taken in order, each after `onRows`'s promise for the last.
      */
     let line = Promise.resolve();
-    const take = (target: ChatDumpWorkerLike, rows: PackedRows) => {
+    const take = (rows: PackedRows) => {
       line = line
         .then(async () => {
           if (settled) return;
@@ -111,7 +112,7 @@ export async function parseChatDumpInWorker(
     };
     worker.addEventListener('message', ({ data }) => {
       if (settled) return;
-      if (data.type === 'rows') take(worker as ChatDumpWorkerLike, data.rows);
+      if (data.type === 'rows') take(data.rows);
       else if (data.type === 'progress') onProgress?.(data.progress);
       else if (data.type === 'done') settle(() => resolve({ messages, errors: data.errors }));
       else {
@@ -134,7 +135,6 @@ export async function parseChatDumpInWorker(
       worker.postMessage({ type: 'parse', input, batchSize, batchMs }, [input]);
     } catch {
       // Streams are not transferable in every browser (Safari): pass the bytes on instead.
-      const target = worker;
       target.postMessage({ type: 'start', batchSize, batchMs });
       pump = input.getReader();
       void forward(pump, target).catch((error: unknown) =>
