@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChatDumpError } from './ChatDumpError';
 import type { DumpMessage } from './chatDumpColumns';
 import type { ChatDumpProgress } from './parseChatDump';
@@ -107,6 +107,48 @@ describe('parseChatDump', () => {
     await new Promise((r) => setTimeout(r, 0));
     controller.abort(new Error('closed'));
     await expect(parse).rejects.toThrow('closed');
+  });
+
+  describe('on the main thread', () => {
+    /** Timer callbacks that ran while a parse of `text` was under way, and its messages. */
+    async function timersDuringParse(text: string, yieldBetweenChunks?: boolean) {
+      let parsing = true;
+      let ticks = 0;
+      const tick = () => {
+        if (!parsing) return;
+        ticks++;
+        setTimeout(tick, 0);
+      };
+      setTimeout(tick, 0);
+      const result = await parseChatDump(text, { yieldBetweenChunks });
+      parsing = false;
+      return { ticks, messages: result.messages.length };
+    }
+    // 30k rows: several hundred milliseconds of parsing on any machine, many 10 ms slices.
+    const big = dump(30_000);
+
+    it('lets timers run while a long parse is under way', async () => {
+      const { ticks, messages } = await timersDuringParse(big);
+      expect(messages).toBe(30_000);
+      expect(ticks).toBeGreaterThan(1);
+    });
+
+    it('lets timers run where there is no setImmediate (a browser without scheduler.yield)', async () => {
+      vi.stubGlobal('setImmediate', undefined);
+      try {
+        const { ticks, messages } = await timersDuringParse(big);
+        expect(messages).toBe(30_000);
+        expect(ticks).toBeGreaterThan(1);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    });
+
+    it('holds the thread with yieldBetweenChunks: false (what the worker asks for)', async () => {
+      const { ticks, messages } = await timersDuringParse(big, false);
+      expect(messages).toBe(30_000);
+      expect(ticks).toBe(0);
+    });
   });
 
   it('keeps nothing when collect is false, still delivering every row', async () => {

@@ -251,6 +251,30 @@ async function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
   }
 }
 
+interface Scheduling {
+  scheduler?: { yield?: () => Promise<void> };
+  setImmediate?: (callback: () => void) => unknown;
+}
+
+/**
+ * A macrotask, without a timer's clamp: `setTimeout(0)` waits at least 1 ms in Node and 4 ms in
+ * a browser's nested timers, which cost a main-thread parse about a tenth of its time. Chromium's
+ * `scheduler.yield()` resumes ahead of other tasks once input has run; Node has `setImmediate`;
+ * other browsers get a `MessageChannel` task.
+ */
 function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  const host = globalThis as Scheduling;
+  if (typeof host.scheduler?.yield === 'function') return host.scheduler.yield();
+  return new Promise((resolve) => {
+    if (typeof host.setImmediate === 'function') {
+      host.setImmediate(resolve);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
 }
