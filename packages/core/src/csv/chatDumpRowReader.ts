@@ -9,6 +9,7 @@ import { ChatDumpError } from './ChatDumpError';
 import { locateColumns, textDumpMessage, withFlags } from './chatDumpColumns';
 import type { ChatDumpColumn, DumpMessage } from './chatDumpColumns';
 import { parseBooleanCell, parseDateCell, restoreFormula } from './chatDumpCells';
+import { IdSet } from './chatDumpIdSet';
 import { decodePayload } from './chatDumpPayload';
 
 /** papaparse's per-row parse errors, reduced to what we report. */
@@ -37,7 +38,7 @@ export class ChatDumpRowReader {
   private counted = 0;
   private countedLine = 1;
   private position = 0;
-  private readonly seen = new Set<string>();
+  private readonly seen = new IdSet();
   /** The current row's problems; stays empty (never reallocated) for good rows. */
   private readonly problems: Problem[] = [];
   /** Repeated cells (participant, name, session, meeting, payload type) share one string. */
@@ -221,10 +222,7 @@ export class ChatDumpRowReader {
     const pinned = this.flag(cells, at.pinned, 'pinned');
     const isEdited = this.flag(cells, at.isEdited, 'isEdited');
     if (time === null || blankId) return undefined;
-    const seen = this.seen;
-    const before = seen.size;
-    seen.add(id);
-    if (seen.size === before) {
+    if (!this.seen.add(id)) {
       problems.push({
         code: 'duplicate-id',
         column: 'id',
