@@ -5,23 +5,21 @@
  * in papaparse's worker, its rows back on the main thread): `x_papa` is ours over papaparse's.
  * Main-thread tasks over 50 ms are counted twice: by the page's Long Tasks observer, and from a
  * trace of the renderer's main thread (`traced_*`), which also sees the tasks the observer does
- * not report, such as V8's own garbage-collection tasks.
+ * not report, such as V8's own garbage-collection tasks. Node's side takes the median of several
+ * rounds, each parse in a fresh process (`csv/nodeSample.ts`).
  * Prints one JSON line per result. `--rows 10000,100000` narrows the run; `--where chromium` (or
  * `node`) runs one side only.
  */
-import { openAsBlob } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { getHeapStatistics } from 'node:v8';
 import { build, defaultClientConditions } from 'vite';
 import { chromium } from 'playwright-core';
 import type { BrowserContext } from 'playwright-core';
-import Papa from 'papaparse';
-import { parseChatDump } from '@natter/core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { chatDumpFile } from './csvFixture';
 
@@ -34,9 +32,6 @@ const where = arg('where', 'node,chromium').split(',');
 const emit = (r: Record<string, unknown>) => console.log(JSON.stringify({ suite: 'csv', ...r }));
 const round = (x: number) => Math.round(x * 10) / 10;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-// The same number as `process.memoryUsage().heapUsed` without reading the process's RSS too:
-// sampled after every parse window, that cost 19 ms of a 100k parse, charged to our side only.
-const heapUsed = () => getHeapStatistics().used_heap_size;
 
 const files = new Map<number, { path: string; bytes: number }>();
 for (const rows of sizes) files.set(rows, await chatDumpFile(rows));
@@ -124,47 +119,64 @@ try {
   server.close();
 }
 
-// Node, after Chromium (whose side a busy Node heap would slow): the whole parse on the main
-// thread, keeping every message (what a replay holds).
+// Node, after Chromium: the whole parse on the main thread, keeping every message (what a replay
+// holds). Every sample runs in a fresh process, as every Chromium size gets a fresh browser: in one
+// long-lived process each parse inherits the heap sizing and garbage of the one before, and the
+// same 100k parse read anywhere from 1.0x to 1.6x papaparse's from one run to the next. Each size
+// takes several rounds, ours and papaparse's back to back in alternating order; the times are the
+// medians, `x_papa` the median of the rounds' own ratios, the heap the largest peak of any round.
+const NODE_ROUNDS = 5;
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const nodeSample = (kind: 'read' | 'natter' | 'papa', path: string, rows: number) => {
+  const out = execFileSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      resolve(import.meta.dirname, 'csv/nodeSample.ts'),
+      kind,
+      path,
+      String(rows),
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { ms: number; heap?: number };
+};
 for (const rows of where.includes('node') ? sizes : []) {
   const { path, bytes } = files.get(rows)!;
-  gc();
-  let t = performance.now();
-  const text = new TextDecoder().decode(await readFile(path));
-  const readMs = performance.now() - t;
-  if (text.length === 0) throw new Error('empty fixture');
-  gc();
-  const before = heapUsed();
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, heapUsed())), 5);
-  t = performance.now();
-  const result = await parseChatDump(await openAsBlob(path), {
-    onProgress: () => (peak = Math.max(peak, heapUsed())),
-  });
-  const parseMs = performance.now() - t;
-  clearInterval(sampler);
-  peak = Math.max(peak, heapUsed());
-  if (result.messages.length !== rows || result.errors.length !== 0)
-    throw new Error(`node ${rows}: ${result.messages.length} rows, ${result.errors.length} errors`);
-  gc();
-  t = performance.now();
-  const papa = Papa.parse<Record<string, string>>(await (await openAsBlob(path)).text(), {
-    header: true,
-    skipEmptyLines: true,
-  });
-  const papaMs = performance.now() - t;
-  if (papa.data.length !== rows) throw new Error(`papaparse ${rows}: ${papa.data.length} rows`);
+  const reads: number[] = [];
+  const parses: number[] = [];
+  const papas: number[] = [];
+  const ratios: number[] = [];
+  let heapPeak = 0;
+  for (let r = 0; r < NODE_ROUNDS; r++) {
+    reads.push(nodeSample('read', path, rows).ms);
+    const papaFirst = r % 2 === 1;
+    const theirsFirst = papaFirst ? nodeSample('papa', path, rows).ms : 0;
+    const mine = nodeSample('natter', path, rows);
+    const theirs = papaFirst ? theirsFirst : nodeSample('papa', path, rows).ms;
+    parses.push(mine.ms);
+    papas.push(theirs);
+    ratios.push(mine.ms / theirs);
+    heapPeak = Math.max(heapPeak, (mine.heap ?? 0) / bytes);
+  }
+  const parseMs = median(parses);
   emit({
     name: `node ${rows.toLocaleString('en')} rows`,
     where: 'node main thread',
     rows,
     file_mb: round(bytes / 2 ** 20),
-    read_ms: round(readMs),
+    runs: parses.length,
+    read_ms: round(median(reads)),
     parse_ms: round(parseMs),
-    papa_ms: round(papaMs),
-    x_papa: Math.round((parseMs / papaMs) * 100) / 100,
-    x_read: round(parseMs / readMs),
-    heap_peak_x_file: round((peak - before) / bytes),
+    papa_ms: round(median(papas)),
+    x_papa: Math.round(median(ratios) * 100) / 100,
+    x_papa_range: `${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}`,
+    x_read: round(parseMs / median(reads)),
+    heap_peak_x_file: round(heapPeak),
   });
 }
 
