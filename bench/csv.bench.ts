@@ -5,8 +5,9 @@
  * in papaparse's worker, its rows back on the main thread): `x_papa` is ours over papaparse's.
  * Main-thread tasks over 50 ms are counted twice: by the page's Long Tasks observer, and from a
  * trace of the renderer's main thread (`traced_*`), which also sees the tasks the observer does
- * not report, such as V8's own garbage-collection tasks. Node's side takes the median of several
- * rounds, each parse in a fresh process (`csv/nodeSample.ts`).
+ * not report, such as V8's own garbage-collection tasks. Chromium's side runs each size in 3 fresh
+ * browsers, Node's 5 rounds with each parse in a fresh process (`csv/nodeSample.ts`): times are
+ * medians, long tasks counted over every run.
  * Prints one JSON line per result. `--rows 10000,100000` narrows the run; `--where chromium` (or
  * `node`) runs one side only.
  */
@@ -31,6 +32,11 @@ const sizes = arg('rows', '10000,100000,500000').split(',').map(Number);
 const where = arg('where', 'node,chromium').split(',');
 const emit = (r: Record<string, unknown>) => console.log(JSON.stringify({ suite: 'csv', ...r }));
 const round = (x: number) => Math.round(x * 10) / 10;
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 const files = new Map<number, { path: string; bytes: number }>();
@@ -67,7 +73,7 @@ const server = createServer(async (req, res) => {
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-// A fresh browser for each size: the pages before it leave nothing in its heap or its GC's state.
+// A fresh browser for each run: the pages before it leave nothing in its heap or its GC's state.
 const launch = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'natter-csv-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -83,36 +89,51 @@ const launch = async () => {
     },
   };
 };
+// Each size in 3 fresh browsers, like the list's mounts: times are medians (`x_papa` the median
+// of the runs' own ratios); long tasks are counted over all runs (`runs_with_task_over_50ms` says
+// in how many), the longest task and the heap are the worst of any run.
+const CHROMIUM_RUNS = 3;
 try {
   for (const rows of where.includes('chromium') ? sizes : []) {
-    const browser = await launch();
-    let outcome: { result?: Record<string, unknown>; error?: string };
-    try {
-      outcome = await runPage(browser.context, rows);
-    } finally {
-      await browser.close();
+    const runs: Record<string, number>[] = [];
+    for (let run = 0; run < CHROMIUM_RUNS; run++) {
+      const browser = await launch();
+      let outcome: { result?: Record<string, unknown>; error?: string };
+      try {
+        outcome = await runPage(browser.context, rows);
+      } finally {
+        await browser.close();
+      }
+      const { result, error } = outcome;
+      if (error) throw new Error(`chromium ${rows}: ${error}`);
+      runs.push(result as Record<string, number>);
     }
-    const { result, error } = outcome;
-    if (error) throw new Error(`chromium ${rows}: ${error}`);
     const bytes = files.get(rows)!.bytes;
-    const r = result as Record<string, number>;
+    const all = (key: string) => runs.map((r) => r[key] ?? 0);
+    const sum = (key: string) => all(key).reduce((a, b) => a + b, 0);
+    const worst = (key: string) => Math.max(...all(key));
+    const withLongTask = runs.filter(
+      (r) => (r.longTasks ?? 0) > 0 || (r.tracedLongTasks ?? 0) > 0,
+    ).length;
     emit({
       name: `chromium worker ${rows.toLocaleString('en')} rows`,
       where: 'chromium worker',
       rows,
       file_mb: round(bytes / 2 ** 20),
-      read_ms: r.readMs,
-      parse_ms: r.parseMs,
-      papa_ms: r.papaMs,
-      x_papa: Math.round(((r.parseMs ?? 0) / (r.papaMs ?? 1)) * 100) / 100,
-      x_read: round((r.parseMs ?? 0) / (r.readMs ?? 1)),
-      main_heap_x_file: round((r.heapDelta ?? 0) / bytes),
-      main_thread_long_tasks: r.longTasks,
-      longest_task_ms: r.longestTask,
-      traced_tasks_over_50ms: r.tracedLongTasks,
-      traced_longest_task_ms: r.tracedLongestTask,
-      papa_main_longest_task_ms: r.papaLongestTask,
-      papa_traced_longest_task_ms: r.papaTracedLongestTask,
+      runs: runs.length,
+      read_ms: round(median(all('readMs'))),
+      parse_ms: round(median(all('parseMs'))),
+      papa_ms: round(median(all('papaMs'))),
+      x_papa: Math.round(median(runs.map((r) => (r.parseMs ?? 0) / (r.papaMs ?? 1))) * 100) / 100,
+      x_read: round(median(all('parseMs')) / median(all('readMs'))),
+      main_heap_x_file: round(worst('heapDelta') / bytes),
+      runs_with_task_over_50ms: `${withLongTask} of ${runs.length}`,
+      main_thread_long_tasks: sum('longTasks'),
+      longest_task_ms: worst('longestTask'),
+      traced_tasks_over_50ms: sum('tracedLongTasks'),
+      traced_longest_task_ms: worst('tracedLongestTask'),
+      papa_main_longest_task_ms: worst('papaLongestTask'),
+      papa_traced_longest_task_ms: worst('papaTracedLongestTask'),
     });
   }
 } finally {
@@ -126,11 +147,6 @@ try {
 // takes several rounds, ours and papaparse's back to back in alternating order; the times are the
 // medians, `x_papa` the median of the rounds' own ratios, the heap the largest peak of any round.
 const NODE_ROUNDS = 5;
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const nodeSample = (kind: 'read' | 'natter' | 'papa', path: string, rows: number) => {
   const out = execFileSync(
     process.execPath,
