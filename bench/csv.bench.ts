@@ -170,10 +170,10 @@ for (const rows of where.includes('node') ? sizes : []) {
   let heapPeak = 0;
   for (let r = 0; r < NODE_ROUNDS; r++) {
     reads.push(nodeSample('read', path, rows).ms);
-    const papaFirst = r % 2 === 1;
-    const theirsFirst = papaFirst ? nodeSample('papa', path, rows).ms : 0;
+    const papa = () => nodeSample('papa', path, rows).ms;
+    let theirs = r % 2 === 1 ? papa() : undefined;
     const mine = nodeSample('natter', path, rows);
-    const theirs = papaFirst ? theirsFirst : nodeSample('papa', path, rows).ms;
+    theirs ??= papa();
     parses.push(mine.ms);
     papas.push(theirs);
     ratios.push(mine.ms / theirs);
