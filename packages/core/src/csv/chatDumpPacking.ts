@@ -107,12 +107,14 @@ export function packRows(messages: readonly DumpMessage[]): {
 }
 
 /**
- * Rebuilds the messages of a batch. Pass the same `shared` map for every batch of a parse, so the
- * repeated values of all batches end up as one string each.
+ * Rebuilds the messages of a batch, or of its part `from`-`to`. Pass the same `shared` map for
+ * every batch of a parse, so the repeated values of all batches end up as one string each.
  */
 export function unpackRows(
   packed: PackedRows,
   shared: Map<string, string> = new Map(),
+  from = 0,
+  to = packed.count,
 ): DumpMessage[] {
   const values = packed.shared.map((value) => {
     const known = shared.get(value);
@@ -120,19 +122,20 @@ export function unpackRows(
     shared.set(value, value);
     return value;
   });
-  const { columns, ends, count } = packed;
-  const s = new Array<string>(count * 3);
+  const { columns, ends } = packed;
+  // The three strings of message `from + j` are s[3j], s[3j + 1], s[3j + 2].
+  const s = new Array<string>((to - from) * 3);
   for (let k = 0; k < 3; k++) {
     const column = columns[k] ?? '';
-    let start = 0;
-    for (let i = k; i < count * 3; i += 3) {
+    let start = from > 0 ? (ends[(from - 1) * 3 + k] ?? 0) : 0;
+    for (let i = from * 3 + k, j = k; i < to * 3; i += 3, j += 3) {
       const end = ends[i] ?? start;
-      s[i] = column.slice(start, end);
+      s[j] = column.slice(start, end);
       start = end;
     }
   }
-  const messages = new Array<DumpMessage>(count);
-  for (let i = 0; i < count; i++) messages[i] = unpackRow(packed, s, values, i);
+  const messages = new Array<DumpMessage>(to - from);
+  for (let i = from; i < to; i++) messages[i - from] = unpackRow(packed, s, values, i, from);
   return messages;
 }
 
@@ -142,9 +145,10 @@ function unpackRow(
   s: readonly string[],
   values: readonly string[],
   i: number,
+  from: number,
 ): DumpMessage {
   const refs = packed.refs;
-  const at = i * 3;
+  const at = (i - from) * 3;
   const ref = i * 5;
   const bits = packed.kinds[i] ?? 0;
   const id = s[at] ?? '';

@@ -3,11 +3,11 @@
  * with the same `parseChatDump`, posting messages in packed batches and errors once at the end.
  *
  * It parses no further while the page takes a batch in (until its `taken`). The page builds some
- * 2,000 messages from a batch, and V8's young-generation collections of those run on the page's
- * thread plus helper threads: with the worker parsing on the other core of a two-core machine
- * they took 12-54 ms at 500k rows, and with the worker waiting 17-38 ms (bench/RESULTS.md, session
- * 9), for a parse still within 1.0x papaparse's. It also bounds what waits in the page's queue
- * when the page is busy.
+ * 2,000 messages from a batch (1,000 a task), and V8's young-generation collections of those run
+ * on the page's thread plus helper threads: with the worker parsing on the other core of a
+ * two-core machine they took 12-54 ms at 500k rows, and with the worker waiting 17-38 ms
+ * (bench/RESULTS.md, session 9), for a parse still within 1.0x papaparse's. It also bounds what
+ * waits in the page's queue when the page is busy.
  */
 import { ChatDumpError } from './ChatDumpError';
 import { packRows } from './chatDumpPacking';

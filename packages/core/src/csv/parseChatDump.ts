@@ -262,7 +262,7 @@ interface Scheduling {
  * 0.87-1.17 s with `scheduler.yield()`, which resumes ahead of other tasks once input has run.
  * Node has `setImmediate`; other browsers get a `MessageChannel` task.
  */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   const host = globalThis as Scheduling;
   if (typeof host.scheduler?.yield === 'function') return host.scheduler.yield();
   return new Promise((resolve) => {

@@ -21,6 +21,18 @@ const ROWS = [
 const CSV = [HEADER, ...ROWS, ''].join('\n');
 const bytes = () => new TextEncoder().encode(CSV);
 
+/** A dump of `count` text messages from 7 senders. */
+const textDump = (count: number) =>
+  [
+    HEADER,
+    ...Array.from(
+      { length: count },
+      (_, i) =>
+        `m${i},u${i % 7},s1,m1,Name ${i % 7},,,TEXT_MESSAGE,message number ${i},2024-03-01T10:00:00.000Z`,
+    ),
+    '',
+  ].join('\n');
+
 /** A worker run in-process: requests go to `serveChatDumpWorker`, responses are structured-cloned with their transfers. */
 function fakeWorker(options: { transferStreams?: boolean; log?: ChatDumpWorkerResponse[] } = {}) {
   const state = { terminated: false };
@@ -84,15 +96,7 @@ describe('parseChatDumpInWorker', () => {
   it('lets the worker parse on only once the page has taken each batch', async () => {
     const tick = () => new Promise((r) => setTimeout(r, 0));
     // ~100 kB: several of the worker's 32 Ki-character parse windows.
-    const big = [
-      HEADER,
-      ...Array.from(
-        { length: 1200 },
-        (_, i) =>
-          `m${i},u${i % 7},s1,m1,Name ${i % 7},,,TEXT_MESSAGE,message number ${i},2024-03-01T10:00:00.000Z`,
-      ),
-      '',
-    ].join('\n');
+    const big = textDump(1200);
     const log: ChatDumpWorkerResponse[] = [];
     const { worker } = fakeWorker({ log });
     const taken: ChatDumpWorkerRequest[] = [];
@@ -128,6 +132,35 @@ describe('parseChatDumpInWorker', () => {
     const result = await parse;
     expect(batches).toEqual(Array.from({ length: 12 }, () => 100));
     expect(taken).toHaveLength(12);
+    expect(result).toEqual(await parseChatDump(big));
+  });
+
+  it('takes a large batch in over several tasks, so other work runs in between', async () => {
+    const big = textDump(2500);
+    const { worker } = fakeWorker();
+    const batches: number[] = [];
+    // Right after the page receives the batch, another task is queued (a timer, an input event).
+    const seenBy: number[] = [];
+    const add = worker.addEventListener.bind(worker) as (
+      type: string,
+      listener: (event: never) => void,
+    ) => void;
+    worker.addEventListener = ((type: string, listener: (event: never) => void) =>
+      add(type, (event: never) => {
+        listener(event);
+        const { data } = event as { data?: ChatDumpWorkerResponse };
+        if (type === 'message' && data?.type === 'rows')
+          setImmediate(() => seenBy.push(batches.length));
+      })) as ChatDumpWorkerLike['addEventListener'];
+    const result = await parseChatDumpInWorker(new Blob([big]), {
+      batchSize: 5000,
+      batchMs: 60_000, // one batch of all 2,500 rows, however slow the machine
+      createWorker: () => worker,
+      onRows: (b) => void batches.push(b.length),
+    });
+    expect(batches).toEqual([2500]);
+    // That task ran while the batch was still being taken in, before onRows got it.
+    expect(seenBy).toEqual([0]);
     expect(result).toEqual(await parseChatDump(big));
   });
 
@@ -205,5 +238,20 @@ describe('parseChatDumpInWorker', () => {
     expect(unpacked.map((m) => Object.keys(m))).toEqual(messages.map((m) => Object.keys(m)));
     expect(Object.keys(messages.find((m) => m.id === 't1') ?? {})).not.toContain('isEdited');
     expect(messages.find((m) => m.id === 't2')).toMatchObject({ pinned: false, isEdited: true });
+  });
+
+  it('unpacks any part of a batch the same as that part of the whole', async () => {
+    const { messages } = await parseChatDump(CSV);
+    const { packed, transfer } = packRows(messages);
+    const received = structuredClone(packed, { transfer });
+    const whole = unpackRows(received);
+    for (let from = 0; from <= whole.length; from++)
+      for (let to = from; to <= whole.length; to++) {
+        const part = unpackRows(received, new Map(), from, to);
+        expect(part).toEqual(whole.slice(from, to));
+        expect(part.map((m) => Object.keys(m))).toEqual(
+          whole.slice(from, to).map((m) => Object.keys(m)),
+        );
+      }
   });
 });
