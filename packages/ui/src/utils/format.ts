@@ -22,10 +22,10 @@ export function formatClock(date: Date, locale?: string): string {
 
 /**
  * A page's first `Intl.DateTimeFormat` costs 20-25 ms (ICU loads its locale data; each one after
- * it under 1 ms, measured in Chromium 156), and every message row formats its time: the list's
- * first paint would pay for it. A chat usually opens after its page has loaded, so the page pays
- * it when the browser is next idle after this module loads instead (not on a server, nor where
- * there is no `requestIdleCallback`).
+ * it, in any locale, about 1 ms; measured in Chromium 156), and every message row formats its
+ * time: the list's first paint would pay for it. A chat usually opens after its page has loaded,
+ * so the page pays it when the browser is next idle after this module loads instead (not on a
+ * server, nor where there is no `requestIdleCallback`).
  */
 if (typeof requestIdleCallback == 'function') requestIdleCallback(() => formatFull(new Date(0)));
 
