@@ -112,15 +112,16 @@ export async function parseChatDumpInWorker(
     const take = (rows: PackedRows) => {
       line = line
         .then(async () => {
-          const batch: DumpMessage[] = [];
+          const parts: DumpMessage[][] = [];
           for (let from = 0; from < rows.count; from += TAKE_SLICE) {
             if (from > 0) await nextTask();
             if (settled) return;
             const part = unpackRows(rows, shared, from, Math.min(rows.count, from + TAKE_SLICE));
-            for (const message of part) batch.push(message);
+            if (collect) for (const message of part) messages.push(message);
+            parts.push(part);
           }
-          if (collect) for (const message of batch) messages.push(message);
-          await onRows?.(batch);
+          // The whole batch for `onRows`, joined only when there is one to give it to.
+          if (onRows) await onRows(parts.length === 1 ? (parts[0] ?? []) : parts.flat());
           if (!settled) target.postMessage({ type: 'taken' });
         })
         .catch((error: unknown) => settle(() => reject(error)));
